@@ -1,0 +1,75 @@
+//! Identifiers of parties and people in other datasets.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::newtype::{string_newtype, string_schema};
+use crate::{ExtensionKey, Text};
+
+/// A Wikidata item id: `Q` followed by a number without leading zeros (`"Q42"`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct WikidataId(String);
+
+/// Why a string is not a [`WikidataId`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0:?} is not a Wikidata item id: expected Q followed by a number, such as \"Q42\"")]
+pub struct WikidataIdError(String);
+
+impl WikidataId {
+    /// Checks `id`.
+    ///
+    /// # Errors
+    /// [`WikidataIdError`] when `id` is not `Q` followed by 1 to 18 digits
+    /// without a leading zero.
+    pub fn parse(id: &str) -> Result<Self, WikidataIdError> {
+        let digits = id.strip_prefix('Q').unwrap_or_default();
+        let ok = (1..=18).contains(&digits.len())
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && !digits.starts_with('0');
+        if ok { Ok(WikidataId(id.to_owned())) } else { Err(WikidataIdError(id.to_owned())) }
+    }
+
+    /// The id as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+string_newtype!(WikidataId, WikidataIdError);
+string_schema!(WikidataId, {
+    "description": "A Wikidata item id, such as \"Q42\".",
+    "type": "string",
+    "pattern": "^Q[1-9][0-9]{0,17}$"
+});
+
+/// Identifiers of the same party or person elsewhere.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ExternalIds {
+    /// The Wikidata item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<WikidataId>,
+    /// Ids in other schemes, under a namespaced key naming the scheme
+    /// (`"icews:actor_id"`, `"org.example:person"`).
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "crate::newtype::unique_map"
+    )]
+    pub other: BTreeMap<ExtensionKey, Text>,
+}
+
+impl ExternalIds {
+    /// Whether no id is given.
+    pub fn is_empty(&self) -> bool {
+        self.wikidata.is_none() && self.other.is_empty()
+    }
+
+    /// Ids with only a Wikidata item.
+    pub fn wikidata(id: WikidataId) -> Self {
+        ExternalIds { wikidata: Some(id), other: BTreeMap::new() }
+    }
+}

@@ -1,0 +1,130 @@
+//! Local identifiers and typed references between the items of one record.
+//!
+//! Every item in a record (a party, a person, an event...) has an id that is
+//! unique among the items of its kind, and other items point to it by that id.
+//! Each kind has its own id type, so a person's id cannot be passed where a
+//! party is expected.
+
+use crate::newtype::{string_newtype, string_schema};
+
+/// Why a string is not an acceptable identifier.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum IdError {
+    /// The id is empty.
+    #[error("id is empty")]
+    Empty,
+    /// The id is longer than the limit.
+    #[error("id is {len} characters long, more than the limit of {limit}")]
+    TooLong {
+        /// Its length in bytes (all allowed characters are ASCII).
+        len: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The id has a character outside `A-Z a-z 0-9 . _ : -`, or does not start
+    /// with a letter or digit.
+    #[error("id {id:?} has {found:?} at byte {position}; ids use A-Z, a-z, 0-9, '.', '_', ':' and '-', and start with a letter or digit")]
+    BadCharacter {
+        /// The offending id.
+        id: String,
+        /// The first bad character.
+        found: char,
+        /// Its byte offset.
+        position: usize,
+    },
+}
+
+/// The longest id accepted, in characters.
+pub const MAX_ID_LEN: usize = 128;
+
+fn check_id(text: &str) -> Result<(), IdError> {
+    if text.is_empty() {
+        return Err(IdError::Empty);
+    }
+    for (position, c) in text.char_indices() {
+        let ok = c.is_ascii_alphanumeric() || (position > 0 && matches!(c, '.' | '_' | ':' | '-'));
+        if !ok {
+            return Err(IdError::BadCharacter { id: text.to_owned(), found: c, position });
+        }
+    }
+    if text.len() > MAX_ID_LEN {
+        return Err(IdError::TooLong { len: text.len(), limit: MAX_ID_LEN });
+    }
+    Ok(())
+}
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $type:ident, $what:literal) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $type(String);
+
+        impl $type {
+            /// Checks `text` and makes an id of it.
+            ///
+            /// # Errors
+            /// [`IdError`] when `text` is empty, longer than [`MAX_ID_LEN`] or has
+            /// a character other than ASCII letters, digits, `.`, `_`, `:`, `-`.
+            pub fn parse(text: &str) -> Result<Self, IdError> {
+                check_id(text)?;
+                Ok(Self(text.to_owned()))
+            }
+
+            /// The id as written.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        string_newtype!($type, IdError);
+        string_schema!($type, {
+            "description": concat!($what, ": ASCII letters, digits, '.', '_', ':' and '-', starting with a letter or digit, at most 128 characters."),
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 128,
+            "pattern": "^[A-Za-z0-9][A-Za-z0-9._:-]*$"
+        });
+    };
+}
+
+id_type!(
+    /// Identifies a record, ideally stably across the collection it belongs to.
+    RecordId,
+    "Id of the record, ideally stable across the collection it belongs to"
+);
+id_type!(
+    /// Identifies a [`Party`](crate::Party) within a record.
+    PartyId,
+    "Local id of a party, unique among the parties of this record"
+);
+id_type!(
+    /// Identifies a [`Person`](crate::Person) within a record.
+    PersonId,
+    "Local id of a person, unique among the people of this record"
+);
+id_type!(
+    /// Identifies a [`Delegation`](crate::Delegation) within a record.
+    DelegationId,
+    "Local id of a delegation, unique among the delegations of this record"
+);
+id_type!(
+    /// Identifies an [`Event`](crate::Event) (or one of its parts) within a record.
+    EventId,
+    "Local id of an event or event part, unique among the events of this record"
+);
+id_type!(
+    /// Identifies a [`Statement`](crate::Statement) within a record.
+    StatementId,
+    "Local id of a statement, unique among the statements of this record"
+);
+id_type!(
+    /// Identifies an [`Agreement`](crate::Agreement) within a record.
+    AgreementId,
+    "Local id of an agreement, unique among the agreements of this record"
+);
+id_type!(
+    /// Identifies a [`Source`](crate::Source) within a record.
+    SourceId,
+    "Local id of a source, unique among the sources of this record"
+);

@@ -1,0 +1,157 @@
+//! Language tags (BCP 47).
+
+use crate::newtype::{string_newtype, string_schema};
+
+/// A well-formed BCP 47 language tag (RFC 5646): `"en"`, `"tr"`, `"az-Latn"`,
+/// `"zh-Hant-TW"`, `"sr-Cyrl"`, `"x-private"`.
+///
+/// The tag is kept as written; its syntax is checked (language, extended
+/// language, script, region, variants, extensions, private use, and the
+/// grandfathered tags), and a variant or extension singleton may not repeat.
+/// Whether each subtag is registered with IANA is not checked.
+///
+/// # Example
+/// ```
+/// use diplomatic_events::LanguageTag;
+/// assert!("az-Latn-AZ".parse::<LanguageTag>().is_ok());
+/// assert!("english".parse::<LanguageTag>().is_err());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LanguageTag(String);
+
+/// Why a string is not a well-formed [`LanguageTag`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{tag:?} is not a well-formed BCP 47 language tag: {reason}")]
+pub struct LanguageTagError {
+    tag: String,
+    reason: &'static str,
+}
+
+const GRANDFATHERED: &[&str] = &[
+    "en-gb-oed", "i-ami", "i-bnn", "i-default", "i-enochian", "i-hak", "i-klingon", "i-lux",
+    "i-mingo", "i-navajo", "i-pwn", "i-tao", "i-tay", "i-tsu", "sgn-be-fr", "sgn-be-nl",
+    "sgn-ch-de", "art-lojban", "cel-gaulish", "no-bok", "no-nyn", "zh-guoyu", "zh-hakka",
+    "zh-min", "zh-min-nan", "zh-xiang",
+];
+
+fn all(s: &str, f: fn(&u8) -> bool) -> bool {
+    s.as_bytes().iter().all(f)
+}
+fn alpha(s: &str) -> bool {
+    all(s, u8::is_ascii_alphabetic)
+}
+fn digit(s: &str) -> bool {
+    all(s, u8::is_ascii_digit)
+}
+fn alnum(s: &str) -> bool {
+    all(s, u8::is_ascii_alphanumeric)
+}
+
+fn check(tag: &str) -> Result<(), &'static str> {
+    if tag.is_empty() {
+        return Err("it is empty");
+    }
+    if GRANDFATHERED.iter().any(|g| g.eq_ignore_ascii_case(tag)) {
+        return Ok(());
+    }
+    let subtags: Vec<&str> = tag.split('-').collect();
+    if subtags.iter().any(|s| s.is_empty() || s.len() > 8 || !alnum(s)) {
+        return Err("subtags are 1 to 8 ASCII letters or digits separated by single hyphens");
+    }
+    let mut rest = subtags.as_slice();
+    let Some((&first, tail)) = rest.split_first() else {
+        return Err("it is empty");
+    };
+    if first.eq_ignore_ascii_case("x") {
+        return if tail.is_empty() { Err("private use needs at least one subtag") } else { Ok(()) };
+    }
+    if !alpha(first) || first.len() == 1 {
+        return Err("the primary language subtag must be 2 to 8 letters");
+    }
+    rest = tail;
+    // Up to three extended-language subtags after a 2-3 letter language.
+    if first.len() <= 3 {
+        let mut extlangs = 0;
+        while let Some((&s, tail)) = rest.split_first() {
+            if s.len() == 3 && alpha(s) && extlangs < 3 {
+                extlangs += 1;
+                rest = tail;
+            } else {
+                break;
+            }
+        }
+    }
+    if let Some((&s, tail)) = rest.split_first() {
+        if s.len() == 4 && alpha(s) {
+            rest = tail;
+        }
+    }
+    if let Some((&s, tail)) = rest.split_first() {
+        if (s.len() == 2 && alpha(s)) || (s.len() == 3 && digit(s)) {
+            rest = tail;
+        }
+    }
+    let mut variants: Vec<String> = Vec::new();
+    while let Some((&s, tail)) = rest.split_first() {
+        let is_variant = (5..=8).contains(&s.len())
+            || (s.len() == 4 && s.as_bytes().first().is_some_and(u8::is_ascii_digit));
+        if !is_variant {
+            break;
+        }
+        let lower = s.to_ascii_lowercase();
+        if variants.contains(&lower) {
+            return Err("a variant subtag repeats");
+        }
+        variants.push(lower);
+        rest = tail;
+    }
+    let mut singletons: Vec<u8> = Vec::new();
+    while let Some((&s, tail)) = rest.split_first() {
+        if s.len() != 1 {
+            return Err("a subtag is out of place");
+        }
+        let singleton = s.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+        if singleton == b'x' {
+            return if tail.is_empty() {
+                Err("private use needs at least one subtag")
+            } else {
+                Ok(())
+            };
+        }
+        if singletons.contains(&singleton) {
+            return Err("an extension singleton repeats");
+        }
+        singletons.push(singleton);
+        let count = tail.iter().take_while(|s| s.len() >= 2).count();
+        if count == 0 {
+            return Err("an extension needs subtags of 2 to 8 characters");
+        }
+        rest = tail.get(count..).unwrap_or_default();
+    }
+    Ok(())
+}
+
+impl LanguageTag {
+    /// Checks that `tag` is a well-formed BCP 47 tag.
+    ///
+    /// # Errors
+    /// [`LanguageTagError`] naming the tag and the first problem found.
+    pub fn parse(tag: &str) -> Result<Self, LanguageTagError> {
+        check(tag)
+            .map(|()| LanguageTag(tag.to_owned()))
+            .map_err(|reason| LanguageTagError { tag: tag.to_owned(), reason })
+    }
+
+    /// The tag as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+string_newtype!(LanguageTag, LanguageTagError);
+string_schema!(LanguageTag, {
+    "description": "A well-formed BCP 47 language tag (RFC 5646), such as \"en\", \"tr\", \"az-Latn\" or \"zh-Hant-TW\".",
+    "type": "string",
+    "minLength": 1,
+    "pattern": "^[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*$"
+});

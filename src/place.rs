@@ -1,0 +1,100 @@
+//! Where an event happened.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{CountryCode, Text};
+
+/// Where an event took place, as precisely as known. A phone or video call has
+/// no place: leave it out of the event rather than filling it with a guess.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Place {
+    /// The building or site ("Presidential Palace", "Hotel Fairmont").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub venue: Option<Text>,
+    /// The city, town or village ("Baku").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locality: Option<Text>,
+    /// The province, state or region.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<Text>,
+    /// The country.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<CountryCode>,
+    /// WGS 84 coordinates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinates: Option<Coordinates>,
+    /// The GeoNames id of the place (the number in `https://www.geonames.org/587084`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geonames_id: Option<u64>,
+}
+
+impl Place {
+    /// A place known only by its locality and country.
+    pub fn locality(locality: Text, country: CountryCode) -> Self {
+        Place { locality: Some(locality), country: Some(country), ..Place::default() }
+    }
+}
+
+/// A point on the WGS 84 ellipsoid, in decimal degrees.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, try_from = "RawCoordinates")]
+#[non_exhaustive]
+pub struct Coordinates {
+    /// Latitude, -90 to 90.
+    pub latitude: f64,
+    /// Longitude, -180 to 180.
+    pub longitude: f64,
+}
+
+/// A point on the WGS 84 ellipsoid, in decimal degrees.
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Coordinates"))]
+#[serde(deny_unknown_fields)]
+struct RawCoordinates {
+    /// Latitude, -90 to 90.
+    #[cfg_attr(feature = "schema", schemars(range(min = -90.0, max = 90.0)))]
+    latitude: f64,
+    /// Longitude, -180 to 180.
+    #[cfg_attr(feature = "schema", schemars(range(min = -180.0, max = 180.0)))]
+    longitude: f64,
+}
+
+/// Why a pair of numbers is not a [`Coordinates`].
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CoordinatesError {
+    /// Latitude outside -90..=90.
+    #[error("latitude {0} is outside -90 to 90")]
+    Latitude(f64),
+    /// Longitude outside -180..=180.
+    #[error("longitude {0} is outside -180 to 180")]
+    Longitude(f64),
+}
+
+impl Coordinates {
+    /// Checks and makes coordinates.
+    ///
+    /// # Errors
+    /// [`CoordinatesError`] when a value is out of range or not a number.
+    pub fn new(latitude: f64, longitude: f64) -> Result<Self, CoordinatesError> {
+        if !(-90.0..=90.0).contains(&latitude) {
+            return Err(CoordinatesError::Latitude(latitude));
+        }
+        if !(-180.0..=180.0).contains(&longitude) {
+            return Err(CoordinatesError::Longitude(longitude));
+        }
+        Ok(Coordinates { latitude, longitude })
+    }
+}
+
+impl TryFrom<RawCoordinates> for Coordinates {
+    type Error = CoordinatesError;
+    fn try_from(raw: RawCoordinates) -> Result<Self, Self::Error> {
+        Coordinates::new(raw.latitude, raw.longitude)
+    }
+}

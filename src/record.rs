@@ -1,0 +1,137 @@
+//! The record: one diplomatic event with everyone and everything in it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    Agreement, Delegation, Error, Event, Extensions, Party, Person, RecordId, Source, Statement,
+};
+
+/// Versions of the record format. The version is carried in every record, so
+/// a reader knows which rules it was written under.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub enum FormatVersion {
+    /// Version 0.1, the first.
+    #[default]
+    #[serde(rename = "0.1")]
+    V0_1,
+}
+
+impl FormatVersion {
+    /// The version this crate writes.
+    pub const CURRENT: FormatVersion = FormatVersion::V0_1;
+
+    /// The version as written in records.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FormatVersion::V0_1 => "0.1",
+        }
+    }
+}
+
+/// A record of one diplomatic event: the event with its parts, the parties,
+/// people and delegations in it, what was said, the agreements made, and the
+/// sources it is taken from.
+///
+/// Items refer to each other by local ids (`"gorgun"`, `"tr"`), each kind with
+/// its own id type. Every object rejects fields it does not know, naming the
+/// JSON path; extra data goes into `extensions`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Record {
+    /// The version of the record format this record is written in.
+    pub format_version: FormatVersion,
+    /// The record's id, ideally stable across the collection it belongs to.
+    pub id: RecordId,
+    /// The event, with its parts.
+    pub event: Event,
+    /// The states, organisations, companies and groups in the record.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parties: Vec<Party>,
+    /// The people in the record, present or mentioned.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Person>,
+    /// The delegations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub delegations: Vec<Delegation>,
+    /// What was said.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub statements: Vec<Statement>,
+    /// The agreements made, discussed or referred to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agreements: Vec<Agreement>,
+    /// The documents the record's facts are taken from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    /// Namespaced extra data about the record, kept exactly.
+    #[serde(default, skip_serializing_if = "Extensions::is_empty")]
+    pub extensions: Extensions,
+}
+
+impl Record {
+    /// A record of `event` with nothing else yet, in the current format version.
+    pub fn new(id: RecordId, event: Event) -> Self {
+        Record {
+            format_version: FormatVersion::CURRENT,
+            id,
+            event,
+            parties: Vec::new(),
+            people: Vec::new(),
+            delegations: Vec::new(),
+            statements: Vec::new(),
+            agreements: Vec::new(),
+            sources: Vec::new(),
+            extensions: Extensions::default(),
+        }
+    }
+
+    /// Parses one record from JSON text.
+    ///
+    /// # Errors
+    /// [`Error::Json`] when the text is not JSON, or not a record: the error
+    /// names the JSON Pointer of the offending value, its line and column,
+    /// and what is wrong.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::Record;
+    /// let err = Record::from_json(r#"{"format_version": "0.1", "id": "x",
+    ///   "event": {"id": "e", "kind": "visit", "colour": "red"}}"#).unwrap_err();
+    /// assert_eq!(err.to_string(),
+    ///   "/event/colour (line 2, column 46): unknown field `colour`, expected one of \
+    ///    `id`, `kind`, `title`, `description`, `time`, `place`, `modality`, `participants`, \
+    ///    `mentioned`, `topics`, `parts`, `sources`, `extensions`");
+    /// ```
+    pub fn from_json(json: &str) -> Result<Self, Error> {
+        let mut deserializer = serde_json::Deserializer::from_str(json);
+        let record = serde_path_to_error::deserialize(&mut deserializer)
+            .map_err(Error::from_path_error)?;
+        deserializer.end().map_err(|e| Error::from_json_error(String::new(), &e))?;
+        Ok(record)
+    }
+
+    /// Writes the record in its canonical form: JSON indented by two spaces,
+    /// fields in the order of the model, empty lists and absent values left
+    /// out, and a final newline. The same record always gives the same bytes.
+    ///
+    /// # Errors
+    /// [`Error::Json`] only if serialization fails, which does not happen for
+    /// records made of this crate's types.
+    pub fn to_json_pretty(&self) -> Result<String, Error> {
+        let mut text = serde_json::to_string_pretty(self)
+            .map_err(|e| Error::from_json_error(String::new(), &e))?;
+        text.push('\n');
+        Ok(text)
+    }
+
+    /// Writes the record as one line of JSON, without a newline, for JSON Lines.
+    ///
+    /// # Errors
+    /// As [`Record::to_json_pretty`].
+    pub fn to_json_line(&self) -> Result<String, Error> {
+        serde_json::to_string(self).map_err(|e| Error::from_json_error(String::new(), &e))
+    }
+}

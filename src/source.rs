@@ -1,0 +1,193 @@
+//! Where the facts of a record come from.
+
+use serde::{Deserialize, Serialize};
+
+use crate::newtype::{string_newtype, string_schema};
+use crate::{Date, Extensions, LanguageTag, SourceId, Text};
+
+/// A document the record's facts are taken from: a news report, a press
+/// release, an archive entry. A record may cite several.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Source {
+    /// Local id, for statements and other items that cite this source.
+    pub id: SourceId,
+    /// Who published it ("APA", "Office of the Historian").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<Text>,
+    /// Where it can be read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<Url>,
+    /// Its title or headline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text>,
+    /// The language it is written in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<LanguageTag>,
+    /// When it was published, with the publisher's UTC offset when the time is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_at: Option<Date>,
+    /// When it was read or downloaded for this record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retrieved_at: Option<Date>,
+    /// The identifier of the item within its collection or dataset
+    /// (an archive's record number, a wire story's slug).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identifier: Option<Text>,
+    /// Namespaced extra data about this source, kept exactly.
+    #[serde(default, skip_serializing_if = "Extensions::is_empty")]
+    pub extensions: Extensions,
+}
+
+impl Source {
+    /// A source with only its id; set the other fields with the `with_*` methods.
+    pub fn new(id: SourceId) -> Self {
+        Source {
+            id,
+            publisher: None,
+            url: None,
+            title: None,
+            language: None,
+            published_at: None,
+            retrieved_at: None,
+            identifier: None,
+            extensions: Extensions::default(),
+        }
+    }
+
+    /// Sets the publisher.
+    pub fn with_publisher(mut self, publisher: Text) -> Self {
+        self.publisher = Some(publisher);
+        self
+    }
+    /// Sets the URL.
+    pub fn with_url(mut self, url: Url) -> Self {
+        self.url = Some(url);
+        self
+    }
+    /// Sets the title.
+    pub fn with_title(mut self, title: Text) -> Self {
+        self.title = Some(title);
+        self
+    }
+    /// Sets the language.
+    pub fn with_language(mut self, language: LanguageTag) -> Self {
+        self.language = Some(language);
+        self
+    }
+    /// Sets the publication time.
+    pub fn with_published_at(mut self, published_at: Date) -> Self {
+        self.published_at = Some(published_at);
+        self
+    }
+    /// Sets the retrieval time.
+    pub fn with_retrieved_at(mut self, retrieved_at: Date) -> Self {
+        self.retrieved_at = Some(retrieved_at);
+        self
+    }
+    /// Sets the identifier within the source's collection.
+    pub fn with_identifier(mut self, identifier: Text) -> Self {
+        self.identifier = Some(identifier);
+        self
+    }
+}
+
+/// An absolute `http` or `https` URL, kept exactly as written.
+///
+/// Checked: the scheme is `http://` or `https://` in lower case, a host
+/// follows, and there is no white space, control character, backslash or
+/// other character that RFC 3986 does not allow unescaped.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Url(String);
+
+/// Why a string is not an accepted [`Url`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{url:?} is not an absolute http(s) URL: {reason}")]
+pub struct UrlError {
+    url: String,
+    reason: &'static str,
+}
+
+/// The longest URL accepted, in bytes.
+pub const MAX_URL_LEN: usize = 4096;
+
+fn check_url(url: &str) -> Result<(), &'static str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or("it must start with http:// or https://")?;
+    if url.len() > MAX_URL_LEN {
+        return Err("it is longer than 4096 bytes");
+    }
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = rest.get(..authority_end).unwrap_or_default();
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+    let host = match host_port.strip_prefix('[') {
+        Some(v6) => v6.split_once(']').map(|(h, _)| h).unwrap_or_default(),
+        None => host_port.split_once(':').map_or(host_port, |(h, _)| h),
+    };
+    if host.is_empty() {
+        return Err("it has no host");
+    }
+    if let Some((_, port)) = host_port.rsplit_once(':').filter(|_| !host_port.ends_with(']')) {
+        if !port.bytes().all(|b| b.is_ascii_digit()) {
+            return Err("its port is not a number");
+        }
+    }
+    let allowed = |c: char| {
+        c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c) || !c.is_ascii()
+    };
+    if let Some(bad) = url.chars().find(|&c| !allowed(c) || c.is_control() || c.is_whitespace()) {
+        return Err(if bad.is_whitespace() {
+            "it contains white space"
+        } else if bad.is_control() {
+            "it contains a control character"
+        } else {
+            "it contains a character that must be percent-encoded"
+        });
+    }
+    let bytes = url.as_bytes();
+    for (i, _) in url.match_indices('%') {
+        let hex = bytes.get(i + 1..i + 3);
+        if !hex.is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) {
+            return Err("a '%' is not followed by two hex digits");
+        }
+    }
+    Ok(())
+}
+
+impl Url {
+    /// Checks `url`.
+    ///
+    /// # Errors
+    /// [`UrlError`] naming the URL and the first problem found.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::Url;
+    /// assert!(Url::parse("https://report.az/en/military/").is_ok());
+    /// assert!(Url::parse("report.az/en/").is_err());
+    /// assert!(Url::parse("javascript:alert(1)").is_err());
+    /// ```
+    pub fn parse(url: &str) -> Result<Self, UrlError> {
+        check_url(url)
+            .map(|()| Url(url.to_owned()))
+            .map_err(|reason| UrlError { url: url.to_owned(), reason })
+    }
+
+    /// The URL as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+string_newtype!(Url, UrlError);
+string_schema!(Url, {
+    "description": "An absolute http or https URL, as written.",
+    "type": "string",
+    "format": "uri",
+    "maxLength": 4096,
+    "pattern": "^https?://[^\\s/?#]+([/?#][^\\s]*)?$"
+});

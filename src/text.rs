@@ -1,0 +1,134 @@
+//! Human-readable text: names, titles, descriptions, statements.
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::newtype::{string_newtype, string_schema};
+
+/// Text written for people: a name, a title, a description or what someone said.
+///
+/// On input the text is put in Unicode Normalization Form C (NFC), so that
+/// "Görgün" typed with a precomposed "ö" and with "o" plus a combining
+/// diaeresis is stored, compared and written out the same way. Nothing else is
+/// changed. The text must not be blank, must be at most
+/// [`Text::MAX_CHARS`] characters long, and must not contain control
+/// characters, bidirectional formatting characters (U+202A–U+202E,
+/// U+2066–U+2069, U+200E, U+200F, U+061C) or zero-width characters other than
+/// the joiners ZWJ (U+200D) and ZWNJ (U+200C) that some scripts need.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Text(String);
+
+/// Why a string is not acceptable [`Text`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum TextError {
+    /// The text is empty or only white space.
+    #[error("text is blank")]
+    Blank,
+    /// The text is longer than [`Text::MAX_CHARS`].
+    #[error("text is {chars} characters long, more than the limit of {limit}")]
+    TooLong {
+        /// Length of the offending text, in Unicode scalar values (after NFC).
+        chars: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The text contains a character that is not allowed.
+    #[error("text contains {kind} U+{code:04X} at character {position}")]
+    ForbiddenCharacter {
+        /// What kind of character it is.
+        kind: ForbiddenKind,
+        /// Its code point.
+        code: u32,
+        /// Its 0-based position, in characters, in the normalised text.
+        position: usize,
+    },
+}
+
+/// Kinds of characters that [`Text`] rejects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ForbiddenKind {
+    /// A C0 or C1 control character, including tab and line feed.
+    Control,
+    /// A bidirectional override, embedding, isolate or mark.
+    Bidi,
+    /// A zero-width character other than ZWJ and ZWNJ.
+    ZeroWidth,
+}
+
+impl std::fmt::Display for ForbiddenKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ForbiddenKind::Control => "control character",
+            ForbiddenKind::Bidi => "bidirectional formatting character",
+            ForbiddenKind::ZeroWidth => "zero-width character",
+        })
+    }
+}
+
+fn forbidden_kind(c: char) -> Option<ForbiddenKind> {
+    match c {
+        c if c.is_control() => Some(ForbiddenKind::Control),
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => {
+            Some(ForbiddenKind::Bidi)
+        }
+        '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}' => Some(ForbiddenKind::ZeroWidth),
+        _ => None,
+    }
+}
+
+impl Text {
+    /// The longest text accepted, in Unicode scalar values.
+    pub const MAX_CHARS: usize = 10_000;
+
+    /// Checks and normalises `text`.
+    ///
+    /// # Errors
+    /// [`TextError`] when the text is blank, too long or has a forbidden character.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::Text;
+    /// let nfd = Text::parse("Go\u{0308}rgu\u{0308}n")?;
+    /// assert_eq!(nfd.as_str(), "Görgün");
+    /// assert!(Text::parse("  ").is_err());
+    /// # Ok::<(), diplomatic_events::TextError>(())
+    /// ```
+    pub fn parse(text: &str) -> Result<Self, TextError> {
+        let normalised: String = if unicode_normalization::is_nfc_quick(text.chars())
+            == unicode_normalization::IsNormalized::Yes
+        {
+            text.to_owned()
+        } else {
+            text.nfc().collect()
+        };
+        let mut chars = 0;
+        for (position, c) in normalised.chars().enumerate() {
+            if let Some(kind) = forbidden_kind(c) {
+                return Err(TextError::ForbiddenCharacter { kind, code: c as u32, position });
+            }
+            chars = position + 1;
+        }
+        if normalised.trim().is_empty() {
+            return Err(TextError::Blank);
+        }
+        if chars > Self::MAX_CHARS {
+            return Err(TextError::TooLong { chars, limit: Self::MAX_CHARS });
+        }
+        Ok(Text(normalised))
+    }
+
+    /// The text, in NFC.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+string_newtype!(Text, TextError);
+string_schema!(Text, {
+    "description": "Text for people, in Unicode NFC, not blank, without control, bidirectional-formatting or zero-width characters (ZWJ and ZWNJ are allowed).",
+    "type": "string",
+    "minLength": 1,
+    "maxLength": 10000,
+    "pattern": "^[^\\u0000-\\u001F\\u007F-\\u009F\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060\\u2066-\\u2069\\u061C\\u180E\\uFEFF]*\\S[^\\u0000-\\u001F\\u007F-\\u009F\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060\\u2066-\\u2069\\u061C\\u180E\\uFEFF]*$"
+});

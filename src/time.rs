@@ -1,0 +1,392 @@
+//! Dates of explicit precision and periods with open ends.
+//!
+//! A [`Date`] is a year, a month, a day, or a day with a time of day; a time of
+//! day always carries its UTC offset, since "10:00" means nothing without it.
+//! The forms are those of RFC 3339 and ISO 8601, parsed strictly by this crate
+//! (not by chrono's lenient parser) and written back exactly as read:
+//!
+//! | precision | example |
+//! | --- | --- |
+//! | year | `2024` |
+//! | month | `2024-04` |
+//! | day | `2024-04-02` |
+//! | time | `2024-04-03T10:00:00+03:00`, `2024-04-02T08:15:30.5Z`, `1999-12-31T23:00:00-00:00` |
+//!
+//! The offset is kept as written: `Z`, `+00:00` and `-00:00` (RFC 3339's
+//! "UTC time, local offset unknown") stay distinct, and `+05:45` stays
+//! `+05:45`. Fractions of a second keep their digits (`.50` stays `.50`).
+//! Leap seconds (`:60`) are rejected: chrono cannot place them and real
+//! diplomatic records never need one.
+
+use crate::newtype::{string_newtype, string_schema};
+
+/// How precisely a [`Date`] is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precision {
+    /// Only the year.
+    Year,
+    /// Year and month.
+    Month,
+    /// Year, month and day.
+    Day,
+    /// A day and a time of day with its UTC offset.
+    Time,
+}
+
+/// A UTC offset as written in RFC 3339.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UtcOffset {
+    /// `Z`: UTC.
+    Z,
+    /// `-00:00`: the time is in UTC and the local offset is unknown (RFC 3339 §4.3).
+    UnknownLocal,
+    /// `+hh:mm` or `-hh:mm`, in minutes east of UTC (`+00:00` is `Minutes(0)`).
+    Minutes(i16),
+}
+
+impl UtcOffset {
+    /// Minutes east of UTC (0 for `Z` and `-00:00`).
+    pub fn minutes(self) -> i16 {
+        match self {
+            UtcOffset::Z | UtcOffset::UnknownLocal => 0,
+            UtcOffset::Minutes(minutes) => minutes,
+        }
+    }
+}
+
+/// A time of day with seconds, an optional fraction and its UTC offset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct TimeOfDay {
+    hour: u8,
+    minute: u8,
+    second: u8,
+    nanosecond: u32,
+    /// Number of fraction digits as written (0 when there is no fraction).
+    fraction_digits: u8,
+    offset: UtcOffset,
+}
+
+impl TimeOfDay {
+    /// Hour, 0–23.
+    pub fn hour(&self) -> u8 {
+        self.hour
+    }
+    /// Minute, 0–59.
+    pub fn minute(&self) -> u8 {
+        self.minute
+    }
+    /// Second, 0–59.
+    pub fn second(&self) -> u8 {
+        self.second
+    }
+    /// Nanoseconds within the second.
+    pub fn nanosecond(&self) -> u32 {
+        self.nanosecond
+    }
+    /// The UTC offset as written.
+    pub fn offset(&self) -> UtcOffset {
+        self.offset
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Repr {
+    Year(u16),
+    Month(u16, u8),
+    Day(chrono::NaiveDate),
+    Time(chrono::NaiveDate, TimeOfDay),
+}
+
+/// A date known to the year, month or day, or a moment with time of day and
+/// UTC offset. See the [module documentation](crate::time) for the forms.
+///
+/// # Example
+/// ```
+/// use diplomatic_events::{Date, Precision};
+/// let published: Date = "2024-04-03T10:00:00+03:00".parse()?;
+/// assert_eq!(published.precision(), Precision::Time);
+/// assert_eq!(published.to_string(), "2024-04-03T10:00:00+03:00");
+/// assert_eq!("2024-04".parse::<Date>()?.precision(), Precision::Month);
+/// assert!("2024-02-30".parse::<Date>().is_err());
+/// assert!("2024-04-02T10:00:00".parse::<Date>().is_err()); // no offset
+/// # Ok::<(), diplomatic_events::DateError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Date {
+    repr: Repr,
+    text: String,
+}
+
+/// Why a string is not an accepted [`Date`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DateError {
+    /// The text does not have one of the accepted shapes.
+    #[error("{text:?} is not a date: expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ss[.fraction](Z|+hh:mm|-hh:mm)")]
+    Syntax {
+        /// The offending text.
+        text: String,
+    },
+    /// A time of day without a UTC offset.
+    #[error("{text:?} has a time of day but no UTC offset: add Z, +hh:mm or -hh:mm")]
+    MissingOffset {
+        /// The offending text.
+        text: String,
+    },
+    /// A field out of its range (month 13, 30 February, hour 24, offset +24:00...).
+    #[error("{text:?} is not a real date or time: {field} {value} is out of range")]
+    OutOfRange {
+        /// The offending text.
+        text: String,
+        /// Which field.
+        field: &'static str,
+        /// The value found.
+        value: u32,
+    },
+    /// A leap second.
+    #[error("{text:?} is a leap second (second 60), which is not supported")]
+    LeapSecond {
+        /// The offending text.
+        text: String,
+    },
+}
+
+/// Reads exactly `n` ASCII digits at `*at`.
+fn digits(bytes: &[u8], at: &mut usize, n: usize) -> Option<u32> {
+    let slice = bytes.get(*at..*at + n)?;
+    let mut value = 0u32;
+    for b in slice {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        value = value * 10 + u32::from(b - b'0');
+    }
+    *at += n;
+    Some(value)
+}
+
+fn expect(bytes: &[u8], at: &mut usize, byte: u8) -> Option<()> {
+    if bytes.get(*at) == Some(&byte) {
+        *at += 1;
+        Some(())
+    } else {
+        None
+    }
+}
+
+impl Date {
+    /// Parses one of the accepted forms.
+    ///
+    /// # Errors
+    /// [`DateError`] naming the text and what is wrong with it.
+    pub fn parse(text: &str) -> Result<Self, DateError> {
+        let syntax = || DateError::Syntax { text: text.to_owned() };
+        let range = |field: &'static str, value: u32| DateError::OutOfRange {
+            text: text.to_owned(),
+            field,
+            value,
+        };
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        let year = digits(bytes, &mut at, 4).ok_or_else(syntax)?;
+        let year16 = u16::try_from(year).map_err(|_| syntax())?;
+        if at == bytes.len() {
+            return Ok(Date { repr: Repr::Year(year16), text: text.to_owned() });
+        }
+        expect(bytes, &mut at, b'-').ok_or_else(syntax)?;
+        let month = digits(bytes, &mut at, 2).ok_or_else(syntax)?;
+        if !(1..=12).contains(&month) {
+            return Err(range("month", month));
+        }
+        let month8 = u8::try_from(month).map_err(|_| syntax())?;
+        if at == bytes.len() {
+            return Ok(Date { repr: Repr::Month(year16, month8), text: text.to_owned() });
+        }
+        expect(bytes, &mut at, b'-').ok_or_else(syntax)?;
+        let day = digits(bytes, &mut at, 2).ok_or_else(syntax)?;
+        let date = chrono::NaiveDate::from_ymd_opt(year as i32, month, day)
+            .ok_or_else(|| range("day", day))?;
+        if at == bytes.len() {
+            return Ok(Date { repr: Repr::Day(date), text: text.to_owned() });
+        }
+        expect(bytes, &mut at, b'T').ok_or_else(syntax)?;
+        let hour = digits(bytes, &mut at, 2).ok_or_else(syntax)?;
+        expect(bytes, &mut at, b':').ok_or_else(syntax)?;
+        let minute = digits(bytes, &mut at, 2).ok_or_else(syntax)?;
+        expect(bytes, &mut at, b':').ok_or_else(syntax)?;
+        let second = digits(bytes, &mut at, 2).ok_or_else(syntax)?;
+        let mut nanosecond = 0u32;
+        let mut fraction_digits = 0u8;
+        if bytes.get(at) == Some(&b'.') {
+            at += 1;
+            while let Some(b) = bytes.get(at).filter(|b| b.is_ascii_digit()) {
+                if fraction_digits == 9 {
+                    return Err(syntax());
+                }
+                nanosecond = nanosecond * 10 + u32::from(b - b'0');
+                fraction_digits += 1;
+                at += 1;
+            }
+            if fraction_digits == 0 {
+                return Err(syntax());
+            }
+            nanosecond *= 10u32.pow(9 - u32::from(fraction_digits));
+        }
+        let offset = match bytes.get(at) {
+            None => return Err(DateError::MissingOffset { text: text.to_owned() }),
+            Some(b'Z') => {
+                at += 1;
+                UtcOffset::Z
+            }
+            Some(&sign @ (b'+' | b'-')) => {
+                at += 1;
+                let hours = digits(bytes, &mut at, 2).ok_or_else(syntax)?;
+                expect(bytes, &mut at, b':').ok_or_else(syntax)?;
+                let minutes = digits(bytes, &mut at, 2).ok_or_else(syntax)?;
+                if hours > 23 {
+                    return Err(range("offset hour", hours));
+                }
+                if minutes > 59 {
+                    return Err(range("offset minute", minutes));
+                }
+                let total = i16::try_from(hours * 60 + minutes).map_err(|_| syntax())?;
+                match (sign, total) {
+                    (b'-', 0) => UtcOffset::UnknownLocal,
+                    (b'-', _) => UtcOffset::Minutes(-total),
+                    _ => UtcOffset::Minutes(total),
+                }
+            }
+            Some(_) => return Err(syntax()),
+        };
+        if at != bytes.len() {
+            return Err(syntax());
+        }
+        if hour > 23 {
+            return Err(range("hour", hour));
+        }
+        if minute > 59 {
+            return Err(range("minute", minute));
+        }
+        if second == 60 {
+            return Err(DateError::LeapSecond { text: text.to_owned() });
+        }
+        if second > 59 {
+            return Err(range("second", second));
+        }
+        let narrow = |v: u32| u8::try_from(v).map_err(|_| syntax());
+        let time = TimeOfDay {
+            hour: narrow(hour)?,
+            minute: narrow(minute)?,
+            second: narrow(second)?,
+            nanosecond,
+            fraction_digits,
+            offset,
+        };
+        Ok(Date { repr: Repr::Time(date, time), text: text.to_owned() })
+    }
+
+    /// A date known to the year only.
+    ///
+    /// # Errors
+    /// [`DateError`] for a year outside 0–9999.
+    pub fn year(year: u16) -> Result<Self, DateError> {
+        Self::parse(&format!("{year:04}"))
+    }
+
+    /// A date known to the month.
+    ///
+    /// # Errors
+    /// [`DateError`] for a year outside 0–9999 or a month outside 1–12.
+    pub fn month(year: u16, month: u8) -> Result<Self, DateError> {
+        Self::parse(&format!("{year:04}-{month:02}"))
+    }
+
+    /// A date known to the day.
+    ///
+    /// # Errors
+    /// [`DateError`] when the day does not exist (`2024-02-30`).
+    pub fn day(year: u16, month: u8, day: u8) -> Result<Self, DateError> {
+        Self::parse(&format!("{year:04}-{month:02}-{day:02}"))
+    }
+
+    /// How precisely the date is known.
+    pub fn precision(&self) -> Precision {
+        match self.repr {
+            Repr::Year(_) => Precision::Year,
+            Repr::Month(..) => Precision::Month,
+            Repr::Day(_) => Precision::Day,
+            Repr::Time(..) => Precision::Time,
+        }
+    }
+
+    /// The year.
+    pub fn year_number(&self) -> u16 {
+        match self.repr {
+            Repr::Year(year) | Repr::Month(year, _) => year,
+            Repr::Day(date) | Repr::Time(date, _) => date_year(date),
+        }
+    }
+
+    /// The calendar day, when the date is known to the day or better.
+    pub fn calendar_day(&self) -> Option<chrono::NaiveDate> {
+        match self.repr {
+            Repr::Day(date) | Repr::Time(date, _) => Some(date),
+            Repr::Year(_) | Repr::Month(..) => None,
+        }
+    }
+
+    /// The time of day with its offset, when given.
+    pub fn time_of_day(&self) -> Option<TimeOfDay> {
+        match self.repr {
+            Repr::Time(_, time) => Some(time),
+            _ => None,
+        }
+    }
+
+    /// The date exactly as written (and as it will be written back).
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+fn date_year(date: chrono::NaiveDate) -> u16 {
+    use chrono::Datelike;
+    // Dates are only built from four-digit years, so this always fits.
+    u16::try_from(date.year()).unwrap_or(0)
+}
+
+string_newtype!(Date, DateError);
+string_schema!(Date, {
+    "description": "A date of explicit precision: YYYY (year), YYYY-MM (month), YYYY-MM-DD (day), or an RFC 3339 date-time with seconds and a mandatory UTC offset (YYYY-MM-DDThh:mm:ss[.fraction](Z|+hh:mm|-hh:mm)). Upper-case T and Z; no leap seconds.",
+    "type": "string",
+    "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01])(T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9]))?)?)?$"
+});
+
+/// A stretch of time whose ends may be unknown (open).
+///
+/// An event on one day has the same `start` and `end`. A missing `start` or
+/// `end` means that end is not known or not reported.
+#[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Period {
+    /// When it began, to the precision known. Absent when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<Date>,
+    /// When it ended, to the precision known. Absent when unknown or still going on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<Date>,
+}
+
+impl Period {
+    /// A period from `start` to `end`.
+    pub fn new(start: Option<Date>, end: Option<Date>) -> Self {
+        Period { start, end }
+    }
+
+    /// A period that starts and ends on `date` (one day, or one month, ...).
+    pub fn on(date: Date) -> Self {
+        Period { start: Some(date.clone()), end: Some(date) }
+    }
+}
