@@ -44,7 +44,9 @@ pub enum CountryCodeError {
     #[error("country code {0:?} must be upper case ({1:?})")]
     NotUpperCase(String, String),
     /// No code of that form is known.
-    #[error("unknown country code {0:?}: expected an ISO 3166-1 alpha-2 code, an ISO 3166-3 former-country code, or XK")]
+    #[error(
+        "unknown country code {0:?}: expected an ISO 3166-1 alpha-2 code, an ISO 3166-3 former-country code, or XK"
+    )]
     Unknown(String),
 }
 

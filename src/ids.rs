@@ -24,7 +24,9 @@ pub enum IdError {
     },
     /// The id has a character outside `A-Z a-z 0-9 . _ : -`, or does not start
     /// with a letter or digit.
-    #[error("id {id:?} has {found:?} at byte {position}; ids use A-Z, a-z, 0-9, '.', '_', ':' and '-', and start with a letter or digit")]
+    #[error(
+        "id {id:?} has {found:?} at byte {position}; ids use A-Z, a-z, 0-9, '.', '_', ':' and '-', and start with a letter or digit"
+    )]
     BadCharacter {
         /// The offending id.
         id: String,

@@ -87,8 +87,8 @@ pub use event::{Event, EventKind, Modality, Participation, Role};
 pub use extensions::{ExtensionKey, ExtensionKeyError, ExtensionValue, Extensions};
 pub use external_ids::{ExternalIds, WikidataId, WikidataIdError};
 pub use ids::{
-    AgreementId, DelegationId, EventId, IdError, MAX_ID_LEN, PartyId, PersonId, RecordId,
-    SourceId, StatementId,
+    AgreementId, DelegationId, EventId, IdError, MAX_ID_LEN, PartyId, PersonId, RecordId, SourceId,
+    StatementId,
 };
 pub use language::{LanguageTag, LanguageTagError};
 pub use party::{Party, PartyKind};
@@ -100,3 +100,8 @@ pub use statement::{ReportingVerb, Statement, StatementMode};
 pub use text::{ForbiddenKind, Text, TextError};
 pub use time::{Date, DateError, Period, Precision, TimeOfDay, UtcOffset};
 pub use vocabulary::{Sector, Topic};
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

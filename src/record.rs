@@ -8,7 +8,9 @@ use crate::{
 
 /// Versions of the record format. The version is carried in every record, so
 /// a reader knows which rules it was written under.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum FormatVersion {
@@ -101,14 +103,14 @@ impl Record {
     /// let err = Record::from_json(r#"{"format_version": "0.1", "id": "x",
     ///   "event": {"id": "e", "kind": "visit", "colour": "red"}}"#).unwrap_err();
     /// assert_eq!(err.to_string(),
-    ///   "/event/colour (line 2, column 46): unknown field `colour`, expected one of \
+    ///   "/event/colour (line 2, column 48): unknown field `colour`, expected one of \
     ///    `id`, `kind`, `title`, `description`, `time`, `place`, `modality`, `participants`, \
     ///    `mentioned`, `topics`, `parts`, `sources`, `extensions`");
     /// ```
     pub fn from_json(json: &str) -> Result<Self, Error> {
         let mut deserializer = serde_json::Deserializer::from_str(json);
-        let record = serde_path_to_error::deserialize(&mut deserializer)
-            .map_err(Error::from_path_error)?;
+        let record =
+            serde_path_to_error::deserialize(&mut deserializer).map_err(Error::from_path_error)?;
         deserializer.end().map_err(|e| Error::from_json_error(String::new(), &e))?;
         Ok(record)
     }

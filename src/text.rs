@@ -69,9 +69,11 @@ impl std::fmt::Display for ForbiddenKind {
 fn forbidden_kind(c: char) -> Option<ForbiddenKind> {
     match c {
         c if c.is_control() => Some(ForbiddenKind::Control),
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => {
-            Some(ForbiddenKind::Bidi)
-        }
+        '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{061C}' => Some(ForbiddenKind::Bidi),
         '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}' => Some(ForbiddenKind::ZeroWidth),
         _ => None,
     }

@@ -122,7 +122,9 @@ pub struct Date {
 #[non_exhaustive]
 pub enum DateError {
     /// The text does not have one of the accepted shapes.
-    #[error("{text:?} is not a date: expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ss[.fraction](Z|+hh:mm|-hh:mm)")]
+    #[error(
+        "{text:?} is not a date: expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ss[.fraction](Z|+hh:mm|-hh:mm)"
+    )]
     Syntax {
         /// The offending text.
         text: String,

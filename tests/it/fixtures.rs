@@ -1,0 +1,111 @@
+//! Every valid fixture and example parses and re-serialises byte for byte.
+
+use std::path::{Path, PathBuf};
+
+use diplomatic_events::{
+    CountryCode, EventKind, FormerCountry, Modality, PartyKind, Precision, Record,
+};
+
+pub(crate) fn json_files(dir: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.expect("directory entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn valid_records() -> Vec<(PathBuf, String, Record)> {
+    let mut files = json_files("tests/fixtures/valid");
+    files.extend(json_files("examples/records"));
+    files
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).expect("readable fixture");
+            let record =
+                Record::from_json(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            (path, text, record)
+        })
+        .collect()
+}
+
+#[test]
+fn every_valid_fixture_round_trips_byte_for_byte() {
+    let records = valid_records();
+    assert!(
+        records.len() >= 9,
+        "expected at least 8 fixtures and the seed, found {}",
+        records.len()
+    );
+    for (path, text, record) in records {
+        let pretty = record.to_json_pretty().expect("serialises");
+        assert_eq!(pretty, text, "{} is not in canonical form", path.display());
+        assert_eq!(
+            record.to_json_pretty().expect("serialises"),
+            pretty,
+            "{}: unstable output",
+            path.display()
+        );
+
+        let line = record.to_json_line().expect("serialises");
+        assert!(!line.contains('\n'), "{}: a JSON Lines record spans lines", path.display());
+        let again = Record::from_json(&line).expect("own output parses");
+        assert_eq!(again, record, "{}: compact form loses data", path.display());
+        assert_eq!(again.to_json_pretty().expect("serialises"), text);
+    }
+}
+
+/// The fixtures must keep covering the cases the model is built for; this
+/// fails if one is removed or stops saying what it is there to say.
+#[test]
+fn valid_fixtures_cover_the_cases_of_the_model() {
+    let records: Vec<Record> = valid_records().into_iter().map(|(_, _, r)| r).collect();
+    let any_event = |f: &dyn Fn(&diplomatic_events::Event) -> bool| {
+        records.iter().any(|r| r.event.walk().into_iter().any(f))
+    };
+    let any_party = |f: &dyn Fn(&PartyKind) -> bool| {
+        records.iter().any(|r| r.parties.iter().any(|p| f(&p.kind)))
+    };
+
+    assert!(any_event(&|e| e.kind == EventKind::PhoneCall
+        && e.modality == Some(Modality::Phone)
+        && e.place.is_none()));
+    assert!(any_event(&|e| {
+        e.modality == Some(Modality::Video)
+            && e.time.as_ref().is_some_and(|t| {
+                let day =
+                    |d: &Option<diplomatic_events::Date>| d.as_ref().and_then(|d| d.calendar_day());
+                day(&t.start).is_some() && day(&t.start) != day(&t.end)
+            })
+    }));
+    assert!(
+        any_event(&|e| e.kind == EventKind::Summit && e.participants.len() == 3),
+        "trilateral summit"
+    );
+    assert!(any_event(&|e| e.kind == EventKind::Conference), "multilateral conference");
+    assert!(any_party(&|k| matches!(k, PartyKind::InternationalOrganisation { .. })));
+    assert!(any_party(&|k| matches!(k, PartyKind::GroupOfStates { .. })));
+    assert!(any_party(&|k| matches!(k, PartyKind::Polity {})));
+    assert!(any_party(&|k| matches!(
+        k,
+        PartyKind::State { country: CountryCode::Former(FormerCountry::SovietUnion) }
+    )));
+    assert!(any_party(&|k| matches!(k, PartyKind::State { country: CountryCode::Unofficial(_) })));
+    let precisions: Vec<Precision> = records
+        .iter()
+        .flat_map(|r| r.event.walk())
+        .filter_map(|e| e.time.as_ref())
+        .flat_map(|t| t.start.iter().chain(t.end.iter()))
+        .map(|d| d.precision())
+        .collect();
+    for precision in [Precision::Year, Precision::Month, Precision::Day, Precision::Time] {
+        assert!(precisions.contains(&precision), "no event date of {precision:?} precision");
+    }
+    // Agreements signed separately: signatories of one agreement on different dates.
+    assert!(records.iter().flat_map(|r| &r.agreements).any(|a| {
+        let dates: Vec<_> = a.signatories.iter().filter_map(|s| s.date.as_ref()).collect();
+        dates.windows(2).any(|w| w[0] != w[1])
+    }));
+}

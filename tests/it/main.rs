@@ -1,0 +1,13 @@
+//! Integration tests, one module per concept.
+
+// The panicking-access lints guard library code against input-derived
+// panics; in tests a panic is the failure report.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+mod baku;
+mod country;
+mod extensions;
+mod fixtures;
+mod parse_errors;
+mod scalars;
+mod time;
