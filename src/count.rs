@@ -1,6 +1,7 @@
 //! Counts that may be exact, approximate, a lower bound, or unknown.
 
-use serde::{Deserialize, Serialize};
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::Text;
 
@@ -10,7 +11,7 @@ use crate::Text;
 ///
 /// `as_written` keeps the source's own words ("several", "a sizable
 /// delegation") when they say more than the number does.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
@@ -55,6 +56,46 @@ impl Count {
             | Count::Approximate { as_written, .. }
             | Count::AtLeast { as_written, .. }
             | Count::Unknown { as_written } => as_written.as_ref(),
+        }
+    }
+}
+
+/// The wire form of [`Count`] read flat, keeping full JSON paths in errors.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CountWire {
+    kind: CountKind,
+    #[serde(default)]
+    value: Option<u64>,
+    #[serde(default)]
+    as_written: Option<Text>,
+}
+
+#[derive(Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum CountKind {
+    Exact,
+    Approximate,
+    AtLeast,
+    Unknown,
+}
+
+impl<'de> Deserialize<'de> for Count {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let CountWire { kind, value, as_written } = CountWire::deserialize(deserializer)?;
+        let fail = |code, message: &str| {
+            crate::error::note_code(code);
+            D::Error::custom(message)
+        };
+        match (kind, value) {
+            (CountKind::Unknown, Some(_)) => {
+                Err(fail(crate::Code::UnknownField, "a count of kind `unknown` has no `value`"))
+            }
+            (CountKind::Unknown, None) => Ok(Count::Unknown { as_written }),
+            (_, None) => Err(fail(crate::Code::MissingField, "missing field `value`")),
+            (CountKind::Exact, Some(value)) => Ok(Count::Exact { value, as_written }),
+            (CountKind::Approximate, Some(value)) => Ok(Count::Approximate { value, as_written }),
+            (CountKind::AtLeast, Some(value)) => Ok(Count::AtLeast { value, as_written }),
         }
     }
 }

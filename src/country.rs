@@ -50,6 +50,13 @@ pub enum CountryCodeError {
     Unknown(String),
 }
 
+impl CountryCodeError {
+    /// The problem code of this error: `InvalidCountryCode`.
+    pub fn code(&self) -> crate::Code {
+        crate::Code::InvalidCountryCode
+    }
+}
+
 macro_rules! code_list {
     ($(#[$doc:meta])* $type:ident { $($(#[$vdoc:meta])* $variant:ident = $code:literal, $name:literal;)+ }) => {
         $(#[$doc])*

@@ -1,5 +1,9 @@
 //! The crate's error type.
 
+use std::cell::Cell;
+
+use crate::{Code, Problem};
+
 /// An error from reading or writing records.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -11,9 +15,27 @@ pub enum Error {
         path: String,
         /// Line and column of the error in the input, when known.
         location: Location,
+        /// The rule broken.
+        code: Code,
         /// What is wrong.
         message: String,
     },
+    /// The input is not valid UTF-8.
+    #[error("invalid UTF-8 at byte {offset}")]
+    InvalidUtf8 {
+        /// Byte offset of the first invalid sequence (within the line, for JSON Lines).
+        offset: usize,
+    },
+    /// A JSON Lines line is longer than the reader's limit; it was skipped
+    /// without being held in memory.
+    #[error("line is longer than the limit of {limit} bytes")]
+    LineTooLong {
+        /// The limit in bytes (the line's terminator not counted).
+        limit: usize,
+    },
+    /// Reading the input failed.
+    #[error("read error: {0}")]
+    Io(#[from] std::io::Error),
 }
 
 /// Where in the input text an error was found (1-based), when known.
@@ -33,6 +55,27 @@ impl std::fmt::Display for Location {
             write!(f, " (line {}, column {})", self.line, self.column)
         }
     }
+}
+
+thread_local! {
+    /// The code of the last value error raised by one of the crate's own
+    /// types during deserialization. serde carries errors as text; this is how
+    /// the code travels beside it, on the same thread, to [`Error`].
+    static VALUE_ERROR_CODE: Cell<Option<Code>> = const { Cell::new(None) };
+}
+
+/// Records the code of a value error about to be returned to serde.
+pub(crate) fn note_code(code: Code) {
+    VALUE_ERROR_CODE.with(|cell| cell.set(Some(code)));
+}
+
+fn take_code() -> Option<Code> {
+    VALUE_ERROR_CODE.with(Cell::take)
+}
+
+/// Clears any code left by an earlier, recovered error.
+pub(crate) fn clear_code() {
+    take_code();
 }
 
 /// Appends one reference token to a JSON Pointer, escaping `~` and `/` (RFC 6901).
@@ -72,24 +115,101 @@ fn strip_location(message: String) -> String {
     }
 }
 
+/// The code of a serde_json error that none of the crate's types raised.
+fn classify(error: &serde_json::Error, message: &str) -> Code {
+    use serde_json::error::Category;
+    match error.classify() {
+        Category::Io | Category::Syntax | Category::Eof => Code::JsonSyntax,
+        Category::Data => {
+            let starts = |prefix: &str| message.starts_with(prefix);
+            if starts("unknown field") {
+                Code::UnknownField
+            } else if starts("missing field") {
+                Code::MissingField
+            } else if starts("duplicate field") {
+                Code::DuplicateKey
+            } else if starts("unknown variant") {
+                Code::UnknownVariant
+            } else if starts("invalid type") {
+                Code::InvalidType
+            } else {
+                Code::InvalidValue
+            }
+        }
+    }
+}
+
 impl Error {
     pub(crate) fn from_json_error(path: String, error: &serde_json::Error) -> Self {
+        let message = strip_location(error.to_string());
+        let code = match take_code() {
+            Some(code) if error.classify() == serde_json::error::Category::Data => code,
+            _ => classify(error, &message),
+        };
         Error::Json {
             path,
             location: Location { line: error.line(), column: error.column() },
-            message: strip_location(error.to_string()),
+            code,
+            message,
         }
     }
 
     pub(crate) fn from_path_error(error: serde_path_to_error::Error<serde_json::Error>) -> Self {
-        let path = pointer_of(error.path());
-        Self::from_json_error(path, error.inner())
+        let mut path = pointer_of(error.path());
+        let mut error = Self::from_json_error(String::new(), error.inner());
+        let Error::Json { code, message, .. } = &error else { return error };
+        // serde reports a repeated key at the enclosing object: point at the key.
+        if *code == Code::DuplicateKey {
+            let key = message
+                .strip_prefix("duplicate field `")
+                .and_then(|rest| rest.strip_suffix('`'))
+                .or_else(|| {
+                    message.strip_prefix("duplicate key \"").and_then(|rest| rest.strip_suffix('"'))
+                });
+            if let Some(key) = key {
+                push_pointer_token(&mut path, key);
+            }
+        }
+        if let Error::Json { path: error_path, .. } = &mut error {
+            *error_path = path;
+        }
+        error
     }
 
-    /// The JSON Pointer of the offending value, for errors that have one.
+    /// The JSON Pointer of the offending value (empty for the whole input).
     pub fn path(&self) -> &str {
         match self {
             Error::Json { path, .. } => path,
+            _ => "",
+        }
+    }
+
+    /// The rule broken. Read errors have the code `json-syntax`: the input
+    /// could not be read as JSON.
+    pub fn code(&self) -> Code {
+        match self {
+            Error::Json { code, .. } => *code,
+            Error::InvalidUtf8 { .. } => Code::InvalidUtf8,
+            Error::LineTooLong { .. } => Code::LineTooLong,
+            Error::Io(_) => Code::JsonSyntax,
+        }
+    }
+
+    /// Where in the input the error was found, when known.
+    pub fn location(&self) -> Location {
+        match self {
+            Error::Json { location, .. } => *location,
+            _ => Location::default(),
+        }
+    }
+
+    /// The error as a validation [`Problem`] (path, code, severity, message).
+    pub fn to_problem(&self) -> Problem {
+        match self {
+            Error::Json { path, code, message, .. } => {
+                Problem::new(path.clone(), *code, message.clone())
+            }
+            other => Problem::new("", other.code(), other.to_string()),
         }
     }
 }

@@ -34,6 +34,13 @@ pub struct ExtensionKeyError {
     reason: &'static str,
 }
 
+impl ExtensionKeyError {
+    /// The problem code of this error: `InvalidExtensionKey`.
+    pub fn code(&self) -> crate::Code {
+        crate::Code::InvalidExtensionKey
+    }
+}
+
 fn check_key(key: &str) -> Result<(), &'static str> {
     if key.len() > 128 {
         return Err("it is longer than 128 characters");

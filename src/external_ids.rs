@@ -16,6 +16,13 @@ pub struct WikidataId(String);
 #[error("{0:?} is not a Wikidata item id: expected Q followed by a number, such as \"Q42\"")]
 pub struct WikidataIdError(String);
 
+impl WikidataIdError {
+    /// The problem code of this error: `InvalidWikidataId`.
+    pub fn code(&self) -> crate::Code {
+        crate::Code::InvalidWikidataId
+    }
+}
+
 impl WikidataId {
     /// Checks `id`.
     ///

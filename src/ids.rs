@@ -37,6 +37,13 @@ pub enum IdError {
     },
 }
 
+impl IdError {
+    /// The problem code of this error: `InvalidId`.
+    pub fn code(&self) -> crate::Code {
+        crate::Code::InvalidId
+    }
+}
+
 /// The longest id accepted, in characters.
 pub const MAX_ID_LEN: usize = 128;
 

@@ -27,6 +27,13 @@ pub struct LanguageTagError {
     reason: &'static str,
 }
 
+impl LanguageTagError {
+    /// The problem code of this error: `InvalidLanguageTag`.
+    pub fn code(&self) -> crate::Code {
+        crate::Code::InvalidLanguageTag
+    }
+}
+
 const GRANDFATHERED: &[&str] = &[
     "en-gb-oed",
     "i-ami",

@@ -62,16 +62,19 @@ mod event;
 mod extensions;
 mod external_ids;
 mod ids;
+mod json_lines;
 mod language;
 mod newtype;
 mod party;
 mod person;
 mod place;
+mod problem;
 mod record;
 mod source;
 mod statement;
 mod text;
 pub mod time;
+pub mod validation;
 mod vocabulary;
 
 pub use actor::{Actor, Subject};
@@ -90,9 +93,11 @@ pub use ids::{
     AgreementId, DelegationId, EventId, IdError, MAX_ID_LEN, PartyId, PersonId, RecordId, SourceId,
     StatementId,
 };
+pub use json_lines::{JsonLines, Line};
 pub use language::{LanguageTag, LanguageTagError};
 pub use party::{Party, PartyKind};
 pub use person::{NameVariant, NameVariantKind, Person, Position};
+pub use problem::{Code, Problem, Severity};
 pub use place::{Coordinates, CoordinatesError, Place};
 pub use record::{FormatVersion, Record};
 pub use source::{MAX_URL_LEN, Source, Url, UrlError};

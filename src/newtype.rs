@@ -63,7 +63,10 @@ macro_rules! string_newtype {
                         f.write_str(concat!("a string (", stringify!($type), ")"))
                     }
                     fn visit_str<E: ::serde::de::Error>(self, text: &str) -> Result<$type, E> {
-                        $type::parse(text).map_err(E::custom)
+                        $type::parse(text).map_err(|error| {
+                            crate::error::note_code(error.code());
+                            E::custom(error)
+                        })
                     }
                 }
                 deserializer.deserialize_str(Visitor)
@@ -118,6 +121,7 @@ where
             let mut entries = std::collections::BTreeMap::new();
             while let Some(key) = map.next_key::<K>()? {
                 if entries.contains_key(&key) {
+                    crate::error::note_code(crate::Code::DuplicateKey);
                     return Err(<A::Error as serde::de::Error>::custom(format_args!(
                         "duplicate key \"{key}\""
                     )));

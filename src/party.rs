@@ -1,6 +1,7 @@
 //! Parties: the states, organisations and groups that act in diplomacy.
 
-use serde::{Deserialize, Serialize};
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::{Count, CountryCode, Extensions, ExternalIds, PartyId, Sector, Text};
 
@@ -112,7 +113,7 @@ impl Party {
 }
 
 /// The kinds of party, each with what identifies it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
@@ -163,4 +164,111 @@ pub enum PartyKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         country: Option<CountryCode>,
     },
+}
+
+/// The wire form of [`PartyKind`] read flat, so that an error inside it keeps
+/// its full JSON path (serde's internally tagged enums lose it) and the
+/// fields that do not fit the `type` are named.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PartyKindWire {
+    #[serde(rename = "type")]
+    kind: PartyType,
+    #[serde(default)]
+    country: Option<CountryCode>,
+    #[serde(default)]
+    parent: Option<PartyId>,
+    #[serde(default)]
+    members: Option<Vec<PartyId>>,
+}
+
+#[derive(Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum PartyType {
+    State,
+    Polity,
+    InternationalOrganisation,
+    GroupOfStates,
+    PublicBody,
+    Company,
+    NonStateActor,
+}
+
+impl PartyType {
+    fn as_str(self) -> &'static str {
+        match self {
+            PartyType::State => "state",
+            PartyType::Polity => "polity",
+            PartyType::InternationalOrganisation => "international_organisation",
+            PartyType::GroupOfStates => "group_of_states",
+            PartyType::PublicBody => "public_body",
+            PartyType::Company => "company",
+            PartyType::NonStateActor => "non_state_actor",
+        }
+    }
+}
+
+impl PartyKindWire {
+    fn into_kind(self) -> Result<PartyKind, String> {
+        let PartyKindWire { kind, country, parent, members } = self;
+        let refuse = |field: &str| format!("a party of type `{}` has no field `{field}`", kind.as_str());
+        let members_of = |members: Option<Vec<PartyId>>| members.unwrap_or_default();
+        match kind {
+            PartyType::State => {
+                if parent.is_some() {
+                    return Err(refuse("parent"));
+                }
+                if members.is_some() {
+                    return Err(refuse("members"));
+                }
+                let country = country.ok_or_else(|| {
+                    "a party of type `state` needs `country`; a polity without a code is of type `polity`"
+                        .to_owned()
+                })?;
+                Ok(PartyKind::State { country })
+            }
+            PartyType::Polity | PartyType::InternationalOrganisation | PartyType::GroupOfStates => {
+                if country.is_some() {
+                    return Err(refuse("country"));
+                }
+                if parent.is_some() {
+                    return Err(refuse("parent"));
+                }
+                Ok(match kind {
+                    PartyType::Polity if members.is_some() => return Err(refuse("members")),
+                    PartyType::Polity => PartyKind::Polity {},
+                    PartyType::GroupOfStates => PartyKind::GroupOfStates { members: members_of(members) },
+                    _ => PartyKind::InternationalOrganisation { members: members_of(members) },
+                })
+            }
+            PartyType::PublicBody | PartyType::Company => {
+                if members.is_some() {
+                    return Err(refuse("members"));
+                }
+                Ok(if matches!(kind, PartyType::PublicBody) {
+                    PartyKind::PublicBody { country, parent }
+                } else {
+                    PartyKind::Company { country, parent }
+                })
+            }
+            PartyType::NonStateActor => {
+                if members.is_some() {
+                    return Err(refuse("members"));
+                }
+                if parent.is_some() {
+                    return Err(refuse("parent"));
+                }
+                Ok(PartyKind::NonStateActor { country })
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for PartyKind {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        PartyKindWire::deserialize(deserializer)?.into_kind().map_err(|message| {
+            crate::error::note_code(crate::Code::InvalidPartyKind);
+            D::Error::custom(message)
+        })
+    }
 }

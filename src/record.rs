@@ -90,7 +90,11 @@ impl Record {
         }
     }
 
-    /// Parses one record from JSON text.
+    /// Parses one record from JSON text. A byte-order mark (U+FEFF) at the
+    /// very start is ignored, as RFC 8259 allows; anywhere else it is an error.
+    ///
+    /// The parse stops at the first problem; [`Record::validate`] then checks
+    /// the rules across fields and reports every problem at once.
     ///
     /// # Errors
     /// [`Error::Json`] when the text is not JSON, or not a record: the error
@@ -108,6 +112,12 @@ impl Record {
     ///    `mentioned`, `topics`, `parts`, `sources`, `extensions`");
     /// ```
     pub fn from_json(json: &str) -> Result<Self, Error> {
+        Self::from_json_text(json.strip_prefix('\u{FEFF}').unwrap_or(json))
+    }
+
+    /// Parses one record from JSON text with no byte-order mark handling.
+    pub(crate) fn from_json_text(json: &str) -> Result<Self, Error> {
+        crate::error::clear_code();
         let mut deserializer = serde_json::Deserializer::from_str(json);
         let record =
             serde_path_to_error::deserialize(&mut deserializer).map_err(Error::from_path_error)?;

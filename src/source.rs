@@ -110,6 +110,13 @@ pub struct UrlError {
     reason: &'static str,
 }
 
+impl UrlError {
+    /// The problem code of this error: `InvalidUrl`.
+    pub fn code(&self) -> crate::Code {
+        crate::Code::InvalidUrl
+    }
+}
+
 /// The longest URL accepted, in bytes.
 pub const MAX_URL_LEN: usize = 4096;
 

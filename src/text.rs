@@ -79,6 +79,17 @@ fn forbidden_kind(c: char) -> Option<ForbiddenKind> {
     }
 }
 
+impl TextError {
+    /// The problem code of this error.
+    pub fn code(&self) -> crate::Code {
+        match self {
+            TextError::Blank => crate::Code::BlankText,
+            TextError::TooLong { .. } => crate::Code::TextTooLong,
+            TextError::ForbiddenCharacter { .. } => crate::Code::ForbiddenCharacter,
+        }
+    }
+}
+
 impl Text {
     /// The longest text accepted, in Unicode scalar values.
     pub const MAX_CHARS: usize = 10_000;

@@ -153,6 +153,13 @@ pub enum DateError {
     },
 }
 
+impl DateError {
+    /// The problem code of this error: `InvalidDate`.
+    pub fn code(&self) -> crate::Code {
+        crate::Code::InvalidDate
+    }
+}
+
 /// Reads exactly `n` ASCII digits at `*at`.
 fn digits(bytes: &[u8], at: &mut usize, n: usize) -> Option<u32> {
     let slice = bytes.get(*at..*at + n)?;
@@ -348,6 +355,63 @@ impl Date {
     /// The date exactly as written (and as it will be written back).
     pub fn as_str(&self) -> &str {
         &self.text
+    }
+}
+
+impl Date {
+    /// Compares two dates at the precision both have, so that dates of
+    /// different precision compare sensibly: `2024-04` equals `2024-04-02`
+    /// (neither is before the other), `2024-03` is before `2024-04-02`.
+    ///
+    /// Two date-times are compared as instants in UTC. A date-time and a
+    /// date of day precision or coarser are compared by the date-time's local
+    /// calendar date, as written.
+    ///
+    /// # Example
+    /// ```
+    /// use std::cmp::Ordering;
+    /// use diplomatic_events::Date;
+    /// let d = |s: &str| s.parse::<Date>().unwrap();
+    /// assert_eq!(d("2024-04").compare(&d("2024-04-02")), Ordering::Equal);
+    /// assert_eq!(d("2024-03").compare(&d("2024-04-02")), Ordering::Less);
+    /// assert_eq!(
+    ///     d("2021-11-15T19:45:00-05:00").compare(&d("2021-11-16T08:00:00+08:00")),
+    ///     Ordering::Greater, // 00:45Z against 00:00Z
+    /// );
+    /// ```
+    pub fn compare(&self, other: &Date) -> std::cmp::Ordering {
+        use chrono::Datelike;
+        if let (Some(a), Some(b)) = (self.utc(), other.utc()) {
+            return a.cmp(&b);
+        }
+        let fields = |date: &Date| -> (u16, u8, u8) {
+            match date.repr {
+                Repr::Year(year) => (year, 0, 0),
+                Repr::Month(year, month) => (year, month, 0),
+                Repr::Day(day) | Repr::Time(day, _) => {
+                    (date_year(day), u8::try_from(day.month()).unwrap_or(0), u8::try_from(day.day()).unwrap_or(0))
+                }
+            }
+        };
+        let precision = self.precision().min(other.precision());
+        let truncate = |(year, month, day): (u16, u8, u8)| match precision {
+            Precision::Year => (year, 0, 0),
+            Precision::Month => (year, month, 0),
+            Precision::Day | Precision::Time => (year, month, day),
+        };
+        truncate(fields(self)).cmp(&truncate(fields(other)))
+    }
+
+    /// The instant in UTC, for a date-time.
+    fn utc(&self) -> Option<chrono::NaiveDateTime> {
+        let Repr::Time(day, time) = self.repr else { return None };
+        let local = day.and_hms_nano_opt(
+            u32::from(time.hour),
+            u32::from(time.minute),
+            u32::from(time.second),
+            time.nanosecond,
+        )?;
+        local.checked_sub_signed(chrono::TimeDelta::minutes(i64::from(time.offset.minutes())))
     }
 }
 

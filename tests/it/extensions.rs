@@ -62,7 +62,7 @@ fn bad_keys_and_duplicates_are_errors_with_paths() {
     );
     assert_eq!(
         err(r#"{"a:b": 1, "a:b": 2}"#),
-        "/extensions (line 1, column 96): duplicate key \"a:b\""
+        "/extensions/a:b (line 1, column 96): duplicate key \"a:b\""
     );
     assert_eq!(
         err(r#"[]"#),

@@ -5,9 +5,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 mod baku;
+#[cfg(feature = "cli")]
+mod cli;
 mod country;
 mod extensions;
 mod fixtures;
+mod json_lines;
 mod parse_errors;
 mod scalars;
 mod time;
+mod validation;

@@ -57,7 +57,7 @@ fn required_fields_and_types() {
     );
     assert_eq!(
         err(r#"{"format_version":"0.1","id":"x","id":"y","event":{"id":"e","kind":"visit"}}"#),
-        "(root) (line 1, column 37): duplicate field `id`"
+        "/id (line 1, column 37): duplicate field `id`"
     );
 }
 

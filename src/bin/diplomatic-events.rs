@@ -1,0 +1,236 @@
+//! The `diplomatic-events` command: validate record files.
+//!
+//! A thin layer over the library: it reads files, calls `Record::from_json`,
+//! `JsonLines` and `Record::validate`, and prints what they report.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use diplomatic_events::{Error, JsonLines, Problem, Record, Severity};
+
+/// Validate records of diplomatic events.
+#[derive(Parser)]
+#[command(name = "diplomatic-events", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check record files and report every problem.
+    ///
+    /// PATH is a .json file (one record), a .jsonl or .ndjson file (one record
+    /// per line; blank lines are skipped), or - for JSON Lines on standard
+    /// input. Exits 0 when every record is valid, 1 when any record has an
+    /// error (or a warning, with --deny-warnings), 2 on a usage or read error.
+    Validate {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Treat warnings as errors for the exit status.
+        #[arg(long)]
+        deny_warnings: bool,
+        /// Files to check.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<String>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// One problem per line, `file:line: severity[code] path: message`, then a summary.
+    Text,
+    /// One JSON object per problem per line.
+    Json,
+}
+
+/// One problem as printed by `--format json`, fields in this order.
+#[derive(serde::Serialize)]
+struct JsonProblem<'a> {
+    file: &'a str,
+    line: Option<u64>,
+    path: &'a str,
+    code: &'a str,
+    severity: &'a str,
+    message: &'a str,
+}
+
+/// Counts over all records read.
+#[derive(Default)]
+struct Tally {
+    records: u64,
+    with_errors: u64,
+    with_warnings: u64,
+    unreadable: bool,
+}
+
+struct Output<W: Write> {
+    out: W,
+    format: Format,
+    tally: Tally,
+}
+
+impl<W: Write> Output<W> {
+    /// Reports one record's problems; `line` is the JSON Lines line number.
+    fn record(&mut self, file: &str, line: Option<u64>, problems: &[Problem]) -> std::io::Result<()> {
+        self.tally.records += 1;
+        if problems.iter().any(|p| p.severity == Severity::Error) {
+            self.tally.with_errors += 1;
+        }
+        if problems.iter().any(|p| p.severity == Severity::Warning) {
+            self.tally.with_warnings += 1;
+        }
+        for problem in problems {
+            self.problem(file, line, problem)?;
+        }
+        Ok(())
+    }
+
+    fn problem(&mut self, file: &str, line: Option<u64>, problem: &Problem) -> std::io::Result<()> {
+        match self.format {
+            Format::Json => {
+                let object = JsonProblem {
+                    file,
+                    line,
+                    path: &problem.path,
+                    code: problem.code.as_str(),
+                    severity: problem.severity.as_str(),
+                    message: &problem.message,
+                };
+                serde_json::to_writer(&mut self.out, &object)?;
+                writeln!(self.out)
+            }
+            Format::Text => {
+                let place = match line {
+                    Some(line) => format!("{file}:{line}"),
+                    None => file.to_owned(),
+                };
+                let path = if problem.path.is_empty() { "(root)" } else { &problem.path };
+                writeln!(
+                    self.out,
+                    "{place}: {}[{}] {path}: {}",
+                    problem.severity, problem.code, problem.message
+                )
+            }
+        }
+    }
+
+    /// A file that could not be read at all.
+    fn unreadable(&mut self, file: &str, error: &dyn std::fmt::Display) {
+        self.tally.unreadable = true;
+        eprintln!("diplomatic-events: {file}: {error}");
+    }
+}
+
+/// The problems of one parsed-or-not record.
+fn problems_of(result: &Result<Record, Error>) -> Vec<Problem> {
+    match result {
+        Ok(record) => record.validate(),
+        Err(error) => vec![error.to_problem()],
+    }
+}
+
+fn check_json_file<W: Write>(output: &mut Output<W>, file: &str) -> std::io::Result<()> {
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            output.unreadable(file, &e);
+            return Ok(());
+        }
+    };
+    let result = match std::str::from_utf8(&bytes) {
+        Ok(text) => Record::from_json(text),
+        Err(e) => Err(Error::InvalidUtf8 { offset: e.valid_up_to() }),
+    };
+    let mut problems = problems_of(&result);
+    // A .json file has no line per record; a parse error still says where it is.
+    if let (Err(error), Some(problem)) = (&result, problems.first_mut()) {
+        let location = error.location();
+        if location.line > 0 {
+            problem.message =
+                format!("{} (line {}, column {})", problem.message, location.line, location.column);
+        }
+    }
+    output.record(file, None, &problems)
+}
+
+fn check_json_lines<W: Write, R: BufRead>(
+    output: &mut Output<W>,
+    file: &str,
+    reader: R,
+) -> std::io::Result<()> {
+    for line in JsonLines::new(reader) {
+        if let Err(Error::Io(e)) = &line.result {
+            output.unreadable(file, &format!("line {}: {e}", line.number));
+            break;
+        }
+        output.record(file, Some(line.number), &problems_of(&line.result))?;
+    }
+    Ok(())
+}
+
+fn validate(format: Format, deny_warnings: bool, paths: &[String]) -> std::io::Result<ExitCode> {
+    let stdout = std::io::stdout().lock();
+    let mut output = Output { out: std::io::BufWriter::new(stdout), format, tally: Tally::default() };
+    for file in paths {
+        if file == "-" {
+            check_json_lines(&mut output, "-", std::io::stdin().lock())?;
+            continue;
+        }
+        let extension = Path::new(file).extension().and_then(|e| e.to_str()).unwrap_or_default();
+        match extension {
+            "json" => check_json_file(&mut output, file)?,
+            "jsonl" | "ndjson" => match std::fs::File::open(file) {
+                Ok(f) => check_json_lines(&mut output, file, BufReader::new(f))?,
+                Err(e) => output.unreadable(file, &e),
+            },
+            _ => output.unreadable(
+                file,
+                &"unknown file type: expected a .json, .jsonl or .ndjson file, or - for standard input",
+            ),
+        }
+    }
+    let tally = &output.tally;
+    if format == Format::Text {
+        let valid = tally.records - tally.with_errors;
+        writeln!(
+            output.out,
+            "{} records read: {valid} valid, {} with errors, {} with warnings",
+            tally.records, tally.with_errors, tally.with_warnings
+        )?;
+    }
+    output.out.flush()?;
+    let tally = &output.tally;
+    Ok(if tally.unreadable {
+        ExitCode::from(2)
+    } else if tally.with_errors > 0 || (deny_warnings && tally.with_warnings > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    match cli.command {
+        Command::Validate { format, deny_warnings, paths } => {
+            match validate(format, deny_warnings, &paths) {
+                Ok(code) => code,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("diplomatic-events: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! The `diplomatic-events validate` command, run as a user would.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_diplomatic-events"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut pipe = child.stdin.take().expect("stdin");
+    if let Some(input) = stdin {
+        pipe.write_all(input).expect("write stdin");
+    }
+    drop(pipe);
+    let Output { status, stdout, stderr } = child.wait_with_output().expect("finishes");
+    let text = |b: Vec<u8>| String::from_utf8(b).expect("UTF-8 output");
+    (status.code().expect("exit code"), text(stdout), text(stderr))
+}
+
+const MIXED: &str = "tests/fixtures/jsonl/mixed.jsonl";
+
+const MIXED_TEXT: &str = "\
+tests/fixtures/jsonl/mixed.jsonl:2: error[json-syntax] /event: EOF while parsing an object
+tests/fixtures/jsonl/mixed.jsonl:4: error[signatory-not-party] /agreements/0/signatories/1/acting_for: signatory \"aliyev\" acts for \"az\", which is not a party of agreement \"mou\"
+tests/fixtures/jsonl/mixed.jsonl:7: error[unknown-field] /event/colour: unknown field `colour`, expected one of `id`, `kind`, `title`, `description`, `time`, `place`, `modality`, `participants`, `mentioned`, `topics`, `parts`, `sources`, `extensions`
+tests/fixtures/jsonl/mixed.jsonl:8: warning[source-before-event] /sources/1/published_at: source \"preview\" was published 2024-04-01T18:00:00Z, before the event starts 2024-04-02
+tests/fixtures/jsonl/mixed.jsonl:9: error[invalid-value] (root): invalid length 0, expected struct Record with 10 elements
+7 records read: 3 valid, 4 with errors, 1 with warnings
+";
+
+#[test]
+fn valid_json_files_exit_0_with_a_summary() {
+    let (code, out, err) = run(
+        &["validate", "examples/records/baku-2024-04-02.json", "tests/fixtures/valid/phone-call-2024-04-02.json"],
+        None,
+    );
+    assert_eq!((code, out.as_str(), err.as_str()), (0, "2 records read: 2 valid, 0 with errors, 0 with warnings\n", ""));
+}
+
+#[test]
+fn mixed_json_lines_file_reports_every_bad_line() {
+    let (code, out, err) = run(&["validate", MIXED], None);
+    assert_eq!((code, out.as_str(), err.as_str()), (1, MIXED_TEXT, ""));
+}
+
+#[test]
+fn standard_input_is_json_lines() {
+    let input = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(MIXED)).expect("fixture");
+    let (code, out, _) = run(&["validate", "-"], Some(&input));
+    assert_eq!(code, 1);
+    assert_eq!(out, MIXED_TEXT.replace(MIXED, "-"));
+}
+
+#[test]
+fn json_format_one_object_per_problem() {
+    let (code, out, _) = run(
+        &["validate", "--format", "json", "tests/fixtures/invalid/json-syntax.json", "tests/fixtures/invalid/duplicate-member.json", MIXED],
+        None,
+    );
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 7);
+    assert_eq!(
+        lines[0],
+        r#"{"file":"tests/fixtures/invalid/json-syntax.json","line":null,"path":"/event/place","code":"json-syntax","severity":"error","message":"EOF while parsing a string (line 12, column 8)"}"#
+    );
+    assert_eq!(
+        lines[1],
+        r#"{"file":"tests/fixtures/invalid/duplicate-member.json","line":null,"path":"/delegations/0/members/1/member","code":"duplicate-member","severity":"warning","message":"person \"gorgun\" is listed twice in delegation \"tr-delegation\""}"#
+    );
+    assert_eq!(
+        lines[2],
+        r#"{"file":"tests/fixtures/jsonl/mixed.jsonl","line":2,"path":"/event","code":"json-syntax","severity":"error","message":"EOF while parsing an object"}"#
+    );
+    for line in lines {
+        let value: serde_json::Value = serde_json::from_str(line).expect("each line is JSON");
+        assert_eq!(value.as_object().map(|o| o.len()), Some(6));
+    }
+}
+
+#[test]
+fn warnings_fail_only_under_deny_warnings() {
+    let file = "tests/fixtures/invalid/duplicate-member.json";
+    assert_eq!(run(&["validate", file], None).0, 0);
+    let (code, out, _) = run(&["validate", "--deny-warnings", file], None);
+    assert_eq!(code, 1);
+    assert!(out.ends_with("1 records read: 1 valid, 0 with errors, 1 with warnings\n"), "{out}");
+}
+
+#[test]
+fn usage_and_read_errors_exit_2() {
+    let (code, out, err) = run(&["validate", "missing.json", "notes.txt"], None);
+    assert_eq!(code, 2);
+    assert_eq!(out, "0 records read: 0 valid, 0 with errors, 0 with warnings\n");
+    assert_eq!(
+        err,
+        "diplomatic-events: missing.json: No such file or directory (os error 2)\n\
+         diplomatic-events: notes.txt: unknown file type: expected a .json, .jsonl or .ndjson file, or - for standard input\n"
+    );
+    let (code, _, err) = run(&["validate"], None);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("error: the following required arguments were not provided:"), "{err}");
+    let (code, _, err) = run(&["validate", "--format", "xml", "a.json"], None);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("error: invalid value 'xml' for '--format <FORMAT>'"), "{err}");
+    assert_eq!(run(&["--help"], None).0, 0);
+}

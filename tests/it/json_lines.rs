@@ -1,0 +1,107 @@
+//! Reading JSON Lines: every good record returned, every bad line reported
+//! with its number, bounded memory.
+
+use std::path::Path;
+
+use diplomatic_events::{Code, Error, JsonLines};
+
+const GOOD: &str = r#"{"format_version":"0.1","id":"a","event":{"id":"e","kind":"visit"}}"#;
+
+fn outcomes(input: &[u8], limit: Option<usize>) -> Vec<(u64, Result<String, (Code, String)>)> {
+    let mut reader = JsonLines::new(input);
+    if let Some(limit) = limit {
+        reader = reader.with_max_line_len(limit);
+    }
+    reader
+        .map(|line| {
+            let result = line
+                .result
+                .map(|r| r.id.to_string())
+                .map_err(|e| (e.code(), e.to_string()));
+            (line.number, result)
+        })
+        .collect()
+}
+
+#[test]
+fn good_and_bad_lines_interleaved() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/jsonl/mixed.jsonl");
+    let bytes = std::fs::read(path).expect("fixture");
+    let lines = outcomes(&bytes, None);
+    let summary: Vec<(u64, Result<&str, Code>)> = lines
+        .iter()
+        .map(|(n, r)| (*n, r.as_ref().map(String::as_str).map_err(|(c, _)| *c)))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (1, Ok("us-cn-call-2024-04-02")),
+            (2, Err(Code::JsonSyntax)),
+            (4, Ok("fixture")),
+            (6, Ok("baku-2024-04-02")),
+            (7, Err(Code::UnknownField)),
+            (8, Ok("fixture")),
+            (9, Err(Code::InvalidValue)),
+        ]
+    );
+}
+
+#[test]
+fn line_endings_blank_lines_and_bom() {
+    let input = format!("\u{FEFF}{GOOD}\r\n\r\n \t\n{GOOD}");
+    let ids: Vec<u64> = outcomes(input.as_bytes(), None)
+        .into_iter()
+        .map(|(n, r)| {
+            assert_eq!(r, Ok("a".to_owned()));
+            n
+        })
+        .collect();
+    assert_eq!(ids, [1, 4]);
+    // A byte-order mark is only skipped at the start of the input.
+    let late_bom = format!("{GOOD}\n\u{FEFF}{GOOD}\n");
+    let lines = outcomes(late_bom.as_bytes(), None);
+    assert_eq!(lines[1].0, 2);
+    assert_eq!(lines[1].1.as_ref().map_err(|(c, _)| *c), Err(Code::JsonSyntax));
+}
+
+#[test]
+fn a_line_over_the_limit_is_skipped_and_reported() {
+    let long = format!("{GOOD}\n{}\n{GOOD}\n", "x".repeat(5000));
+    let lines = outcomes(long.as_bytes(), Some(GOOD.len()));
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0].1, Ok("a".to_owned()));
+    assert_eq!(
+        lines[1],
+        (2, Err((Code::LineTooLong, format!("line is longer than the limit of {} bytes", GOOD.len()))))
+    );
+    assert_eq!(lines[2], (3, Ok("a".to_owned())));
+    // Exactly at the limit is fine, with or without a final newline or \r.
+    for input in [GOOD.to_owned(), format!("{GOOD}\r\n")] {
+        assert_eq!(outcomes(input.as_bytes(), Some(GOOD.len())), [(1, Ok("a".to_owned()))]);
+    }
+}
+
+#[test]
+fn invalid_utf8_is_reported_with_its_line() {
+    let mut input = format!("{GOOD}\n").into_bytes();
+    input.extend_from_slice(b"{\"id\":\"caf\xe9\"}\n");
+    input.extend_from_slice(format!("{GOOD}\n").as_bytes());
+    let lines = outcomes(&input, None);
+    assert_eq!(lines[1], (2, Err((Code::InvalidUtf8, "invalid UTF-8 at byte 10".to_owned()))));
+    assert_eq!(lines[2], (3, Ok("a".to_owned())));
+}
+
+#[test]
+fn read_errors_end_the_stream() {
+    struct Failing;
+    impl std::io::Read for Failing {
+        fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::other("disk on fire"))
+        }
+    }
+    let mut lines = JsonLines::new(std::io::BufReader::new(Failing));
+    let first = lines.next().expect("one error");
+    assert!(matches!(first.result, Err(Error::Io(_))));
+    assert_eq!(first.result.expect_err("io").to_string(), "read error: disk on fire");
+    assert!(lines.next().is_none());
+}

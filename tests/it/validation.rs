@@ -1,0 +1,147 @@
+//! Every invalid fixture yields exactly its expected problems; valid ones none.
+//!
+//! Each `tests/fixtures/invalid/NAME.json` has a `NAME.expected` beside it:
+//! one problem per line, `path<TAB>code<TAB>message`, in the order reported.
+//! Set `UPDATE_EXPECTED=1` to rewrite them (then review the diff).
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use diplomatic_events::{Code, Problem, Record, Severity};
+
+use crate::fixtures::json_files;
+
+/// What a user gets for one file: the parse problem, or every rule problem.
+fn problems_of_file(path: &Path) -> Vec<Problem> {
+    let bytes = std::fs::read(path).expect("readable fixture");
+    let parsed = match std::str::from_utf8(&bytes) {
+        Ok(text) => Record::from_json(text),
+        Err(e) => Err(diplomatic_events::Error::InvalidUtf8 { offset: e.valid_up_to() }),
+    };
+    match parsed {
+        Ok(record) => record.validate(),
+        Err(error) => vec![error.to_problem()],
+    }
+}
+
+fn render(problems: &[Problem]) -> String {
+    problems.iter().map(|p| format!("{}\t{}\t{}\n", p.path, p.code, p.message)).collect()
+}
+
+#[test]
+fn every_invalid_fixture_yields_exactly_its_expected_problems() {
+    let update = std::env::var_os("UPDATE_EXPECTED").is_some();
+    let files = json_files("tests/fixtures/invalid");
+    assert!(files.len() >= 30);
+    for path in files {
+        let problems = problems_of_file(&path);
+        assert!(!problems.is_empty(), "{} has no problem", path.display());
+        for problem in &problems {
+            assert_eq!(problem.severity, problem.code.severity());
+        }
+        let actual = render(&problems);
+        let expected_path = path.with_extension("expected");
+        if update {
+            std::fs::write(&expected_path, &actual).expect("writable");
+            continue;
+        }
+        let expected = std::fs::read_to_string(&expected_path)
+            .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()));
+        assert_eq!(actual, expected, "{}", path.display());
+    }
+}
+
+#[test]
+fn every_code_has_a_fixture() {
+    let mut seen = BTreeSet::new();
+    for path in json_files("tests/fixtures/invalid") {
+        let fixture = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
+        for problem in problems_of_file(&path) {
+            seen.insert(problem.code);
+            if Code::ALL.iter().any(|c| c.as_str() == fixture) {
+                // A fixture named after a code is there for that code.
+                assert!(
+                    problems_of_file(&path).iter().any(|p| p.code.as_str() == fixture),
+                    "{fixture}.json does not report {fixture}"
+                );
+            }
+        }
+    }
+    // Line limits only exist for JSON Lines: see the json_lines tests.
+    let missing: Vec<&str> = Code::ALL
+        .iter()
+        .filter(|c| !seen.contains(c) && **c != Code::LineTooLong)
+        .map(|c| c.as_str())
+        .collect();
+    assert!(missing.is_empty(), "no invalid fixture reports {missing:?}");
+}
+
+#[test]
+fn five_problems_are_all_reported_at_once() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/five-problems.json");
+    let problems = problems_of_file(&path);
+    let codes: BTreeSet<Code> = problems.iter().map(|p| p.code).collect();
+    assert!(codes.len() >= 5, "{codes:?}");
+    assert!(problems.iter().any(|p| p.severity == Severity::Warning));
+}
+
+#[test]
+fn valid_fixtures_have_no_problem_at_all() {
+    let mut files = json_files("tests/fixtures/valid");
+    files.extend(json_files("examples/records"));
+    for path in files {
+        assert_eq!(render(&problems_of_file(&path)), "", "{}", path.display());
+    }
+}
+
+#[test]
+fn the_code_table_in_the_docs_is_complete_and_true() {
+    let docs = include_str!("../../src/validation.rs");
+    let rows: Vec<(String, String)> = docs
+        .lines()
+        .filter_map(|line| line.strip_prefix("//! | `"))
+        .map(|row| {
+            let mut cells = row.split(" | ");
+            let code = cells.next().unwrap_or_default().trim_end_matches('`').to_owned();
+            let severity = cells.next().unwrap_or_default().to_owned();
+            (code, severity)
+        })
+        .collect();
+    let expected: Vec<(String, String)> = Code::ALL
+        .iter()
+        .map(|c| (c.as_str().to_owned(), c.severity().as_str().to_owned()))
+        .collect();
+    assert_eq!(rows, expected);
+}
+
+#[test]
+fn codes_are_kebab_case_and_unique() {
+    let mut seen = BTreeSet::new();
+    for code in Code::ALL {
+        let s = code.as_str();
+        assert!(s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{s}");
+        assert!(seen.insert(s), "{s} twice");
+        assert_eq!(code.to_string(), s);
+    }
+}
+
+#[test]
+fn problems_display_with_severity_code_path_and_message() {
+    let problem = Problem::new("/people/2/id", Code::DuplicateId, "person id \"gorgun\" is already used at /people/0");
+    assert_eq!(
+        problem.to_string(),
+        "error[duplicate-id] /people/2/id: person id \"gorgun\" is already used at /people/0"
+    );
+    assert_eq!(Problem::new("", Code::JsonSyntax, "x").to_string(), "error[json-syntax] (root): x");
+}
+
+#[test]
+fn names_fold_to_one_person_key() {
+    use diplomatic_events::validation::fold_name;
+    for spelling in ["Haluk Görgün", "Haluk Gorgun", "HALUK GÖRGÜN", "Haluk Go\u{308}rgu\u{308}n", " haluk\t görgün "] {
+        assert_eq!(fold_name(spelling), "haluk gorgun", "{spelling:?}");
+    }
+    assert_eq!(fold_name("Cahit Bağcı"), fold_name("Cahit Bagci"));
+    assert_eq!(fold_name("Łukasz Straße"), "lukasz strasse");
+    assert_ne!(fold_name("Ilham Aliyev"), fold_name("Mehriban Aliyeva"));
+}
