@@ -211,7 +211,8 @@ impl PartyType {
 impl PartyKindWire {
     fn into_kind(self) -> Result<PartyKind, String> {
         let PartyKindWire { kind, country, parent, members } = self;
-        let refuse = |field: &str| format!("a party of type `{}` has no field `{field}`", kind.as_str());
+        let refuse =
+            |field: &str| format!("a party of type `{}` has no field `{field}`", kind.as_str());
         let members_of = |members: Option<Vec<PartyId>>| members.unwrap_or_default();
         match kind {
             PartyType::State => {
@@ -237,7 +238,9 @@ impl PartyKindWire {
                 Ok(match kind {
                     PartyType::Polity if members.is_some() => return Err(refuse("members")),
                     PartyType::Polity => PartyKind::Polity {},
-                    PartyType::GroupOfStates => PartyKind::GroupOfStates { members: members_of(members) },
+                    PartyType::GroupOfStates => {
+                        PartyKind::GroupOfStates { members: members_of(members) }
+                    }
                     _ => PartyKind::InternationalOrganisation { members: members_of(members) },
                 })
             }

@@ -119,8 +119,8 @@ impl Record {
     pub(crate) fn from_json_text(json: &str) -> Result<Self, Error> {
         crate::error::clear_code();
         let mut deserializer = serde_json::Deserializer::from_str(json);
-        let record =
-            serde_path_to_error::deserialize(&mut deserializer).map_err(Error::from_path_error)?;
+        let record = serde_path_to_error::deserialize(crate::strict::Strict(&mut deserializer))
+            .map_err(Error::from_path_error)?;
         deserializer.end().map_err(|e| Error::from_json_error(String::new(), &e))?;
         Ok(record)
     }

@@ -388,9 +388,11 @@ impl Date {
             match date.repr {
                 Repr::Year(year) => (year, 0, 0),
                 Repr::Month(year, month) => (year, month, 0),
-                Repr::Day(day) | Repr::Time(day, _) => {
-                    (date_year(day), u8::try_from(day.month()).unwrap_or(0), u8::try_from(day.day()).unwrap_or(0))
-                }
+                Repr::Day(day) | Repr::Time(day, _) => (
+                    date_year(day),
+                    u8::try_from(day.month()).unwrap_or(0),
+                    u8::try_from(day.day()).unwrap_or(0),
+                ),
             }
         };
         let precision = self.precision().min(other.precision());

@@ -226,10 +226,14 @@ impl<'a> Checker<'a> {
             if let Some(event) = &statement.event {
                 self.resolve(Kind::Event, event.as_str(), join(&path, "event"));
             }
-            self.other_is_listed::<ReportingVerb>(&join(&path, "reporting_verb"), &statement.reporting_verb, |v| match v {
-                ReportingVerb::Other(text) => Some(text),
-                _ => None,
-            });
+            self.other_is_listed::<ReportingVerb>(
+                &join(&path, "reporting_verb"),
+                &statement.reporting_verb,
+                |v| match v {
+                    ReportingVerb::Other(text) => Some(text),
+                    _ => None,
+                },
+            );
             for (j, addressee) in statement.addressees.iter().enumerate() {
                 self.actor(&join(&join(&path, "addressees"), j), addressee);
             }
@@ -390,11 +394,23 @@ impl<'a> Checker<'a> {
     fn check_party(&mut self, path: &str, party: &crate::Party) {
         let kind_path = join(path, "kind");
         match &party.kind {
-            PartyKind::InternationalOrganisation { members } | PartyKind::GroupOfStates { members } => {
+            PartyKind::InternationalOrganisation { members }
+            | PartyKind::GroupOfStates { members } => {
                 for (j, member) in members.iter().enumerate() {
-                    self.resolve(Kind::Party, member.as_str(), join(&join(&kind_path, "members"), j));
+                    self.resolve(
+                        Kind::Party,
+                        member.as_str(),
+                        join(&join(&kind_path, "members"), j),
+                    );
                 }
-                self.count_against_list(path, "count", party.count.as_ref(), members.len(), None, "members");
+                self.count_against_list(
+                    path,
+                    "count",
+                    party.count.as_ref(),
+                    members.len(),
+                    None,
+                    "members",
+                );
             }
             PartyKind::PublicBody { parent: Some(parent), .. }
             | PartyKind::Company { parent: Some(parent), .. } => {
@@ -435,11 +451,12 @@ impl<'a> Checker<'a> {
                     self.resolve(Kind::Party, party.as_str(), join(&p, "accredited_to"));
                 }
             }
-            let names = person.name.iter().map(|n| (join(&path, "name"), n)).chain(
-                person.name_variants.iter().enumerate().map(|(j, v)| {
-                    (join(&join(&join(&path, "name_variants"), j), "name"), &v.name)
-                }),
-            );
+            let names =
+                person.name.iter().map(|n| (join(&path, "name"), n)).chain(
+                    person.name_variants.iter().enumerate().map(|(j, v)| {
+                        (join(&join(&join(&path, "name_variants"), j), "name"), &v.name)
+                    }),
+                );
             for (name_path, name) in names {
                 let key = fold_name(name.as_str());
                 match keys.get(&key) {
@@ -464,11 +481,13 @@ impl<'a> Checker<'a> {
     fn check_delegation(&mut self, path: &str, delegation: &Delegation) {
         self.resolve(Kind::Party, delegation.represents.as_str(), join(path, "represents"));
         let mut seen: Vec<&Member> = Vec::new();
-        let members = delegation
-            .head
-            .iter()
-            .map(|m| (join(path, "head"), m))
-            .chain(delegation.members.iter().enumerate().map(|(j, m)| (join(&join(path, "members"), j), m)));
+        let members = delegation.head.iter().map(|m| (join(path, "head"), m)).chain(
+            delegation
+                .members
+                .iter()
+                .enumerate()
+                .map(|(j, m)| (join(&join(path, "members"), j), m)),
+        );
         for (member_path, member) in members {
             let (kind, id, token) = match &member.member {
                 Member::Person(id) => (Kind::Person, id.as_str(), "person"),
@@ -489,7 +508,14 @@ impl<'a> Checker<'a> {
             }
         }
         let listed = delegation.all_members().count();
-        self.count_against_list(path, "size", delegation.size.as_ref(), listed, delegation.members_complete, "members");
+        self.count_against_list(
+            path,
+            "size",
+            delegation.size.as_ref(),
+            listed,
+            delegation.members_complete,
+            "members",
+        );
     }
 
     /// Checks a count against the number of items listed beside it.
@@ -572,7 +598,10 @@ impl<'a> Checker<'a> {
                     self.report(
                         join(&join(&p, "actor"), "party"),
                         Code::ThirdPartyIsParty,
-                        format!("\"{party}\" is both a {role} and a party of agreement \"{}\"", agreement.id),
+                        format!(
+                            "\"{party}\" is both a {role} and a party of agreement \"{}\"",
+                            agreement.id
+                        ),
                     );
                 }
             }
@@ -605,14 +634,20 @@ impl<'a> Checker<'a> {
             }
         }
         let name = |step: StepKind| {
-            serde_json::to_value(step).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+            serde_json::to_value(step)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default()
         };
         for (j, later) in agreement.steps.iter().enumerate() {
             let Some(later_date) = &later.date else { continue };
             let earlier = agreement.steps.iter().find(|earlier| {
                 (earlier.party.is_none() || earlier.party == later.party)
                     && rank(earlier.step) < rank(later.step)
-                    && earlier.date.as_ref().is_some_and(|d| later_date.compare(d) == Ordering::Less)
+                    && earlier
+                        .date
+                        .as_ref()
+                        .is_some_and(|d| later_date.compare(d) == Ordering::Less)
             });
             if let Some(earlier) = earlier {
                 let earlier_date = earlier.date.as_ref().map(Date::as_str).unwrap_or_default();
@@ -642,7 +677,8 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
-            if let (Some(published), Some(retrieved)) = (&source.published_at, &source.retrieved_at) {
+            if let (Some(published), Some(retrieved)) = (&source.published_at, &source.retrieved_at)
+            {
                 if retrieved.compare(published) == Ordering::Less {
                     self.report(
                         join(&path, "retrieved_at"),

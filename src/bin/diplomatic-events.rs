@@ -75,7 +75,12 @@ struct Output<W: Write> {
 
 impl<W: Write> Output<W> {
     /// Reports one record's problems; `line` is the JSON Lines line number.
-    fn record(&mut self, file: &str, line: Option<u64>, problems: &[Problem]) -> std::io::Result<()> {
+    fn record(
+        &mut self,
+        file: &str,
+        line: Option<u64>,
+        problems: &[Problem],
+    ) -> std::io::Result<()> {
         self.tally.records += 1;
         if problems.iter().any(|p| p.severity == Severity::Error) {
             self.tally.with_errors += 1;
@@ -174,7 +179,8 @@ fn check_json_lines<W: Write, R: BufRead>(
 
 fn validate(format: Format, deny_warnings: bool, paths: &[String]) -> std::io::Result<ExitCode> {
     let stdout = std::io::stdout().lock();
-    let mut output = Output { out: std::io::BufWriter::new(stdout), format, tally: Tally::default() };
+    let mut output =
+        Output { out: std::io::BufWriter::new(stdout), format, tally: Tally::default() };
     for file in paths {
         if file == "-" {
             check_json_lines(&mut output, "-", std::io::stdin().lock())?;

@@ -29,17 +29,24 @@ tests/fixtures/jsonl/mixed.jsonl:2: error[json-syntax] /event: EOF while parsing
 tests/fixtures/jsonl/mixed.jsonl:4: error[signatory-not-party] /agreements/0/signatories/1/acting_for: signatory \"aliyev\" acts for \"az\", which is not a party of agreement \"mou\"
 tests/fixtures/jsonl/mixed.jsonl:7: error[unknown-field] /event/colour: unknown field `colour`, expected one of `id`, `kind`, `title`, `description`, `time`, `place`, `modality`, `participants`, `mentioned`, `topics`, `parts`, `sources`, `extensions`
 tests/fixtures/jsonl/mixed.jsonl:8: warning[source-before-event] /sources/1/published_at: source \"preview\" was published 2024-04-01T18:00:00Z, before the event starts 2024-04-02
-tests/fixtures/jsonl/mixed.jsonl:9: error[invalid-value] (root): invalid length 0, expected struct Record with 10 elements
+tests/fixtures/jsonl/mixed.jsonl:9: error[invalid-type] (root): invalid type: sequence, expected struct Record
 7 records read: 3 valid, 4 with errors, 1 with warnings
 ";
 
 #[test]
 fn valid_json_files_exit_0_with_a_summary() {
     let (code, out, err) = run(
-        &["validate", "examples/records/baku-2024-04-02.json", "tests/fixtures/valid/phone-call-2024-04-02.json"],
+        &[
+            "validate",
+            "examples/records/baku-2024-04-02.json",
+            "tests/fixtures/valid/phone-call-2024-04-02.json",
+        ],
         None,
     );
-    assert_eq!((code, out.as_str(), err.as_str()), (0, "2 records read: 2 valid, 0 with errors, 0 with warnings\n", ""));
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (0, "2 records read: 2 valid, 0 with errors, 0 with warnings\n", "")
+    );
 }
 
 #[test]
@@ -50,7 +57,8 @@ fn mixed_json_lines_file_reports_every_bad_line() {
 
 #[test]
 fn standard_input_is_json_lines() {
-    let input = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(MIXED)).expect("fixture");
+    let input = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(MIXED))
+        .expect("fixture");
     let (code, out, _) = run(&["validate", "-"], Some(&input));
     assert_eq!(code, 1);
     assert_eq!(out, MIXED_TEXT.replace(MIXED, "-"));
@@ -59,7 +67,14 @@ fn standard_input_is_json_lines() {
 #[test]
 fn json_format_one_object_per_problem() {
     let (code, out, _) = run(
-        &["validate", "--format", "json", "tests/fixtures/invalid/json-syntax.json", "tests/fixtures/invalid/duplicate-member.json", MIXED],
+        &[
+            "validate",
+            "--format",
+            "json",
+            "tests/fixtures/invalid/json-syntax.json",
+            "tests/fixtures/invalid/duplicate-member.json",
+            MIXED,
+        ],
         None,
     );
     assert_eq!(code, 1);

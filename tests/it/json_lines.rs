@@ -7,17 +7,18 @@ use diplomatic_events::{Code, Error, JsonLines};
 
 const GOOD: &str = r#"{"format_version":"0.1","id":"a","event":{"id":"e","kind":"visit"}}"#;
 
-fn outcomes(input: &[u8], limit: Option<usize>) -> Vec<(u64, Result<String, (Code, String)>)> {
+/// A line's number and its record id, or its error's code and message.
+type Outcome = (u64, Result<String, (Code, String)>);
+
+fn outcomes(input: &[u8], limit: Option<usize>) -> Vec<Outcome> {
     let mut reader = JsonLines::new(input);
     if let Some(limit) = limit {
         reader = reader.with_max_line_len(limit);
     }
     reader
         .map(|line| {
-            let result = line
-                .result
-                .map(|r| r.id.to_string())
-                .map_err(|e| (e.code(), e.to_string()));
+            let result =
+                line.result.map(|r| r.id.to_string()).map_err(|e| (e.code(), e.to_string()));
             (line.number, result)
         })
         .collect()
@@ -41,7 +42,7 @@ fn good_and_bad_lines_interleaved() {
             (6, Ok("baku-2024-04-02")),
             (7, Err(Code::UnknownField)),
             (8, Ok("fixture")),
-            (9, Err(Code::InvalidValue)),
+            (9, Err(Code::InvalidType)),
         ]
     );
 }
@@ -72,7 +73,13 @@ fn a_line_over_the_limit_is_skipped_and_reported() {
     assert_eq!(lines[0].1, Ok("a".to_owned()));
     assert_eq!(
         lines[1],
-        (2, Err((Code::LineTooLong, format!("line is longer than the limit of {} bytes", GOOD.len()))))
+        (
+            2,
+            Err((
+                Code::LineTooLong,
+                format!("line is longer than the limit of {} bytes", GOOD.len())
+            ))
+        )
     );
     assert_eq!(lines[2], (3, Ok("a".to_owned())));
     // Exactly at the limit is fine, with or without a final newline or \r.

@@ -84,8 +84,114 @@ fn value_errors_point_at_the_value() {
 }
 
 #[test]
+fn structs_are_objects_only() {
+    assert_eq!(
+        err(
+            r#"{"format_version":"0.1","id":"x","event":{"id":"e","kind":"visit","time":["2024-04-02","2024-04-03"]}}"#
+        ),
+        "/event/time (line 1, column 73): invalid type: sequence, expected struct Period"
+    );
+    assert_eq!(
+        err(r#"["0.1","x",{"id":"e","kind":"visit"}]"#),
+        "(root) (line 1, column 0): invalid type: sequence, expected struct Record"
+    );
+}
+
+#[test]
 fn malformed_json() {
     assert_eq!(err(""), "(root) (line 1, column 0): EOF while parsing a value");
     assert_eq!(err(&format!("{MINIMAL} x")), "(root) (line 1, column 69): trailing characters");
     assert_eq!(err("{\"format_version\":\"0.1\",}"), "(root) (line 1, column 25): trailing comma");
+}
+
+/// The error's path and message, without the line and column.
+fn path_and_message(json: &str) -> String {
+    let error = Record::from_json(json).expect_err(json);
+    let diplomatic_events::Error::Json { path, message, .. } = error else {
+        panic!("not a JSON error: {error}");
+    };
+    format!("{path}: {message}")
+}
+
+fn with_party(kind: &str) -> String {
+    format!(
+        r#"{{"format_version":"0.1","id":"x","event":{{"id":"e","kind":"visit"}},"parties":[{{"id":"p","name":"P","kind":{kind}}}]}}"#
+    )
+}
+
+#[test]
+fn party_kinds_say_what_they_need_and_refuse() {
+    let cases = [
+        (
+            r#"{"type":"state"}"#,
+            "/parties/0/kind: a party of type `state` needs `country`; a polity without a code is of type `polity`",
+        ),
+        (
+            r#"{"type":"state","country":"TR","parent":"q"}"#,
+            "/parties/0/kind: a party of type `state` has no field `parent`",
+        ),
+        (
+            r#"{"type":"state","country":"TR","members":[]}"#,
+            "/parties/0/kind: a party of type `state` has no field `members`",
+        ),
+        (
+            r#"{"type":"polity","country":"TR"}"#,
+            "/parties/0/kind: a party of type `polity` has no field `country`",
+        ),
+        (
+            r#"{"type":"polity","members":["a"]}"#,
+            "/parties/0/kind: a party of type `polity` has no field `members`",
+        ),
+        (
+            r#"{"type":"group_of_states","parent":"a"}"#,
+            "/parties/0/kind: a party of type `group_of_states` has no field `parent`",
+        ),
+        (
+            r#"{"type":"company","members":["a"]}"#,
+            "/parties/0/kind: a party of type `company` has no field `members`",
+        ),
+        (
+            r#"{"type":"non_state_actor","parent":"a"}"#,
+            "/parties/0/kind: a party of type `non_state_actor` has no field `parent`",
+        ),
+        (
+            r#"{"type":"country","country":"TR"}"#,
+            "/parties/0/kind/type: unknown variant `country`, expected one of `state`, `polity`, `international_organisation`, `group_of_states`, `public_body`, `company`, `non_state_actor`",
+        ),
+        (r#"{"country":"TR"}"#, "/parties/0/kind: missing field `type`"),
+        (
+            r#"{"type":"state","country":"SU"}"#,
+            "/parties/0/kind/country: unknown country code \"SU\": expected an ISO 3166-1 alpha-2 code, an ISO 3166-3 former-country code, or XK",
+        ),
+    ];
+    for (kind, message) in cases {
+        assert_eq!(path_and_message(&with_party(kind)), message, "{kind}");
+    }
+}
+
+#[test]
+fn counts_say_what_they_need() {
+    let with_count = |count: &str| {
+        format!(
+            r#"{{"format_version":"0.1","id":"x","event":{{"id":"e","kind":"visit"}},"agreements":[{{"id":"a","kind":"treaty","count":{count}}}]}}"#
+        )
+    };
+    let cases = [
+        (r#"{"kind":"exact"}"#, "/agreements/0/count: missing field `value`"),
+        (
+            r#"{"kind":"unknown","value":2}"#,
+            "/agreements/0/count: a count of kind `unknown` has no `value`",
+        ),
+        (
+            r#"{"kind":"exact","value":-1}"#,
+            "/agreements/0/count/value: invalid value: integer `-1`, expected u64",
+        ),
+        (
+            r#"{"kind":"some","value":2}"#,
+            "/agreements/0/count/kind: unknown variant `some`, expected one of `exact`, `approximate`, `at_least`, `unknown`",
+        ),
+    ];
+    for (count, message) in cases {
+        assert_eq!(path_and_message(&with_count(count)), message, "{count}");
+    }
 }

@@ -78,7 +78,8 @@ fn every_code_has_a_fixture() {
 
 #[test]
 fn five_problems_are_all_reported_at_once() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/five-problems.json");
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/five-problems.json");
     let problems = problems_of_file(&path);
     let codes: BTreeSet<Code> = problems.iter().map(|p| p.code).collect();
     assert!(codes.len() >= 5, "{codes:?}");
@@ -119,7 +120,10 @@ fn codes_are_kebab_case_and_unique() {
     let mut seen = BTreeSet::new();
     for code in Code::ALL {
         let s = code.as_str();
-        assert!(s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{s}");
+        assert!(
+            s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+            "{s}"
+        );
         assert!(seen.insert(s), "{s} twice");
         assert_eq!(code.to_string(), s);
     }
@@ -127,7 +131,11 @@ fn codes_are_kebab_case_and_unique() {
 
 #[test]
 fn problems_display_with_severity_code_path_and_message() {
-    let problem = Problem::new("/people/2/id", Code::DuplicateId, "person id \"gorgun\" is already used at /people/0");
+    let problem = Problem::new(
+        "/people/2/id",
+        Code::DuplicateId,
+        "person id \"gorgun\" is already used at /people/0",
+    );
     assert_eq!(
         problem.to_string(),
         "error[duplicate-id] /people/2/id: person id \"gorgun\" is already used at /people/0"
@@ -138,7 +146,13 @@ fn problems_display_with_severity_code_path_and_message() {
 #[test]
 fn names_fold_to_one_person_key() {
     use diplomatic_events::validation::fold_name;
-    for spelling in ["Haluk Görgün", "Haluk Gorgun", "HALUK GÖRGÜN", "Haluk Go\u{308}rgu\u{308}n", " haluk\t görgün "] {
+    for spelling in [
+        "Haluk Görgün",
+        "Haluk Gorgun",
+        "HALUK GÖRGÜN",
+        "Haluk Go\u{308}rgu\u{308}n",
+        " haluk\t görgün ",
+    ] {
         assert_eq!(fold_name(spelling), "haluk gorgun", "{spelling:?}");
     }
     assert_eq!(fold_name("Cahit Bağcı"), fold_name("Cahit Bagci"));
