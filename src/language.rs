@@ -1,6 +1,6 @@
 //! Language tags (BCP 47).
 
-use crate::newtype::{string_newtype, string_schema};
+use crate::newtype::string_newtype;
 
 /// A well-formed BCP 47 language tag (RFC 5646): `"en"`, `"tr"`, `"az-Latn"`,
 /// `"zh-Hant-TW"`, `"sr-Cyrl"`, `"x-private"`.
@@ -178,9 +178,47 @@ impl LanguageTag {
 }
 
 string_newtype!(LanguageTag, LanguageTagError);
-string_schema!(LanguageTag, {
-    "description": "A well-formed BCP 47 language tag (RFC 5646), such as \"en\", \"tr\", \"az-Latn\" or \"zh-Hant-TW\".",
-    "type": "string",
-    "minLength": 1,
-    "pattern": "^[A-Za-z0-9]{1,8}(-[A-Za-z0-9]{1,8})*$"
-});
+
+/// The RFC 5646 grammar as a regular expression, for the JSON Schema. It
+/// cannot say that a variant or extension singleton must not repeat; the
+/// Rust type checks that too.
+#[cfg(feature = "schema")]
+fn language_tag_pattern() -> String {
+    // Grandfathered tags match in any letter case.
+    let any_case = |tag: &str| -> String {
+        tag.chars()
+            .map(|c| {
+                if c.is_ascii_alphabetic() {
+                    format!("[{}{}]", c.to_ascii_lowercase(), c.to_ascii_uppercase())
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect()
+    };
+    let grandfathered: Vec<String> = GRANDFATHERED.iter().map(|t| any_case(t)).collect();
+    let language = "([A-Za-z]{2,3}(-[A-Za-z]{3}){0,3}|[A-Za-z]{4,8})";
+    let script = "(-[A-Za-z]{4})?";
+    let region = "(-([A-Za-z]{2}|[0-9]{3}))?";
+    let variants = "(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*";
+    let extensions = "(-[0-9A-WY-Za-wy-z](-[A-Za-z0-9]{2,8})+)*";
+    let private_use = "[xX](-[A-Za-z0-9]{1,8})+";
+    format!(
+        "^({}|{language}{script}{region}{variants}{extensions}(-{private_use})?|{private_use})$",
+        grandfathered.join("|")
+    )
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for LanguageTag {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "LanguageTag".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A well-formed BCP 47 language tag (RFC 5646), such as \"en\", \"tr\", \"az-Latn\" or \"zh-Hant-TW\". A variant or extension singleton may not repeat.",
+            "type": "string",
+            "pattern": language_tag_pattern(),
+        })
+    }
+}

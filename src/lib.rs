@@ -70,6 +70,8 @@ mod person;
 mod place;
 mod problem;
 mod record;
+#[cfg(feature = "schema")]
+pub mod schema;
 mod source;
 mod statement;
 mod strict;

@@ -26,7 +26,7 @@ impl std::fmt::Display for Severity {
 }
 
 macro_rules! codes {
-    ($($(#[$doc:meta])* $variant:ident = $code:literal, $severity:ident;)+) => {
+    ($($(#[$doc:meta])* $variant:ident = $code:literal, $severity:ident, $schema:literal;)+) => {
         /// The stable code of each kind of problem. The kebab-case strings are
         /// part of the crate's interface: renaming one is a breaking change.
         /// The table of all codes is in the [`validation`](crate::validation)
@@ -50,83 +50,91 @@ macro_rules! codes {
             pub fn severity(self) -> Severity {
                 match self { $(Code::$variant => Severity::$severity,)+ }
             }
+
+            /// Whether the published JSON Schema rejects what this code
+            /// reports. The others are checked by this crate only: input that
+            /// is not JSON at all, duplicate keys (JSON parsers keep one), and
+            /// the rules across fields.
+            pub fn checked_by_schema(self) -> bool {
+                match self { $(Code::$variant => $schema,)+ }
+            }
         }
     };
 }
 
 codes! {
     /// The input is not well-formed JSON (or JSON Lines), or nests too deeply.
-    JsonSyntax = "json-syntax", Error;
+    JsonSyntax = "json-syntax", Error, false;
     /// The input is not valid UTF-8.
-    InvalidUtf8 = "invalid-utf8", Error;
+    InvalidUtf8 = "invalid-utf8", Error, false;
     /// A JSON Lines line is longer than the reader's limit.
-    LineTooLong = "line-too-long", Error;
+    LineTooLong = "line-too-long", Error, false;
     /// An object has a field the model does not define.
-    UnknownField = "unknown-field", Error;
+    UnknownField = "unknown-field", Error, true;
     /// A required field is missing.
-    MissingField = "missing-field", Error;
+    MissingField = "missing-field", Error, true;
     /// A field or map key appears twice in one object.
-    DuplicateKey = "duplicate-key", Error;
+    DuplicateKey = "duplicate-key", Error, false;
     /// A value has the wrong JSON type.
-    InvalidType = "invalid-type", Error;
+    InvalidType = "invalid-type", Error, true;
     /// A string is not one of the values of a closed list.
-    UnknownVariant = "unknown-variant", Error;
+    UnknownVariant = "unknown-variant", Error, true;
     /// A value is out of range or otherwise not acceptable.
-    InvalidValue = "invalid-value", Error;
+    InvalidValue = "invalid-value", Error, true;
     /// An id has the wrong form.
-    InvalidId = "invalid-id", Error;
+    InvalidId = "invalid-id", Error, true;
     /// A text is empty or white space only.
-    BlankText = "blank-text", Error;
+    BlankText = "blank-text", Error, true;
     /// A text has a control, bidirectional-formatting or zero-width character.
-    ForbiddenCharacter = "forbidden-character", Error;
+    ForbiddenCharacter = "forbidden-character", Error, true;
     /// A text is longer than its limit.
-    TextTooLong = "text-too-long", Error;
+    TextTooLong = "text-too-long", Error, true;
     /// A country code is not one of the accepted codes.
-    InvalidCountryCode = "invalid-country-code", Error;
+    InvalidCountryCode = "invalid-country-code", Error, true;
     /// A date or date-time is malformed or does not exist.
-    InvalidDate = "invalid-date", Error;
+    InvalidDate = "invalid-date", Error, true;
     /// A language tag is not well-formed BCP 47.
-    InvalidLanguageTag = "invalid-language-tag", Error;
+    InvalidLanguageTag = "invalid-language-tag", Error, true;
     /// A URL is not an absolute http(s) URL.
-    InvalidUrl = "invalid-url", Error;
+    InvalidUrl = "invalid-url", Error, true;
     /// An extension key is not namespaced.
-    InvalidExtensionKey = "invalid-extension-key", Error;
+    InvalidExtensionKey = "invalid-extension-key", Error, true;
     /// A Wikidata id is malformed.
-    InvalidWikidataId = "invalid-wikidata-id", Error;
+    InvalidWikidataId = "invalid-wikidata-id", Error, true;
     /// Coordinates are out of range.
-    InvalidCoordinates = "invalid-coordinates", Error;
+    InvalidCoordinates = "invalid-coordinates", Error, true;
     /// A kind of party is missing what identifies it, or has a field it cannot have.
-    InvalidPartyKind = "invalid-party-kind", Error;
+    InvalidPartyKind = "invalid-party-kind", Error, true;
     /// Two items of the same kind share an id.
-    DuplicateId = "duplicate-id", Error;
+    DuplicateId = "duplicate-id", Error, false;
     /// A reference names no item of its kind.
-    UnresolvedReference = "unresolved-reference", Error;
+    UnresolvedReference = "unresolved-reference", Error, false;
     /// A person or party has neither a name nor a description.
-    Anonymous = "anonymous", Error;
+    Anonymous = "anonymous", Error, false;
     /// A statement has no speaker.
-    NoSpeaker = "no-speaker", Error;
+    NoSpeaker = "no-speaker", Error, false;
     /// A signatory acts for a party that is not a party of the agreement.
-    SignatoryNotParty = "signatory-not-party", Error;
+    SignatoryNotParty = "signatory-not-party", Error, false;
     /// An exact or minimum count is smaller than the number of items listed.
-    CountBelowListed = "count-below-listed", Error;
+    CountBelowListed = "count-below-listed", Error, false;
     /// A list said to be complete disagrees with an exact count.
-    CountContradictsList = "count-contradicts-list", Error;
+    CountContradictsList = "count-contradicts-list", Error, false;
     /// A period ends before it starts.
-    EndBeforeStart = "end-before-start", Error;
+    EndBeforeStart = "end-before-start", Error, false;
     /// A part of an event lies outside the event's own period.
-    PartOutsideParent = "part-outside-parent", Error;
+    PartOutsideParent = "part-outside-parent", Error, false;
     /// The dated steps of an agreement are out of order (ratified before signed).
-    StepsOutOfOrder = "steps-out-of-order", Error;
+    StepsOutOfOrder = "steps-out-of-order", Error, false;
     /// A mediator, witness or observer of an agreement is also one of its parties.
-    ThirdPartyIsParty = "third-party-is-party", Warning;
+    ThirdPartyIsParty = "third-party-is-party", Warning, false;
     /// The same person or organisation is listed twice in one delegation.
-    DuplicateMember = "duplicate-member", Warning;
+    DuplicateMember = "duplicate-member", Warning, false;
     /// Two people have names that fold to the same key (Görgün, Gorgun, GÖRGÜN).
-    SamePersonTwice = "same-person-twice", Warning;
+    SamePersonTwice = "same-person-twice", Warning, false;
     /// A source was published before the event it reports began.
-    SourceBeforeEvent = "source-before-event", Warning;
+    SourceBeforeEvent = "source-before-event", Warning, false;
     /// An `{"other": ...}` value spells a value that the list has.
-    OtherIsListed = "other-is-listed", Warning;
+    OtherIsListed = "other-is-listed", Warning, false;
 }
 
 impl std::fmt::Display for Code {

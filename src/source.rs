@@ -94,13 +94,23 @@ impl Source {
     }
 }
 
-/// An absolute `http` or `https` URL, kept exactly as written.
+/// An absolute `http` or `https` URL (RFC 3986), kept exactly as written.
 ///
-/// Checked: the scheme is `http://` or `https://` in lower case, a host
-/// follows, and there is no white space, control character, backslash or
-/// other character that RFC 3986 does not allow unescaped.
+/// Checked: the scheme is `http://` or `https://` in lower case; a host
+/// follows (a name or a bracketed IP literal), with optional user
+/// information and a numeric port; every character is one RFC 3986 allows
+/// unescaped, or a `%` with two hex digits. Non-ASCII characters must be
+/// percent-encoded: `https://ru.wikipedia.org/wiki/%D0%91%D0%B0%D0%BA%D1%83`,
+/// not `.../wiki/Баку`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Url(String);
+
+impl UrlError {
+    /// The problem code of this error: `InvalidUrl`.
+    pub fn code(&self) -> crate::Code {
+        crate::Code::InvalidUrl
+    }
+}
 
 /// Why a string is not an accepted [`Url`].
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -110,15 +120,18 @@ pub struct UrlError {
     reason: &'static str,
 }
 
-impl UrlError {
-    /// The problem code of this error: `InvalidUrl`.
-    pub fn code(&self) -> crate::Code {
-        crate::Code::InvalidUrl
-    }
-}
-
 /// The longest URL accepted, in bytes.
 pub const MAX_URL_LEN: usize = 4096;
+
+/// RFC 3986 unreserved characters and sub-delimiters: allowed in a host name.
+fn host_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=".contains(&b)
+}
+
+/// Characters allowed anywhere after the authority (path, query, fragment).
+fn rest_char(b: u8) -> bool {
+    host_char(b) || b":@/?#[]".contains(&b)
+}
 
 fn check_url(url: &str) -> Result<(), &'static str> {
     let rest = url
@@ -128,25 +141,7 @@ fn check_url(url: &str) -> Result<(), &'static str> {
     if url.len() > MAX_URL_LEN {
         return Err("it is longer than 4096 bytes");
     }
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let authority = rest.get(..authority_end).unwrap_or_default();
-    let host_port = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
-    let host = match host_port.strip_prefix('[') {
-        Some(v6) => v6.split_once(']').map(|(h, _)| h).unwrap_or_default(),
-        None => host_port.split_once(':').map_or(host_port, |(h, _)| h),
-    };
-    if host.is_empty() {
-        return Err("it has no host");
-    }
-    if let Some((_, port)) = host_port.rsplit_once(':').filter(|_| !host_port.ends_with(']')) {
-        if !port.bytes().all(|b| b.is_ascii_digit()) {
-            return Err("its port is not a number");
-        }
-    }
-    let allowed = |c: char| {
-        c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c) || !c.is_ascii()
-    };
-    if let Some(bad) = url.chars().find(|&c| !allowed(c) || c.is_control() || c.is_whitespace()) {
+    if let Some(bad) = url.chars().find(|&c| !c.is_ascii() || !rest_char(c as u8) && c != '%') {
         return Err(if bad.is_whitespace() {
             "it contains white space"
         } else if bad.is_control() {
@@ -161,6 +156,41 @@ fn check_url(url: &str) -> Result<(), &'static str> {
         if !hex.is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) {
             return Err("a '%' is not followed by two hex digits");
         }
+    }
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = rest.get(..authority_end).unwrap_or_default();
+    let (userinfo, host_port) = match authority.split_once('@') {
+        Some((userinfo, host_port)) => (Some(userinfo), host_port),
+        None => (None, authority),
+    };
+    if userinfo.is_some_and(|u| u.bytes().any(|b| !(host_char(b) || b == b':' || b == b'%'))) {
+        return Err("its user information has a character that must be percent-encoded");
+    }
+    let (host, port) = if let Some(literal) = host_port.strip_prefix('[') {
+        let (inside, after) = literal.split_once(']').ok_or("its IP literal has no closing ']'")?;
+        if inside.is_empty()
+            || !inside.bytes().all(|b| b.is_ascii_alphanumeric() || b == b':' || b == b'.')
+        {
+            return Err("its IP literal is malformed");
+        }
+        if !after.is_empty() && !after.starts_with(':') {
+            return Err("its port is not a number");
+        }
+        (inside, after.strip_prefix(':'))
+    } else {
+        match host_port.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (host_port, None),
+        }
+    };
+    if host.is_empty() {
+        return Err("it has no host");
+    }
+    if !host.bytes().all(|b| host_char(b) || b == b'%' || b == b':' || b == b'.') {
+        return Err("its host has a character that must be percent-encoded");
+    }
+    if port.is_some_and(|p| !p.bytes().all(|b| b.is_ascii_digit())) {
+        return Err("its port is not a number");
     }
     Ok(())
 }
@@ -192,9 +222,9 @@ impl Url {
 
 string_newtype!(Url, UrlError);
 string_schema!(Url, {
-    "description": "An absolute http or https URL, as written.",
+    "description": "An absolute http or https URL (RFC 3986), as written; non-ASCII characters percent-encoded.",
     "type": "string",
     "format": "uri",
     "maxLength": 4096,
-    "pattern": "^https?://[^\\s/?#]+([/?#][^\\s]*)?$"
+    "pattern": "^https?://(([A-Za-z0-9._~!$&'()*+,;=:-]|%[0-9A-Fa-f]{2})*@)?(\\[[A-Za-z0-9:.]+\\]|([A-Za-z0-9._~!$&'()*+,;=-]|%[0-9A-Fa-f]{2})+)(:[0-9]*)?([/?#]([A-Za-z0-9._~!$&'()*+,;=:@/?#\\[\\]-]|%[0-9A-Fa-f]{2})*)?$"
 });

@@ -1,9 +1,12 @@
-//! A deserializer adapter that reads structs only from JSON objects.
+//! A deserializer adapter that holds serde to the published schema.
 //!
-//! serde's derived structs also accept a JSON array of their fields in order
-//! (`"time": ["2024-04-02", "2024-04-03"]`), which the published schema does
-//! not allow and no user means. This adapter turns every struct request into
-//! a map request, all the way down, so such input is an `invalid-type` error.
+//! - serde's derived structs also accept a JSON array of their fields in
+//!   order (`"time": ["2024-04-02", "2024-04-03"]`), which the schema does not
+//!   allow and no user means. Every struct request becomes a map request, all
+//!   the way down, so such input is an `invalid-type` error.
+//! - serde reads `null` as an absent optional value. An optional field is
+//!   left out instead; `null` is an `invalid-type` error, so that one record
+//!   has one spelling and generated code need not allow `null` everywhere.
 
 use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
 
@@ -29,8 +32,12 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         deserialize_i64 deserialize_i128 deserialize_u8 deserialize_u16 deserialize_u32
         deserialize_u64 deserialize_u128 deserialize_f32 deserialize_f64 deserialize_char
         deserialize_str deserialize_string deserialize_bytes deserialize_byte_buf
-        deserialize_option deserialize_unit deserialize_seq deserialize_map
+        deserialize_unit deserialize_seq deserialize_map
         deserialize_identifier deserialize_ignored_any
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        self.0.deserialize_option(NotNull(Strict(visitor)))
     }
 
     fn deserialize_unit_struct<V: Visitor<'de>>(
@@ -220,5 +227,24 @@ impl<'de, A: de::VariantAccess<'de>> de::VariantAccess<'de> for Strict<A> {
         visitor: V,
     ) -> Result<V::Value, Self::Error> {
         self.0.struct_variant(fields, Strict(visitor))
+    }
+}
+
+/// The visitor of an optional value that refuses `null`.
+struct NotNull<V>(V);
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for NotNull<V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.expecting(f)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Err(E::custom("invalid type: null; leave an optional field out instead of writing null"))
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        self.0.visit_some(deserializer)
     }
 }

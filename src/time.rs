@@ -425,9 +425,18 @@ fn date_year(date: chrono::NaiveDate) -> u16 {
 
 string_newtype!(Date, DateError);
 string_schema!(Date, {
-    "description": "A date of explicit precision: YYYY (year), YYYY-MM (month), YYYY-MM-DD (day), or an RFC 3339 date-time with seconds and a mandatory UTC offset (YYYY-MM-DDThh:mm:ss[.fraction](Z|+hh:mm|-hh:mm)). Upper-case T and Z; no leap seconds.",
+    "description": "A date of explicit precision: YYYY (year), YYYY-MM (month), YYYY-MM-DD (day), or an RFC 3339 date-time with seconds and a mandatory UTC offset (YYYY-MM-DDThh:mm:ss[.fraction](Z|+hh:mm|-hh:mm)). Upper-case T and Z; no leap seconds; at most 9 fraction digits.",
     "type": "string",
-    "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01])(T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9]))?)?)?$"
+    "anyOf": [
+        {"title": "Year", "pattern": "^[0-9]{4}$"},
+        {"title": "Month", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"},
+        {"title": "Day", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "format": "date"},
+        {
+            "title": "Date and time",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$",
+            "format": "date-time"
+        }
+    ]
 });
 
 /// A stretch of time whose ends may be unknown (open).

@@ -37,6 +37,15 @@ enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<String>,
     },
+    /// Print the JSON Schema of records, or write it into a folder.
+    ///
+    /// Without --out, prints the record schema. With --out DIR, writes
+    /// DIR/record.schema.json (the file committed under schemas/).
+    Schema {
+        /// Folder to write the schema files into.
+        #[arg(long, value_name = "DIR")]
+        out: Option<std::path::PathBuf>,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -219,6 +228,22 @@ fn validate(format: Format, deny_warnings: bool, paths: &[String]) -> std::io::R
     })
 }
 
+fn write_schema(out: Option<&Path>) -> ExitCode {
+    let schema = diplomatic_events::schema::record_schema_json();
+    let result = match out {
+        None => std::io::stdout().lock().write_all(schema.as_bytes()),
+        Some(dir) => std::fs::create_dir_all(dir)
+            .and_then(|()| std::fs::write(dir.join("record.schema.json"), &schema)),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("diplomatic-events: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -228,6 +253,7 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
+        Command::Schema { out } => write_schema(out.as_deref()),
         Command::Validate { format, deny_warnings, paths } => {
             match validate(format, deny_warnings, &paths) {
                 Ok(code) => code,

@@ -13,5 +13,7 @@ mod fixtures;
 mod json_lines;
 mod parse_errors;
 mod scalars;
+#[cfg(feature = "schema")]
+mod schema;
 mod time;
 mod validation;

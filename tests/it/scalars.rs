@@ -142,7 +142,8 @@ fn urls_are_absolute_http() {
         "https://example.org:8443/a?b=c&d=e#f",
         "https://[2001:db8::1]/x",
         "https://example.org/%C3%BC",
-        "https://ru.wikipedia.org/wiki/Баку",
+        "https://ru.wikipedia.org/wiki/%D0%91%D0%B0%D0%BA%D1%83",
+        "https://user:pw@example.org/",
     ] {
         assert_eq!(Url::parse(ok).expect(ok).as_str(), ok);
     }
@@ -178,6 +179,30 @@ fn urls_are_absolute_http() {
     assert_eq!(
         err("https://example.org/%zz"),
         "\"https://example.org/%zz\" is not an absolute http(s) URL: a '%' is not followed by two hex digits"
+    );
+    assert_eq!(
+        err("https://ru.wikipedia.org/wiki/Баку"),
+        "\"https://ru.wikipedia.org/wiki/Баку\" is not an absolute http(s) URL: it contains a character that must be percent-encoded"
+    );
+    assert_eq!(
+        err("https://a@b@c/"),
+        "\"https://a@b@c/\" is not an absolute http(s) URL: its host has a character that must be percent-encoded"
+    );
+    assert_eq!(
+        err("https://a[b@c/"),
+        "\"https://a[b@c/\" is not an absolute http(s) URL: its user information has a character that must be percent-encoded"
+    );
+    assert_eq!(
+        err("https://[::1/"),
+        "\"https://[::1/\" is not an absolute http(s) URL: its IP literal has no closing ']'"
+    );
+    assert_eq!(
+        err("https://[]/"),
+        "\"https://[]/\" is not an absolute http(s) URL: its IP literal is malformed"
+    );
+    assert_eq!(
+        err("https://[::1]x/"),
+        "\"https://[::1]x/\" is not an absolute http(s) URL: its port is not a number"
     );
     assert_eq!(
         err("https://example.org:80a/"),
