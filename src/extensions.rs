@@ -100,13 +100,16 @@ impl ExtensionValue {
     /// A [`serde_json::Error`] when `json` is not one well-formed JSON value.
     pub fn from_json(json: &str) -> Result<Self, serde_json::Error> {
         let raw: Box<RawValue> = serde_json::from_str(json)?;
-        Self::from_raw(raw)
+        Self::from_raw(raw).map_err(|e| serde::de::Error::custom(e.message))
     }
 
-    fn from_raw(raw: Box<RawValue>) -> Result<Self, serde_json::Error> {
+    fn from_raw(raw: Box<RawValue>) -> Result<Self, ValueError> {
         let text = raw.get();
+        check_value(text)?;
         if text.bytes().any(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t')) {
-            RawValue::from_string(minify(text)).map(ExtensionValue)
+            RawValue::from_string(minify(text))
+                .map(ExtensionValue)
+                .map_err(|e| ValueError { code: crate::Code::JsonSyntax, message: e.to_string() })
         } else {
             Ok(ExtensionValue(raw))
         }
@@ -124,6 +127,101 @@ impl ExtensionValue {
     /// not happen for values this type accepted.
     pub fn to_value(&self) -> Result<serde_json::Value, serde_json::Error> {
         serde_json::from_str(self.json())
+    }
+}
+
+/// Reads a JSON value through, refusing what serde_json would let pass in a
+/// raw value: a key repeated within one object (parsers disagree on which
+/// copy wins) and strings with lone surrogate escapes (not Unicode).
+fn check_value(json: &str) -> Result<(), ValueError> {
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    serde::de::DeserializeSeed::deserialize(Checked { path: String::new() }, &mut deserializer)
+        .map_err(|e| {
+            let code = if e.classify() == serde_json::error::Category::Data {
+                crate::Code::DuplicateKey
+            } else {
+                crate::Code::JsonSyntax
+            };
+            // The position within the value means nothing to the reader of
+            // the whole record; the path within the value is in the message.
+            let message = e.to_string();
+            let message = match message.rfind(" at line ") {
+                Some(at) => message.get(..at).unwrap_or_default().to_owned(),
+                None => message,
+            };
+            ValueError { code, message }
+        })
+}
+
+/// Why a raw value was refused, with the problem code to report.
+struct ValueError {
+    code: crate::Code,
+    message: String,
+}
+
+/// A seed that walks a JSON value, knowing its JSON Pointer within the extension.
+struct Checked {
+    path: String,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Checked {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Checked {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut index = 0usize;
+        loop {
+            let mut path = self.path.clone();
+            crate::error::push_pointer_token(&mut path, &index.to_string());
+            if seq.next_element_seed(Checked { path })?.is_none() {
+                return Ok(());
+            }
+            index += 1;
+        }
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut keys = std::collections::BTreeSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let mut path = self.path.clone();
+            crate::error::push_pointer_token(&mut path, &key);
+            if !keys.insert(key) {
+                return Err(A::Error::custom(format_args!(
+                    "duplicate key at {path} inside the extension value"
+                )));
+            }
+            map.next_value_seed(Checked { path })?;
+        }
+        Ok(())
     }
 }
 
@@ -169,7 +267,10 @@ impl Serialize for ExtensionValue {
 impl<'de> Deserialize<'de> for ExtensionValue {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let raw = Box::<RawValue>::deserialize(deserializer)?;
-        Self::from_raw(raw).map_err(D::Error::custom)
+        Self::from_raw(raw).map_err(|e| {
+            crate::error::note_code(e.code);
+            D::Error::custom(e.message)
+        })
     }
 }
 

@@ -75,6 +75,7 @@ pub mod schema;
 mod source;
 mod statement;
 mod strict;
+pub use strict::MAX_ITEMS;
 mod text;
 pub mod time;
 pub mod validation;

@@ -79,6 +79,8 @@ codes! {
     InvalidType = "invalid-type", Error, true;
     /// A string is not one of the values of a closed list.
     UnknownVariant = "unknown-variant", Error, true;
+    /// A list or map has more than 10,000 entries.
+    TooManyItems = "too-many-items", Error, true;
     /// A value is out of range or otherwise not acceptable.
     InvalidValue = "invalid-value", Error, true;
     /// An id has the wrong form.

@@ -148,6 +148,15 @@ fn tidy(schema: &mut Value, descriptions: &Map<String, Value>) {
             }
         }
     }
+    // The limit on entries that the Strict reader enforces.
+    if object.get("type") == Some(&Value::from("array")) {
+        object.insert("maxItems".into(), crate::MAX_ITEMS.into());
+    }
+    if object.contains_key("propertyNames")
+        || object.get("additionalProperties").is_some_and(Value::is_object)
+    {
+        object.insert("maxProperties".into(), crate::MAX_ITEMS.into());
+    }
     if let Some(Value::String(format)) = object.get("format") {
         if !STANDARD_FORMATS.contains(&format.as_str()) {
             object.remove("format");

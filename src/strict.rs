@@ -4,11 +4,21 @@
 //!   order (`"time": ["2024-04-02", "2024-04-03"]`), which the schema does not
 //!   allow and no user means. Every struct request becomes a map request, all
 //!   the way down, so such input is an `invalid-type` error.
+//! - Lists and maps hold at most [`MAX_ITEMS`] entries, so that one record
+//!   stays of a size its reader can hold.
 //! - serde reads `null` as an absent optional value. An optional field is
 //!   left out instead; `null` is an `invalid-type` error, so that one record
 //!   has one spelling and generated code need not allow `null` everywhere.
 
 use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
+
+/// The most items a list (or entries a map) of a record may have.
+pub const MAX_ITEMS: usize = 10_000;
+
+fn too_many<E: de::Error>() -> E {
+    crate::error::note_code(crate::Code::TooManyItems);
+    E::custom(format_args!("more than {MAX_ITEMS} items in one list or map"))
+}
 
 /// Wraps a deserializer (or an access, a visitor, a seed) so that structs
 /// are read from maps only.
@@ -148,11 +158,11 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Strict<V> {
     }
 
     fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        self.0.visit_seq(Strict(seq))
+        self.0.visit_seq(Strict(Counted { inner: seq, count: 0 }))
     }
 
     fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        self.0.visit_map(Strict(map))
+        self.0.visit_map(Strict(Counted { inner: map, count: 0 }))
     }
 
     fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<Self::Value, A::Error> {
@@ -160,35 +170,56 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Strict<V> {
     }
 }
 
-impl<'de, A: de::SeqAccess<'de>> de::SeqAccess<'de> for Strict<A> {
+/// A list or map access that counts its entries against [`MAX_ITEMS`].
+struct Counted<A> {
+    inner: A,
+    count: usize,
+}
+
+impl<A> Counted<A> {
+    fn tick<E: de::Error>(&mut self) -> Result<(), E> {
+        self.count += 1;
+        if self.count > MAX_ITEMS { Err(too_many()) } else { Ok(()) }
+    }
+}
+
+impl<'de, A: de::SeqAccess<'de>> de::SeqAccess<'de> for Strict<Counted<A>> {
     type Error = A::Error;
     fn next_element_seed<T: DeserializeSeed<'de>>(
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, Self::Error> {
-        self.0.next_element_seed(Strict(seed))
+        let element = self.0.inner.next_element_seed(Strict(seed))?;
+        if element.is_some() {
+            self.0.tick()?;
+        }
+        Ok(element)
     }
     fn size_hint(&self) -> Option<usize> {
-        self.0.size_hint()
+        self.0.inner.size_hint()
     }
 }
 
-impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for Strict<A> {
+impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for Strict<Counted<A>> {
     type Error = A::Error;
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Self::Error> {
-        self.0.next_key_seed(Strict(seed))
+        let key = self.0.inner.next_key_seed(Strict(seed))?;
+        if key.is_some() {
+            self.0.tick()?;
+        }
+        Ok(key)
     }
     fn next_value_seed<V: DeserializeSeed<'de>>(
         &mut self,
         seed: V,
     ) -> Result<V::Value, Self::Error> {
-        self.0.next_value_seed(Strict(seed))
+        self.0.inner.next_value_seed(Strict(seed))
     }
     fn size_hint(&self) -> Option<usize> {
-        self.0.size_hint()
+        self.0.inner.size_hint()
     }
 }
 

@@ -108,6 +108,12 @@ impl Text {
     /// # Ok::<(), diplomatic_events::TextError>(())
     /// ```
     pub fn parse(text: &str) -> Result<Self, TextError> {
+        // NFC at most triples a text's length (UAX #15), so a text this long
+        // is refused before any copy is made.
+        let input_chars = text.chars().count();
+        if input_chars > 3 * Self::MAX_CHARS {
+            return Err(TextError::TooLong { chars: input_chars, limit: Self::MAX_CHARS });
+        }
         let normalised: String = if unicode_normalization::is_nfc_quick(text.chars())
             == unicode_normalization::IsNormalized::Yes
         {

@@ -36,6 +36,7 @@
 //! | `duplicate-key` | error | parsing | no | a field or map key appears twice in one object |
 //! | `invalid-type` | error | parsing | yes | a value of the wrong JSON type |
 //! | `unknown-variant` | error | parsing | yes | a string outside a closed list, or a misspelt open-list value |
+//! | `too-many-items` | error | parsing | yes | a list or map with more than 10,000 entries |
 //! | `invalid-value` | error | parsing | yes | a number out of range, or a count without its value |
 //! | `invalid-id` | error | parsing | yes | an id not made of `A-Z a-z 0-9 . _ : -`, or longer than 128 |
 //! | `blank-text` | error | parsing | yes | a text that is empty or white space |
