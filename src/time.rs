@@ -67,6 +67,25 @@ pub struct TimeOfDay {
 }
 
 impl TimeOfDay {
+    /// Parses an RFC 3339 `full-time`: `hh:mm:ss`, an optional fraction of up
+    /// to nine digits, and a mandatory offset (`Z`, `+hh:mm`, `-hh:mm`), under
+    /// the same rules as the time part of a [`Date`].
+    ///
+    /// # Errors
+    /// [`DateError`] naming the text and what is wrong with it.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::TimeOfDay;
+    /// let t = TimeOfDay::parse("10:00:00.50+05:45")?;
+    /// assert_eq!(t.to_string(), "10:00:00.50+05:45");
+    /// assert!(TimeOfDay::parse("10:00:00").is_err());
+    /// # Ok::<(), diplomatic_events::DateError>(())
+    /// ```
+    pub fn parse(text: &str) -> Result<Self, DateError> {
+        parse_time(text, 0)
+    }
+
     /// Hour, 0–23.
     pub fn hour(&self) -> u8 {
         self.hour
@@ -86,6 +105,32 @@ impl TimeOfDay {
     /// The UTC offset as written.
     pub fn offset(&self) -> UtcOffset {
         self.offset
+    }
+}
+
+impl std::fmt::Display for UtcOffset {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            UtcOffset::Z => f.write_str("Z"),
+            UtcOffset::UnknownLocal => f.write_str("-00:00"),
+            UtcOffset::Minutes(minutes) => {
+                let sign = if *minutes < 0 { '-' } else { '+' };
+                let abs = minutes.unsigned_abs();
+                write!(f, "{sign}{:02}:{:02}", abs / 60, abs % 60)
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for TimeOfDay {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:02}:{:02}:{:02}", self.hour, self.minute, self.second)?;
+        if self.fraction_digits > 0 {
+            let digits = format!("{:09}", self.nanosecond);
+            f.write_str(".")?;
+            f.write_str(digits.get(..usize::from(self.fraction_digits)).unwrap_or_default())?;
+        }
+        write!(f, "{}", self.offset)
     }
 }
 
@@ -183,6 +228,92 @@ fn expect(bytes: &[u8], at: &mut usize, byte: u8) -> Option<()> {
     }
 }
 
+/// Parses an RFC 3339 `full-time` (`hh:mm:ss[.fraction](Z|+hh:mm|-hh:mm)`)
+/// that starts at byte `at` of `text` and runs to its end. Errors name the
+/// whole `text`.
+fn parse_time(text: &str, mut at: usize) -> Result<TimeOfDay, DateError> {
+    let syntax = || DateError::Syntax { text: text.to_owned() };
+    let range = |field: &'static str, value: u32| DateError::OutOfRange {
+        text: text.to_owned(),
+        field,
+        value,
+    };
+    let bytes = text.as_bytes();
+    let hour = digits(bytes, &mut at, 2).ok_or_else(syntax)?;
+    expect(bytes, &mut at, b':').ok_or_else(syntax)?;
+    let minute = digits(bytes, &mut at, 2).ok_or_else(syntax)?;
+    expect(bytes, &mut at, b':').ok_or_else(syntax)?;
+    let second = digits(bytes, &mut at, 2).ok_or_else(syntax)?;
+    let mut nanosecond = 0u32;
+    let mut fraction_digits = 0u8;
+    if bytes.get(at) == Some(&b'.') {
+        at += 1;
+        while let Some(b) = bytes.get(at).filter(|b| b.is_ascii_digit()) {
+            if fraction_digits == 9 {
+                return Err(syntax());
+            }
+            nanosecond = nanosecond * 10 + u32::from(b - b'0');
+            fraction_digits += 1;
+            at += 1;
+        }
+        if fraction_digits == 0 {
+            return Err(syntax());
+        }
+        nanosecond *= 10u32.pow(9 - u32::from(fraction_digits));
+    }
+    let offset = match bytes.get(at) {
+        None => return Err(DateError::MissingOffset { text: text.to_owned() }),
+        Some(b'Z') => {
+            at += 1;
+            UtcOffset::Z
+        }
+        Some(&sign @ (b'+' | b'-')) => {
+            at += 1;
+            let hours = digits(bytes, &mut at, 2).ok_or_else(syntax)?;
+            expect(bytes, &mut at, b':').ok_or_else(syntax)?;
+            let minutes = digits(bytes, &mut at, 2).ok_or_else(syntax)?;
+            if hours > 23 {
+                return Err(range("offset hour", hours));
+            }
+            if minutes > 59 {
+                return Err(range("offset minute", minutes));
+            }
+            let total = i16::try_from(hours * 60 + minutes).map_err(|_| syntax())?;
+            match (sign, total) {
+                (b'-', 0) => UtcOffset::UnknownLocal,
+                (b'-', _) => UtcOffset::Minutes(-total),
+                _ => UtcOffset::Minutes(total),
+            }
+        }
+        Some(_) => return Err(syntax()),
+    };
+    if at != bytes.len() {
+        return Err(syntax());
+    }
+    if hour > 23 {
+        return Err(range("hour", hour));
+    }
+    if minute > 59 {
+        return Err(range("minute", minute));
+    }
+    if second == 60 {
+        return Err(DateError::LeapSecond { text: text.to_owned() });
+    }
+    if second > 59 {
+        return Err(range("second", second));
+    }
+    let narrow = |v: u32| u8::try_from(v).map_err(|_| syntax());
+    let time = TimeOfDay {
+        hour: narrow(hour)?,
+        minute: narrow(minute)?,
+        second: narrow(second)?,
+        nanosecond,
+        fraction_digits,
+        offset,
+    };
+    Ok(time)
+}
+
 impl Date {
     /// Parses one of the accepted forms.
     ///
@@ -219,78 +350,7 @@ impl Date {
             return Ok(Date { repr: Repr::Day(date), text: text.to_owned() });
         }
         expect(bytes, &mut at, b'T').ok_or_else(syntax)?;
-        let hour = digits(bytes, &mut at, 2).ok_or_else(syntax)?;
-        expect(bytes, &mut at, b':').ok_or_else(syntax)?;
-        let minute = digits(bytes, &mut at, 2).ok_or_else(syntax)?;
-        expect(bytes, &mut at, b':').ok_or_else(syntax)?;
-        let second = digits(bytes, &mut at, 2).ok_or_else(syntax)?;
-        let mut nanosecond = 0u32;
-        let mut fraction_digits = 0u8;
-        if bytes.get(at) == Some(&b'.') {
-            at += 1;
-            while let Some(b) = bytes.get(at).filter(|b| b.is_ascii_digit()) {
-                if fraction_digits == 9 {
-                    return Err(syntax());
-                }
-                nanosecond = nanosecond * 10 + u32::from(b - b'0');
-                fraction_digits += 1;
-                at += 1;
-            }
-            if fraction_digits == 0 {
-                return Err(syntax());
-            }
-            nanosecond *= 10u32.pow(9 - u32::from(fraction_digits));
-        }
-        let offset = match bytes.get(at) {
-            None => return Err(DateError::MissingOffset { text: text.to_owned() }),
-            Some(b'Z') => {
-                at += 1;
-                UtcOffset::Z
-            }
-            Some(&sign @ (b'+' | b'-')) => {
-                at += 1;
-                let hours = digits(bytes, &mut at, 2).ok_or_else(syntax)?;
-                expect(bytes, &mut at, b':').ok_or_else(syntax)?;
-                let minutes = digits(bytes, &mut at, 2).ok_or_else(syntax)?;
-                if hours > 23 {
-                    return Err(range("offset hour", hours));
-                }
-                if minutes > 59 {
-                    return Err(range("offset minute", minutes));
-                }
-                let total = i16::try_from(hours * 60 + minutes).map_err(|_| syntax())?;
-                match (sign, total) {
-                    (b'-', 0) => UtcOffset::UnknownLocal,
-                    (b'-', _) => UtcOffset::Minutes(-total),
-                    _ => UtcOffset::Minutes(total),
-                }
-            }
-            Some(_) => return Err(syntax()),
-        };
-        if at != bytes.len() {
-            return Err(syntax());
-        }
-        if hour > 23 {
-            return Err(range("hour", hour));
-        }
-        if minute > 59 {
-            return Err(range("minute", minute));
-        }
-        if second == 60 {
-            return Err(DateError::LeapSecond { text: text.to_owned() });
-        }
-        if second > 59 {
-            return Err(range("second", second));
-        }
-        let narrow = |v: u32| u8::try_from(v).map_err(|_| syntax());
-        let time = TimeOfDay {
-            hour: narrow(hour)?,
-            minute: narrow(minute)?,
-            second: narrow(second)?,
-            nanosecond,
-            fraction_digits,
-            offset,
-        };
+        let time = parse_time(text, at)?;
         Ok(Date { repr: Repr::Time(date, time), text: text.to_owned() })
     }
 
