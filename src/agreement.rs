@@ -216,6 +216,13 @@ pub struct ThirdParty {
     pub role: ThirdPartyRole,
 }
 
+impl ThirdParty {
+    /// `actor` in `role`.
+    pub fn new(actor: Actor, role: ThirdPartyRole) -> Self {
+        ThirdParty { actor, role }
+    }
+}
+
 /// Roles of those involved in an agreement without being parties. An open
 /// list: another role is written as `{"other": "..."}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -11,9 +11,11 @@ mod country;
 mod extensions;
 mod external_suites;
 mod fixtures;
+mod fuzz_corpus;
 mod hostile;
 mod json_lines;
 mod parse_errors;
+mod properties;
 mod scalars;
 #[cfg(feature = "schema")]
 mod schema;

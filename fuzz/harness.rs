@@ -1,0 +1,41 @@
+// The fuzz harness, shared by the cargo-fuzz target (fuzz/fuzz_targets/parse.rs)
+// and by `cargo test` over the committed corpus (tests/it/fuzz_corpus.rs).
+// Included with `include!`, so it has no imports of its own.
+
+/// Feeds arbitrary bytes to every entry point that reads input, then
+/// validates and re-reads whatever parses. Panics only when a guarantee
+/// breaks: a panic inside the library, or a record that does not survive
+/// its own round trip.
+pub fn harness(data: &[u8]) {
+    // A whole document.
+    if let Ok(text) = std::str::from_utf8(data) {
+        if let Ok(record) = diplomatic_events::Record::from_json(text) {
+            check_record(&record);
+        }
+    }
+    // The same bytes as JSON Lines, with the default and a tiny line limit.
+    for limit in [diplomatic_events::JsonLines::<&[u8]>::DEFAULT_MAX_LINE_LEN, 64] {
+        let mut last = 0;
+        for line in diplomatic_events::JsonLines::new(data).with_max_line_len(limit) {
+            assert!(line.number > last, "line numbers increase");
+            last = line.number;
+            match line.result {
+                Ok(record) => check_record(&record),
+                Err(error) => {
+                    let problem = error.to_problem();
+                    assert_eq!(problem.severity, problem.code.severity());
+                }
+            }
+        }
+    }
+}
+
+fn check_record(record: &diplomatic_events::Record) {
+    for problem in record.validate() {
+        assert!(problem.path.is_empty() || problem.path.starts_with('/'), "{}", problem.path);
+    }
+    let line = record.to_json_line().expect("a parsed record serialises");
+    let again = diplomatic_events::Record::from_json(&line).expect("own output parses");
+    assert_eq!(&again, record, "round trip keeps the record");
+    assert_eq!(again.to_json_line().expect("serialises"), line, "output is byte-stable");
+}
