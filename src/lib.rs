@@ -48,6 +48,15 @@
 //! [`ReportingVerb`], [`ThirdPartyRole`]) take `{"other": "..."}` for a value
 //! not in the list, so nothing is lost and a typo is still an error.
 //!
+//! # Limits and guarantees
+//!
+//! No input makes the crate panic. Nesting is limited to 128 levels, a JSON
+//! Lines line to [`JsonLines::DEFAULT_MAX_LINE_LEN`] bytes (configurable), a
+//! text to [`Text::MAX_CHARS`] characters, a list or map to [`MAX_ITEMS`]
+//! entries, an id to [`MAX_ID_LEN`] characters and a URL to [`MAX_URL_LEN`]
+//! bytes. Unknown fields, repeated keys and `null` optional values are
+//! errors; extension values are kept exactly. See the README for the table.
+//!
 //! # Features
 //!
 //! - `schema` (default): derives [`schemars::JsonSchema`] for every type.
