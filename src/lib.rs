@@ -65,6 +65,7 @@ mod actor;
 mod agreement;
 mod count;
 mod country;
+mod country_names;
 mod delegation;
 mod error;
 mod event;
@@ -97,6 +98,7 @@ pub use agreement::{
 };
 pub use count::Count;
 pub use country::{CountryCode, CountryCodeError, FormerCountry, UnofficialCode};
+pub use country_names::{fold_country_name, resolve_country};
 pub use delegation::{Delegation, DelegationMember, Member};
 pub use error::{Error, Location};
 pub use event::{Event, EventKind, Modality, Participation, Role};

@@ -12,6 +12,7 @@ mod extensions;
 mod external_suites;
 mod fixtures;
 mod fuzz_corpus;
+mod history_state;
 mod hostile;
 mod json_lines;
 mod parse_errors;
