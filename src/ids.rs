@@ -67,7 +67,7 @@ macro_rules! id_type {
     ($(#[$doc:meta])* $type:ident, $what:literal) => {
         $(#[$doc])*
         #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub struct $type(String);
+        pub struct $type(compact_str::CompactString);
 
         impl $type {
             /// Checks `text` and makes an id of it.
@@ -77,12 +77,12 @@ macro_rules! id_type {
             /// a character other than ASCII letters, digits, `.`, `_`, `:`, `-`.
             pub fn parse(text: &str) -> Result<Self, IdError> {
                 check_id(text)?;
-                Ok(Self(text.to_owned()))
+                Ok(Self(compact_str::CompactString::new(text)))
             }
 
             /// The id as written.
             pub fn as_str(&self) -> &str {
-                &self.0
+                self.0.as_str()
             }
         }
 

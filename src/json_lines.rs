@@ -43,11 +43,7 @@ pub struct Line {
 /// ```
 #[derive(Debug)]
 pub struct JsonLines<R> {
-    reader: R,
-    number: u64,
-    max_line_len: usize,
-    buffer: Vec<u8>,
-    failed: bool,
+    lines: RawLines<R>,
 }
 
 impl<R: BufRead> JsonLines<R> {
@@ -56,23 +52,107 @@ impl<R: BufRead> JsonLines<R> {
 
     /// Reads records from `reader`, with the default line limit.
     pub fn new(reader: R) -> Self {
-        JsonLines {
-            reader,
-            number: 0,
-            max_line_len: Self::DEFAULT_MAX_LINE_LEN,
-            buffer: Vec::new(),
-            failed: false,
-        }
+        JsonLines { lines: RawLines::new(reader, Self::DEFAULT_MAX_LINE_LEN) }
     }
 
     /// Sets the longest line accepted, in bytes, not counting the line end.
     pub fn with_max_line_len(mut self, max_line_len: usize) -> Self {
-        self.max_line_len = max_line_len;
+        self.lines.max_line_len = max_line_len;
         self
     }
+}
 
-    /// Reads the next line into the buffer. `Ok(false)` at the end of the
-    /// input; `Ok(true)` with an empty buffer for a line over the limit.
+impl<R: BufRead> Iterator for JsonLines<R> {
+    type Item = Line;
+
+    fn next(&mut self) -> Option<Line> {
+        let (number, raw) = self.lines.next_raw()?;
+        let result = match raw {
+            Raw::Text => parse_line(self.lines.text()),
+            Raw::TooLong => Err(Error::LineTooLong { limit: self.lines.max_line_len }),
+            Raw::Failed(e) => Err(Error::Io(e)),
+        };
+        Some(Line { number, result })
+    }
+}
+
+/// Parses one line's bytes: UTF-8 is checked once, then the record is read
+/// straight from the line.
+fn parse_line(bytes: &[u8]) -> Result<Record, Error> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Record::from_json_text(text),
+        Err(e) => Err(Error::InvalidUtf8 { offset: e.valid_up_to() }),
+    }
+}
+
+/// What [`RawLines`] found on a line.
+#[derive(Debug)]
+enum Raw {
+    /// A non-blank line, now in the reader's buffer.
+    Text,
+    /// A line over the limit, skipped unread.
+    TooLong,
+    /// Reading failed; nothing follows.
+    Failed(std::io::Error),
+}
+
+/// Splits input into numbered lines with bounded memory: line ends (`\n`,
+/// `\r\n`), the limit, blank lines and a leading byte-order mark.
+#[derive(Debug)]
+struct RawLines<R> {
+    reader: R,
+    number: u64,
+    max_line_len: usize,
+    buffer: Vec<u8>,
+    /// Where the line's text starts in `buffer` (after a byte-order mark).
+    start: usize,
+    failed: bool,
+}
+
+impl<R: BufRead> RawLines<R> {
+    fn new(reader: R, max_line_len: usize) -> Self {
+        RawLines { reader, number: 0, max_line_len, buffer: Vec::new(), start: 0, failed: false }
+    }
+
+    /// The text of the line last returned as [`Raw::Text`].
+    fn text(&self) -> &[u8] {
+        self.buffer.get(self.start..).unwrap_or_default()
+    }
+
+    /// The next line that is not blank.
+    fn next_raw(&mut self) -> Option<(u64, Raw)> {
+        loop {
+            if self.failed {
+                return None;
+            }
+            let read = self.read_line();
+            self.number += 1;
+            let number = self.number;
+            let too_long = match read {
+                Ok(None) => return None,
+                Ok(Some(too_long)) => too_long,
+                Err(e) => {
+                    self.failed = true;
+                    return Some((number, Raw::Failed(e)));
+                }
+            };
+            if self.buffer.last() == Some(&b'\r') {
+                self.buffer.pop();
+            }
+            if too_long || self.buffer.len() > self.max_line_len {
+                return Some((number, Raw::TooLong));
+            }
+            self.start =
+                if number == 1 && self.buffer.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+            if self.text().iter().all(|b| matches!(b, b' ' | b'\t' | b'\r')) {
+                continue;
+            }
+            return Some((number, Raw::Text));
+        }
+    }
+
+    /// Reads the next line into the buffer. `Ok(None)` at the end of the
+    /// input; `Ok(Some(true))` with an empty buffer for a line over the limit.
     fn read_line(&mut self) -> Result<Option<bool>, std::io::Error> {
         self.buffer.clear();
         let mut too_long = false;
@@ -87,7 +167,7 @@ impl<R: BufRead> JsonLines<R> {
                 return Ok(any.then_some(too_long));
             }
             any = true;
-            let (chunk, done) = match memchr_newline(available) {
+            let (chunk, done) = match available.iter().position(|&b| b == b'\n') {
                 Some(at) => (available.get(..at).unwrap_or_default(), Some(at + 1)),
                 None => (available, None),
             };
@@ -108,48 +188,164 @@ impl<R: BufRead> JsonLines<R> {
     }
 }
 
-fn memchr_newline(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'\n')
+/// Reads JSON Lines on several threads and hands each line's outcome to
+/// `each`, on the calling thread and in input order.
+///
+/// One thread splits the input into batches of lines; `threads` workers
+/// parse each line and apply `map` to it (validate it, convert it, count
+/// it); the results come back to `each` in line order. Memory stays bounded:
+/// at most a few batches of about 256 KiB per worker are in flight, plus the
+/// line limit ([`JsonLines::DEFAULT_MAX_LINE_LEN`]).
+///
+/// # Example
+/// ```
+/// use diplomatic_events::par_map_lines;
+/// let input = concat!(
+///     r#"{"format_version":"0.1","id":"a","event":{"id":"e","kind":"visit"}}"#, "\n",
+///     "not json\n",
+/// );
+/// let mut seen = Vec::new();
+/// par_map_lines(input.as_bytes(), 2, |line| (line.number, line.result.is_ok()), |x| seen.push(x));
+/// assert_eq!(seen, [(1, true), (2, false)]);
+/// ```
+pub fn par_map_lines<R, T, M, E>(reader: R, threads: usize, map: M, mut each: E)
+where
+    R: BufRead + Send,
+    T: Send,
+    M: Fn(Line) -> T + Sync,
+    E: FnMut(T),
+{
+    const BATCH_BYTES: usize = 256 << 10;
+    let threads = threads.max(1);
+    /// A batch of lines: their text end to end, and each line's number and
+    /// where its text is (or why it has none).
+    struct Batch {
+        seq: u64,
+        text: Vec<u8>,
+        lines: Vec<(u64, Item)>,
+    }
+    /// One line of a batch.
+    enum Item {
+        Text(std::ops::Range<usize>),
+        TooLong,
+        Failed(std::io::Error),
+    }
+    let (work_tx, work_rx) = std::sync::mpsc::sync_channel::<Batch>(threads * 2);
+    let work_rx = std::sync::Mutex::new(work_rx);
+    let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<(u64, Vec<T>)>(threads * 2);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut lines = RawLines::new(reader, JsonLines::<R>::DEFAULT_MAX_LINE_LEN);
+            let mut seq = 0;
+            let mut batch = Batch { seq, text: Vec::with_capacity(BATCH_BYTES), lines: Vec::new() };
+            while let Some((number, raw)) = lines.next_raw() {
+                match raw {
+                    Raw::Text => {
+                        let from = batch.text.len();
+                        batch.text.extend_from_slice(lines.text());
+                        batch.lines.push((number, Item::Text(from..batch.text.len())));
+                    }
+                    Raw::TooLong => batch.lines.push((number, Item::TooLong)),
+                    Raw::Failed(e) => batch.lines.push((number, Item::Failed(e))),
+                }
+                if batch.text.len() >= BATCH_BYTES {
+                    seq += 1;
+                    let full = std::mem::replace(
+                        &mut batch,
+                        Batch { seq, text: Vec::with_capacity(BATCH_BYTES), lines: Vec::new() },
+                    );
+                    if work_tx.send(full).is_err() {
+                        return;
+                    }
+                }
+            }
+            if !batch.lines.is_empty() {
+                let _ = work_tx.send(batch);
+            }
+        });
+        for _ in 0..threads {
+            let done_tx = done_tx.clone();
+            let work_rx = &work_rx;
+            let map = &map;
+            scope.spawn(move || {
+                loop {
+                    let next = work_rx.lock().map(|rx| rx.recv());
+                    let Ok(Ok(batch)) = next else { return };
+                    let out: Vec<T> = batch
+                        .lines
+                        .into_iter()
+                        .map(|(number, line)| {
+                            let result = match line {
+                                Item::Text(range) => {
+                                    parse_line(batch.text.get(range).unwrap_or_default())
+                                }
+                                Item::Failed(e) => Err(Error::Io(e)),
+                                Item::TooLong => Err(Error::LineTooLong {
+                                    limit: JsonLines::<R>::DEFAULT_MAX_LINE_LEN,
+                                }),
+                            };
+                            map(Line { number, result })
+                        })
+                        .collect();
+                    if done_tx.send((batch.seq, out)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        let mut pending = std::collections::BTreeMap::new();
+        let mut next = 0u64;
+        for (seq, out) in done_rx {
+            pending.insert(seq, out);
+            while let Some(out) = pending.remove(&next) {
+                out.into_iter().for_each(&mut each);
+                next += 1;
+            }
+        }
+    });
 }
 
-impl<R: BufRead> Iterator for JsonLines<R> {
-    type Item = Line;
+/// [`par_map_lines`] with the work most callers want: each line parsed and,
+/// when it parses, validated. `each` receives, in input order, the line
+/// number and either the record with its problems or the parse error.
+///
+/// # Example
+/// ```
+/// let input = r#"{"format_version":"0.1","id":"a","event":{"id":"e","kind":"visit"}}"#;
+/// let mut valid = 0;
+/// diplomatic_events::par_validate_lines(input.as_bytes(), 2, |line| {
+///     if matches!(&line.result, Ok((_, problems)) if problems.is_empty()) {
+///         valid += 1;
+///     }
+/// });
+/// assert_eq!(valid, 1);
+/// ```
+pub fn par_validate_lines<R: BufRead + Send>(
+    reader: R,
+    threads: usize,
+    each: impl FnMut(ValidatedLine),
+) {
+    par_map_lines(
+        reader,
+        threads,
+        |line| ValidatedLine {
+            number: line.number,
+            result: line.result.map(|record| {
+                let problems = record.validate();
+                (record, problems)
+            }),
+        },
+        each,
+    );
+}
 
-    fn next(&mut self) -> Option<Line> {
-        loop {
-            if self.failed {
-                return None;
-            }
-            let read = self.read_line();
-            self.number += 1;
-            let number = self.number;
-            let too_long = match read {
-                Ok(None) => return None,
-                Ok(Some(too_long)) => too_long,
-                Err(e) => {
-                    self.failed = true;
-                    return Some(Line { number, result: Err(Error::Io(e)) });
-                }
-            };
-            if self.buffer.last() == Some(&b'\r') {
-                self.buffer.pop();
-            }
-            if too_long || self.buffer.len() > self.max_line_len {
-                let limit = self.max_line_len;
-                return Some(Line { number, result: Err(Error::LineTooLong { limit }) });
-            }
-            let mut bytes = self.buffer.as_slice();
-            if number == 1 {
-                bytes = bytes.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(bytes);
-            }
-            if bytes.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r')) {
-                continue;
-            }
-            let result = match std::str::from_utf8(bytes) {
-                Ok(text) => Record::from_json_text(text),
-                Err(e) => Err(Error::InvalidUtf8 { offset: e.valid_up_to() }),
-            };
-            return Some(Line { number, result });
-        }
-    }
+/// One line's outcome from [`par_validate_lines`].
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct ValidatedLine {
+    /// The line number, from 1.
+    pub number: u64,
+    /// The record and its problems, or why the line is not a record.
+    pub result: Result<(Record, Vec<crate::Problem>), Error>,
 }

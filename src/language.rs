@@ -17,7 +17,7 @@ use crate::newtype::string_newtype;
 /// assert!("en_US".parse::<LanguageTag>().is_err());
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct LanguageTag(String);
+pub struct LanguageTag(compact_str::CompactString);
 
 /// Why a string is not a well-formed [`LanguageTag`].
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -167,13 +167,13 @@ impl LanguageTag {
     /// [`LanguageTagError`] naming the tag and the first problem found.
     pub fn parse(tag: &str) -> Result<Self, LanguageTagError> {
         check(tag)
-            .map(|()| LanguageTag(tag.to_owned()))
+            .map(|()| LanguageTag(compact_str::CompactString::new(tag)))
             .map_err(|reason| LanguageTagError { tag: tag.to_owned(), reason })
     }
 
     /// The tag as written.
     pub fn as_str(&self) -> &str {
-        &self.0
+        self.0.as_str()
     }
 }
 

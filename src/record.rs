@@ -116,7 +116,19 @@ impl Record {
     }
 
     /// Parses one record from JSON text with no byte-order mark handling.
+    ///
+    /// Valid input is read once, without tracking where the reader is. Only
+    /// when it fails is it read again with the path tracked, so that the
+    /// error names its JSON Pointer: errors cost two reads, records one.
     pub(crate) fn from_json_text(json: &str) -> Result<Self, Error> {
+        use serde::Deserialize;
+        crate::error::clear_code();
+        let mut deserializer = serde_json::Deserializer::from_str(json);
+        let fast = Record::deserialize(crate::strict::Strict(&mut deserializer))
+            .and_then(|record| deserializer.end().map(|()| record));
+        if let Ok(record) = fast {
+            return Ok(record);
+        }
         crate::error::clear_code();
         let mut deserializer = serde_json::Deserializer::from_str(json);
         let record = serde_path_to_error::deserialize(crate::strict::Strict(&mut deserializer))

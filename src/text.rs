@@ -15,7 +15,7 @@ use crate::newtype::{string_newtype, string_schema};
 /// U+2066–U+2069, U+200E, U+200F, U+061C) or zero-width characters other than
 /// the joiners ZWJ (U+200D) and ZWNJ (U+200C) that some scripts need.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Text(String);
+pub struct Text(compact_str::CompactString);
 
 /// Why a string is not acceptable [`Text`].
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -108,6 +108,19 @@ impl Text {
     /// # Ok::<(), diplomatic_events::TextError>(())
     /// ```
     pub fn parse(text: &str) -> Result<Self, TextError> {
+        // Printable ASCII is NFC and has no forbidden character: one pass.
+        let bytes = text.as_bytes();
+        if bytes.len() <= Self::MAX_CHARS
+            && bytes.iter().all(|b| (0x20..0x7F).contains(b))
+            && bytes.iter().any(|&b| b != b' ')
+        {
+            return Ok(Text(compact_str::CompactString::new(text)));
+        }
+        Self::parse_unicode(text)
+    }
+
+    /// The general case of [`Text::parse`].
+    fn parse_unicode(text: &str) -> Result<Self, TextError> {
         // NFC at most triples a text's length (UAX #15), so a text this long
         // is refused before any copy is made.
         let input_chars = text.chars().count();
@@ -134,12 +147,12 @@ impl Text {
         if chars > Self::MAX_CHARS {
             return Err(TextError::TooLong { chars, limit: Self::MAX_CHARS });
         }
-        Ok(Text(normalised))
+        Ok(Text(compact_str::CompactString::from(normalised)))
     }
 
     /// The text, in NFC.
     pub fn as_str(&self) -> &str {
-        &self.0
+        self.0.as_str()
     }
 }
 

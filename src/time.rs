@@ -159,7 +159,7 @@ enum Repr {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Date {
     repr: Repr,
-    text: String,
+    text: compact_str::CompactString,
 }
 
 /// Why a string is not an accepted [`Date`].
@@ -331,7 +331,10 @@ impl Date {
         let year = digits(bytes, &mut at, 4).ok_or_else(syntax)?;
         let year16 = u16::try_from(year).map_err(|_| syntax())?;
         if at == bytes.len() {
-            return Ok(Date { repr: Repr::Year(year16), text: text.to_owned() });
+            return Ok(Date {
+                repr: Repr::Year(year16),
+                text: compact_str::CompactString::new(text),
+            });
         }
         expect(bytes, &mut at, b'-').ok_or_else(syntax)?;
         let month = digits(bytes, &mut at, 2).ok_or_else(syntax)?;
@@ -340,18 +343,21 @@ impl Date {
         }
         let month8 = u8::try_from(month).map_err(|_| syntax())?;
         if at == bytes.len() {
-            return Ok(Date { repr: Repr::Month(year16, month8), text: text.to_owned() });
+            return Ok(Date {
+                repr: Repr::Month(year16, month8),
+                text: compact_str::CompactString::new(text),
+            });
         }
         expect(bytes, &mut at, b'-').ok_or_else(syntax)?;
         let day = digits(bytes, &mut at, 2).ok_or_else(syntax)?;
         let date = chrono::NaiveDate::from_ymd_opt(year as i32, month, day)
             .ok_or_else(|| range("day", day))?;
         if at == bytes.len() {
-            return Ok(Date { repr: Repr::Day(date), text: text.to_owned() });
+            return Ok(Date { repr: Repr::Day(date), text: compact_str::CompactString::new(text) });
         }
         expect(bytes, &mut at, b'T').ok_or_else(syntax)?;
         let time = parse_time(text, at)?;
-        Ok(Date { repr: Repr::Time(date, time), text: text.to_owned() })
+        Ok(Date { repr: Repr::Time(date, time), text: compact_str::CompactString::new(text) })
     }
 
     /// A date known to the year only.
@@ -414,7 +420,7 @@ impl Date {
 
     /// The date exactly as written (and as it will be written back).
     pub fn as_str(&self) -> &str {
-        &self.text
+        self.text.as_str()
     }
 }
 

@@ -70,7 +70,6 @@
 //! `2024-04` and `2024-04-02` are neither before nor after each other.
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 use serde::de::DeserializeOwned;
 use unicode_normalization::UnicodeNormalization;
@@ -103,6 +102,54 @@ impl Record {
         let mut checker = Checker::new(self);
         checker.check();
         checker.problems
+    }
+}
+
+/// A place in the record's JSON, kept as a chain of borrowed steps and only
+/// written out as a JSON Pointer when a problem is reported: a valid record
+/// is checked without building a single path.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    parent: Option<&'a At<'a>>,
+    step: Step<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Root,
+    /// A pointer already written out (an event's), appended as it is.
+    Pointer(&'a str),
+    Key(&'a str),
+    Index(usize),
+}
+
+const ROOT: At<'static> = At { parent: None, step: Step::Root };
+
+impl<'a> At<'a> {
+    fn key(&'a self, key: &'a str) -> At<'a> {
+        At { parent: Some(self), step: Step::Key(key) }
+    }
+
+    fn index(&'a self, index: usize) -> At<'a> {
+        At { parent: Some(self), step: Step::Index(index) }
+    }
+
+    fn write(&self, out: &mut String) {
+        if let Some(parent) = self.parent {
+            parent.write(out);
+        }
+        match self.step {
+            Step::Root => {}
+            Step::Pointer(pointer) => out.push_str(pointer),
+            Step::Key(key) => crate::error::push_pointer_token(out, key),
+            Step::Index(index) => crate::error::push_pointer_token(out, &index.to_string()),
+        }
+    }
+
+    fn pointer(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
     }
 }
 
@@ -141,137 +188,222 @@ impl Kind {
         }
     }
 
-    fn index(self) -> usize {
-        self as usize
+    fn list(self) -> &'static str {
+        match self {
+            Kind::Party => "parties",
+            Kind::Person => "people",
+            Kind::Delegation => "delegations",
+            Kind::Event => "event",
+            Kind::Statement => "statements",
+            Kind::Agreement => "agreements",
+            Kind::Source => "sources",
+        }
     }
+}
+
+/// The ids of one kind: in document order when few, else sorted with their
+/// positions.
+enum Index<'a> {
+    Short(Vec<&'a str>),
+    Sorted(Vec<(&'a str, usize)>),
+}
+
+impl Default for Index<'_> {
+    fn default() -> Self {
+        Index::Short(Vec::new())
+    }
+}
+
+/// An event of the record and where it sits: its parent's slot in the
+/// event list and its index among the parent's parts.
+struct EventSlot<'a> {
+    event: &'a Event,
+    parent: Option<(usize, usize)>,
 }
 
 struct Checker<'a> {
     record: &'a Record,
-    /// For each kind, each id with the path of its first item.
-    ids: [BTreeMap<&'a str, String>; 7],
+    /// The events, depth first, in document order.
+    events: Vec<EventSlot<'a>>,
+    /// For each kind, its ids.
+    ids: [Index<'a>; 7],
     problems: Vec<Problem>,
-}
-
-fn join(path: &str, token: impl std::fmt::Display) -> String {
-    let mut out = path.to_owned();
-    crate::error::push_pointer_token(&mut out, &token.to_string());
-    out
-}
-
-/// The events of the record with their JSON paths, depth first, in order.
-fn events_with_paths(event: &Event) -> Vec<(String, &Event)> {
-    let mut out = Vec::new();
-    let mut stack = vec![("/event".to_owned(), event)];
-    while let Some((path, event)) = stack.pop() {
-        for (i, part) in event.parts.iter().enumerate().rev() {
-            stack.push((join(&join(&path, "parts"), i), part));
-        }
-        out.push((path, event));
-    }
-    out
 }
 
 impl<'a> Checker<'a> {
     fn new(record: &'a Record) -> Self {
-        Checker { record, ids: Default::default(), problems: Vec::new() }
+        let mut events = Vec::new();
+        let mut stack: Vec<(&Event, Option<(usize, usize)>)> = vec![(&record.event, None)];
+        while let Some((event, parent)) = stack.pop() {
+            let slot = events.len();
+            for (i, part) in event.parts.iter().enumerate().rev() {
+                stack.push((part, Some((slot, i))));
+            }
+            events.push(EventSlot { event, parent });
+        }
+        Checker { record, events, ids: Default::default(), problems: Vec::new() }
     }
 
-    fn report(&mut self, path: String, code: Code, message: String) {
-        self.problems.push(Problem::new(path, code, message));
+    /// Writes the JSON Pointer of the event in `slot`.
+    fn event_pointer(&self, slot: usize, out: &mut String) {
+        match self.events.get(slot).and_then(|e| e.parent) {
+            Some((parent, index)) => {
+                self.event_pointer(parent, out);
+                out.push_str("/parts");
+                crate::error::push_pointer_token(out, &index.to_string());
+            }
+            None => out.push_str("/event"),
+        }
+    }
+
+    /// The JSON Pointer of the item at `position` of `kind`.
+    fn item_pointer(&self, kind: Kind, position: usize) -> String {
+        let mut out = String::new();
+        if kind == Kind::Event {
+            self.event_pointer(position, &mut out);
+        } else {
+            out.push('/');
+            out.push_str(kind.list());
+            crate::error::push_pointer_token(&mut out, &position.to_string());
+        }
+        out
+    }
+
+    fn report(&mut self, at: &At<'_>, code: Code, message: String) {
+        self.problems.push(Problem::new(at.pointer(), code, message));
     }
 
     fn check(&mut self) {
         let record = self.record;
-        let events = events_with_paths(&record.event);
-        // Ids first, so that every reference can be resolved.
-        for (i, party) in record.parties.iter().enumerate() {
-            self.declare(Kind::Party, party.id.as_str(), join("/parties", i));
-        }
-        for (i, person) in record.people.iter().enumerate() {
-            self.declare(Kind::Person, person.id.as_str(), join("/people", i));
-        }
-        for (i, delegation) in record.delegations.iter().enumerate() {
-            self.declare(Kind::Delegation, delegation.id.as_str(), join("/delegations", i));
-        }
-        for (path, event) in &events {
-            self.declare(Kind::Event, event.id.as_str(), path.clone());
-        }
-        for (i, statement) in record.statements.iter().enumerate() {
-            self.declare(Kind::Statement, statement.id.as_str(), join("/statements", i));
-        }
-        for (i, agreement) in record.agreements.iter().enumerate() {
-            self.declare(Kind::Agreement, agreement.id.as_str(), join("/agreements", i));
-        }
-        for (i, source) in record.sources.iter().enumerate() {
-            self.declare(Kind::Source, source.id.as_str(), join("/sources", i));
-        }
+        self.declare(Kind::Party, record.parties.iter().map(|p| p.id.as_str()).collect());
+        self.declare(Kind::Person, record.people.iter().map(|p| p.id.as_str()).collect());
+        self.declare(Kind::Delegation, record.delegations.iter().map(|d| d.id.as_str()).collect());
+        let event_ids = self.events.iter().map(|e| e.event.id.as_str()).collect();
+        self.declare(Kind::Event, event_ids);
+        self.declare(Kind::Statement, record.statements.iter().map(|s| s.id.as_str()).collect());
+        self.declare(Kind::Agreement, record.agreements.iter().map(|a| a.id.as_str()).collect());
+        self.declare(Kind::Source, record.sources.iter().map(|s| s.id.as_str()).collect());
 
-        for (path, event) in &events {
-            self.check_event(path, event);
+        for slot in 0..self.events.len() {
+            let mut pointer = String::new();
+            self.event_pointer(slot, &mut pointer);
+            if let Some(event) = self.events.get(slot).map(|e| e.event) {
+                self.check_event(&pointer, event);
+            }
         }
+        let parties = ROOT.key("parties");
         for (i, party) in record.parties.iter().enumerate() {
-            let path = join("/parties", i);
-            self.check_party(&path, party);
+            self.check_party(&parties.index(i), party);
         }
         self.check_people();
+        let delegations = ROOT.key("delegations");
         for (i, delegation) in record.delegations.iter().enumerate() {
-            self.check_delegation(&join("/delegations", i), delegation);
+            self.check_delegation(&delegations.index(i), delegation);
         }
+        let statements = ROOT.key("statements");
         for (i, statement) in record.statements.iter().enumerate() {
-            let path = join("/statements", i);
+            let at = statements.index(i);
             if statement.speakers.is_empty() {
-                self.report(
-                    join(&path, "speakers"),
-                    Code::NoSpeaker,
-                    format!("statement \"{}\" has no speaker", statement.id),
-                );
+                let message = format!("statement \"{}\" has no speaker", statement.id);
+                self.report(&at.key("speakers"), Code::NoSpeaker, message);
             }
+            let speakers = at.key("speakers");
             for (j, speaker) in statement.speakers.iter().enumerate() {
-                self.actor(&join(&join(&path, "speakers"), j), speaker);
+                self.actor(&speakers.index(j), speaker);
             }
             if let Some(event) = &statement.event {
-                self.resolve(Kind::Event, event.as_str(), join(&path, "event"));
+                self.resolve(Kind::Event, event.as_str(), &at.key("event"));
             }
             self.other_is_listed::<ReportingVerb>(
-                &join(&path, "reporting_verb"),
+                &at.key("reporting_verb"),
                 &statement.reporting_verb,
                 |v| match v {
                     ReportingVerb::Other(text) => Some(text),
                     _ => None,
                 },
             );
+            let addressees = at.key("addressees");
             for (j, addressee) in statement.addressees.iter().enumerate() {
-                self.actor(&join(&join(&path, "addressees"), j), addressee);
+                self.actor(&addressees.index(j), addressee);
             }
+            let about = at.key("about");
             for (j, subject) in statement.about.iter().enumerate() {
-                self.subject(&join(&join(&path, "about"), j), subject);
+                self.subject(&about.index(j), subject);
             }
+            let sources = at.key("sources");
             for (j, source) in statement.sources.iter().enumerate() {
-                self.resolve(Kind::Source, source.as_str(), join(&join(&path, "sources"), j));
+                self.resolve(Kind::Source, source.as_str(), &sources.index(j));
             }
         }
+        let agreements = ROOT.key("agreements");
         for (i, agreement) in record.agreements.iter().enumerate() {
-            self.check_agreement(&join("/agreements", i), agreement);
+            self.check_agreement(&agreements.index(i), agreement);
         }
         self.check_sources();
     }
 
-    fn declare(&mut self, kind: Kind, id: &'a str, path: String) {
-        let Some(ids) = self.ids.get_mut(kind.index()) else { return };
-        if let Some(first) = ids.get(id) {
-            let message = format!("{} id \"{id}\" is already used at {first}", kind.noun());
-            self.report(join(&path, "id"), Code::DuplicateId, message);
-        } else {
-            ids.insert(id, path);
+    /// Indexes the ids of one kind and reports repeats, in document order.
+    /// Short lists are searched as they are; longer ones are sorted once.
+    fn declare(&mut self, kind: Kind, ids: Vec<&'a str>) {
+        const SORT_ABOVE: usize = 16;
+        if ids.len() <= SORT_ABOVE {
+            for (again, id) in ids.iter().enumerate() {
+                if let Some(first) = ids.iter().take(again).position(|earlier| earlier == id) {
+                    let message = format!(
+                        "{} id \"{id}\" is already used at {}",
+                        kind.noun(),
+                        self.item_pointer(kind, first)
+                    );
+                    let mut pointer = self.item_pointer(kind, again);
+                    pointer.push_str("/id");
+                    self.problems.push(Problem::new(pointer, Code::DuplicateId, message));
+                }
+            }
+            if let Some(slot) = self.ids.get_mut(kind as usize) {
+                *slot = Index::Short(ids);
+            }
+            return;
+        }
+        let mut sorted: Vec<(&str, usize)> =
+            ids.into_iter().enumerate().map(|(i, id)| (id, i)).collect();
+        sorted.sort_unstable();
+        let mut repeats: Vec<(usize, usize)> = Vec::new();
+        for pair in sorted.windows(2) {
+            if let [(a, first), (b, again)] = pair {
+                if a == b {
+                    // The first of a run of equal ids is its lowest position.
+                    let first = sorted.iter().find(|(id, _)| id == a).map_or(*first, |(_, p)| *p);
+                    repeats.push((*again, first));
+                }
+            }
+        }
+        repeats.sort_unstable();
+        for (again, first) in repeats {
+            let id =
+                sorted.iter().find(|(_, p)| *p == again).map(|(id, _)| *id).unwrap_or_default();
+            let message = format!(
+                "{} id \"{id}\" is already used at {}",
+                kind.noun(),
+                self.item_pointer(kind, first)
+            );
+            let mut pointer = self.item_pointer(kind, again);
+            pointer.push_str("/id");
+            self.problems.push(Problem::new(pointer, Code::DuplicateId, message));
+        }
+        if let Some(slot) = self.ids.get_mut(kind as usize) {
+            *slot = Index::Sorted(sorted);
         }
     }
 
     fn has(&self, kind: Kind, id: &str) -> bool {
-        self.ids.get(kind.index()).is_some_and(|ids| ids.contains_key(id))
+        match self.ids.get(kind as usize) {
+            Some(Index::Short(ids)) => ids.contains(&id),
+            Some(Index::Sorted(ids)) => ids.binary_search_by(|(k, _)| (*k).cmp(id)).is_ok(),
+            None => false,
+        }
     }
 
-    fn resolve(&mut self, kind: Kind, id: &str, path: String) {
+    fn resolve(&mut self, kind: Kind, id: &str, at: &At<'_>) {
         if self.has(kind, id) {
             return;
         }
@@ -279,30 +411,30 @@ impl<'a> Checker<'a> {
         if let Some(other) = Kind::ALL.into_iter().find(|&k| self.has(k, id)) {
             message.push_str(&format!("; \"{id}\" is the id of a {}", other.noun()));
         }
-        self.report(path, Code::UnresolvedReference, message);
+        self.report(at, Code::UnresolvedReference, message);
     }
 
-    fn actor(&mut self, path: &str, actor: &Actor) {
+    fn actor(&mut self, at: &At<'_>, actor: &Actor) {
         match actor {
-            Actor::Person(id) => self.resolve(Kind::Person, id.as_str(), join(path, "person")),
-            Actor::Party(id) => self.resolve(Kind::Party, id.as_str(), join(path, "party")),
+            Actor::Person(id) => self.resolve(Kind::Person, id.as_str(), &at.key("person")),
+            Actor::Party(id) => self.resolve(Kind::Party, id.as_str(), &at.key("party")),
             Actor::Delegation(id) => {
-                self.resolve(Kind::Delegation, id.as_str(), join(path, "delegation"));
+                self.resolve(Kind::Delegation, id.as_str(), &at.key("delegation"))
             }
         }
     }
 
-    fn subject(&mut self, path: &str, subject: &Subject) {
+    fn subject(&mut self, at: &At<'_>, subject: &Subject) {
         match subject {
-            Subject::Person(id) => self.resolve(Kind::Person, id.as_str(), join(path, "person")),
-            Subject::Party(id) => self.resolve(Kind::Party, id.as_str(), join(path, "party")),
+            Subject::Person(id) => self.resolve(Kind::Person, id.as_str(), &at.key("person")),
+            Subject::Party(id) => self.resolve(Kind::Party, id.as_str(), &at.key("party")),
             Subject::Delegation(id) => {
-                self.resolve(Kind::Delegation, id.as_str(), join(path, "delegation"));
+                self.resolve(Kind::Delegation, id.as_str(), &at.key("delegation"))
             }
             Subject::Agreement(id) => {
-                self.resolve(Kind::Agreement, id.as_str(), join(path, "agreement"));
+                self.resolve(Kind::Agreement, id.as_str(), &at.key("agreement"))
             }
-            Subject::Event(id) => self.resolve(Kind::Event, id.as_str(), join(path, "event")),
+            Subject::Event(id) => self.resolve(Kind::Event, id.as_str(), &at.key("event")),
             Subject::Topic(_) => {}
         }
     }
@@ -310,7 +442,7 @@ impl<'a> Checker<'a> {
     /// Warns when an `{"other": ...}` value spells one of the listed values.
     fn other_is_listed<T: DeserializeOwned>(
         &mut self,
-        path: &str,
+        at: &At<'_>,
         value: &T,
         other: impl Fn(&T) -> Option<&Text>,
     ) {
@@ -326,18 +458,18 @@ impl<'a> Checker<'a> {
         crate::error::clear_code();
         if listed {
             self.report(
-                join(path, "other"),
+                &at.key("other"),
                 Code::OtherIsListed,
                 format!("\"{text}\" is a listed value: write \"{spelled}\" instead of {{\"other\": \"{text}\"}}"),
             );
         }
     }
 
-    fn period(&mut self, path: &str, period: &Period) {
+    fn period(&mut self, at: &At<'_>, period: &Period) {
         if let (Some(start), Some(end)) = (&period.start, &period.end) {
             if end.compare(start) == Ordering::Less {
                 self.report(
-                    join(path, "end"),
+                    &at.key("end"),
                     Code::EndBeforeStart,
                     format!("ends {end} before it starts {start}"),
                 );
@@ -345,16 +477,18 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_event(&mut self, path: &str, event: &Event) {
-        self.other_is_listed::<EventKind>(&join(path, "kind"), &event.kind, |k| match k {
+    fn check_event(&mut self, pointer: &str, event: &Event) {
+        // The event's pointer is written once; its children are steps below it.
+        let root = At { parent: None, step: Step::Pointer(pointer) };
+        self.other_is_listed::<EventKind>(&root.key("kind"), &event.kind, |k| match k {
             EventKind::Other(text) => Some(text),
             _ => None,
         });
         if let Some(time) = &event.time {
-            self.period(&join(path, "time"), time);
+            self.period(&root.key("time"), time);
+            let parts = root.key("parts");
             for (i, part) in event.parts.iter().enumerate() {
                 let Some(part_time) = &part.time else { continue };
-                let part_path = join(&join(&join(path, "parts"), i), "time");
                 let part_start = part_time.start.as_ref().or(part_time.end.as_ref());
                 let part_end = part_time.end.as_ref().or(part_time.start.as_ref());
                 let before = match (part_start, &time.start) {
@@ -368,50 +502,48 @@ impl<'a> Checker<'a> {
                 if let Some((date, verb, bound)) = before.or(after) {
                     let relation = if verb == "starts" { "before" } else { "after" };
                     let which = if verb == "starts" { "start" } else { "end" };
-                    self.report(
-                        part_path,
-                        Code::PartOutsideParent,
-                        format!(
-                            "part \"{}\" {verb} {date}, {relation} the {which} of event \"{}\" ({bound})",
-                            part.id, event.id
-                        ),
+                    let message = format!(
+                        "part \"{}\" {verb} {date}, {relation} the {which} of event \"{}\" ({bound})",
+                        part.id, event.id
                     );
+                    let part_at = parts.index(i);
+                    self.report(&part_at.key("time"), Code::PartOutsideParent, message);
                 }
             }
         }
+        let participants = root.key("participants");
         for (j, participation) in event.participants.iter().enumerate() {
-            let p = join(&join(path, "participants"), j);
-            self.actor(&join(&p, "participant"), &participation.participant);
-            self.other_is_listed::<Role>(&join(&p, "role"), &participation.role, |r| match r {
+            let p = participants.index(j);
+            self.actor(&p.key("participant"), &participation.participant);
+            self.other_is_listed::<Role>(&p.key("role"), &participation.role, |r| match r {
                 Role::Other(text) => Some(text),
                 _ => None,
             });
             if let Some(party) = &participation.acting_for {
-                self.resolve(Kind::Party, party.as_str(), join(&p, "acting_for"));
+                self.resolve(Kind::Party, party.as_str(), &p.key("acting_for"));
             }
         }
+        let mentioned = root.key("mentioned");
         for (j, actor) in event.mentioned.iter().enumerate() {
-            self.actor(&join(&join(path, "mentioned"), j), actor);
+            self.actor(&mentioned.index(j), actor);
         }
+        let sources = root.key("sources");
         for (j, source) in event.sources.iter().enumerate() {
-            self.resolve(Kind::Source, source.as_str(), join(&join(path, "sources"), j));
+            self.resolve(Kind::Source, source.as_str(), &sources.index(j));
         }
     }
 
-    fn check_party(&mut self, path: &str, party: &crate::Party) {
-        let kind_path = join(path, "kind");
+    fn check_party(&mut self, at: &At<'_>, party: &crate::Party) {
+        let kind_at = at.key("kind");
         match &party.kind {
             PartyKind::InternationalOrganisation { members }
             | PartyKind::GroupOfStates { members } => {
+                let members_at = kind_at.key("members");
                 for (j, member) in members.iter().enumerate() {
-                    self.resolve(
-                        Kind::Party,
-                        member.as_str(),
-                        join(&join(&kind_path, "members"), j),
-                    );
+                    self.resolve(Kind::Party, member.as_str(), &members_at.index(j));
                 }
                 self.count_against_list(
-                    path,
+                    at,
                     "count",
                     party.count.as_ref(),
                     members.len(),
@@ -421,14 +553,14 @@ impl<'a> Checker<'a> {
             }
             PartyKind::PublicBody { parent: Some(parent), .. }
             | PartyKind::Company { parent: Some(parent), .. } => {
-                self.resolve(Kind::Party, parent.as_str(), join(&kind_path, "parent"));
+                self.resolve(Kind::Party, parent.as_str(), &kind_at.key("parent"));
             }
             _ => {}
         }
         let is_state = matches!(party.kind, PartyKind::State { .. });
         if party.name.is_none() && party.description.is_none() && !is_state {
             self.report(
-                path.to_owned(),
+                at,
                 Code::Anonymous,
                 format!("party \"{}\" has neither a name nor a description", party.id),
             );
@@ -437,86 +569,102 @@ impl<'a> Checker<'a> {
 
     fn check_people(&mut self) {
         let record = self.record;
-        // Folded name -> (person index, path of the name, the name).
-        let mut keys: BTreeMap<String, (usize, String, &Text)> = BTreeMap::new();
+        // Each name seen: its folded key's hash, the person, and which name it is.
+        let mut seen: Vec<(u64, usize, Option<usize>)> = Vec::new();
         let mut reported: Vec<(usize, usize)> = Vec::new();
+        let mut key = String::new();
+        let mut other_key = String::new();
+        let people = ROOT.key("people");
         for (i, person) in record.people.iter().enumerate() {
-            let path = join("/people", i);
+            let at = people.index(i);
             if person.name.is_none() && person.description.is_none() {
                 self.report(
-                    path.clone(),
+                    &at,
                     Code::Anonymous,
                     format!("person \"{}\" has neither a name nor a description", person.id),
                 );
             }
+            let positions = at.key("positions");
             for (j, position) in person.positions.iter().enumerate() {
-                let p = join(&join(&path, "positions"), j);
+                let p = positions.index(j);
                 if let Some(organisation) = &position.organisation {
-                    self.resolve(Kind::Party, organisation.as_str(), join(&p, "organisation"));
+                    self.resolve(Kind::Party, organisation.as_str(), &p.key("organisation"));
                 }
                 if let Some(party) = &position.accredited_to {
-                    self.resolve(Kind::Party, party.as_str(), join(&p, "accredited_to"));
+                    self.resolve(Kind::Party, party.as_str(), &p.key("accredited_to"));
                 }
             }
             let names =
-                person.name.iter().map(|n| (join(&path, "name"), n)).chain(
-                    person.name_variants.iter().enumerate().map(|(j, v)| {
-                        (join(&join(&join(&path, "name_variants"), j), "name"), &v.name)
-                    }),
+                person.name.iter().map(|n| (None, n)).chain(
+                    person.name_variants.iter().enumerate().map(|(j, v)| (Some(j), &v.name)),
                 );
-            for (name_path, name) in names {
-                let key = fold_name(name.as_str());
-                match keys.get(&key) {
-                    Some((other, other_path, other_name)) if *other != i => {
-                        if !reported.contains(&(*other, i)) {
-                            reported.push((*other, i));
+            for (slot, name) in names {
+                fold_name_into(name.as_str(), &mut key);
+                let hash = fnv1a(key.as_bytes());
+                let first = seen.iter().copied().find(|&(h, owner, owner_slot)| {
+                    h == hash && {
+                        fold_name_into(name_of(record, owner, owner_slot), &mut other_key);
+                        other_key == key
+                    }
+                });
+                match first {
+                    Some((_, other, other_slot)) if other != i => {
+                        if !reported.contains(&(other, i)) {
+                            reported.push((other, i));
+                            let name_path = name_pointer(i, slot);
+                            let other_path = name_pointer(other, other_slot);
+                            let other_name = name_of(record, other, other_slot);
                             let message = format!(
                                 "\"{name}\" ({name_path}) and \"{other_name}\" ({other_path}) fold to the same name \"{key}\"; if they are one person, keep one and list the other spelling as a name variant"
                             );
-                            self.report(name_path, Code::SamePersonTwice, message);
+                            self.problems.push(Problem::new(
+                                name_path,
+                                Code::SamePersonTwice,
+                                message,
+                            ));
                         }
                     }
                     Some(_) => {}
-                    None => {
-                        keys.insert(key, (i, name_path, name));
-                    }
+                    None => seen.push((hash, i, slot)),
                 }
             }
         }
     }
 
-    fn check_delegation(&mut self, path: &str, delegation: &Delegation) {
-        self.resolve(Kind::Party, delegation.represents.as_str(), join(path, "represents"));
-        let mut seen: Vec<&Member> = Vec::new();
-        let members = delegation.head.iter().map(|m| (join(path, "head"), m)).chain(
-            delegation
-                .members
-                .iter()
-                .enumerate()
-                .map(|(j, m)| (join(&join(path, "members"), j), m)),
-        );
-        for (member_path, member) in members {
+    fn check_delegation(&mut self, at: &At<'_>, delegation: &Delegation) {
+        self.resolve(Kind::Party, delegation.represents.as_str(), &at.key("represents"));
+        let members_at = at.key("members");
+        let head_at = at.key("head");
+        let members = delegation
+            .head
+            .iter()
+            .map(|m| (None, m))
+            .chain(delegation.members.iter().enumerate().map(|(j, m)| (Some(j), m)));
+        for (index, (slot, member)) in members.enumerate() {
+            let member_at = match slot {
+                Some(j) => members_at.index(j),
+                None => head_at,
+            };
             let (kind, id, token) = match &member.member {
                 Member::Person(id) => (Kind::Person, id.as_str(), "person"),
                 Member::Party(id) => (Kind::Party, id.as_str(), "party"),
             };
-            self.resolve(kind, id, join(&join(&member_path, "member"), token));
+            let who = member_at.key("member");
+            self.resolve(kind, id, &who.key(token));
             if let Some(affiliation) = &member.affiliation {
-                self.resolve(Kind::Party, affiliation.as_str(), join(&member_path, "affiliation"));
+                self.resolve(Kind::Party, affiliation.as_str(), &member_at.key("affiliation"));
             }
-            if seen.contains(&&member.member) {
-                self.report(
-                    join(&member_path, "member"),
-                    Code::DuplicateMember,
-                    format!("{token} \"{id}\" is listed twice in delegation \"{}\"", delegation.id),
-                );
-            } else {
-                seen.push(&member.member);
+            let repeated =
+                delegation.all_members().take(index).any(|earlier| earlier.member == member.member);
+            if repeated {
+                let message =
+                    format!("{token} \"{id}\" is listed twice in delegation \"{}\"", delegation.id);
+                self.report(&who, Code::DuplicateMember, message);
             }
         }
         let listed = delegation.all_members().count();
         self.count_against_list(
-            path,
+            at,
             "size",
             delegation.size.as_ref(),
             listed,
@@ -528,8 +676,8 @@ impl<'a> Checker<'a> {
     /// Checks a count against the number of items listed beside it.
     fn count_against_list(
         &mut self,
-        path: &str,
-        field: &str,
+        at: &At<'_>,
+        field: &'static str,
         count: Option<&Count>,
         listed: usize,
         complete: Option<bool>,
@@ -541,54 +689,51 @@ impl<'a> Checker<'a> {
             Some(Count::AtLeast { value, .. }) => (*value, false),
             _ => return,
         };
-        let value_path = join(&join(path, field), "value");
+        let field_at = at.key(field);
+        let value_at = field_at.key("value");
+        let kind = if exact { "exactly" } else { "at least" };
         if value < listed {
-            let kind = if exact { "exactly" } else { "at least" };
-            self.report(
-                value_path,
-                Code::CountBelowListed,
-                format!("{field} is {kind} {value}, but {listed} {items} are listed"),
-            );
+            let message = format!("{field} is {kind} {value}, but {listed} {items} are listed");
+            self.report(&value_at, Code::CountBelowListed, message);
         } else if complete == Some(true) && value != listed {
-            let kind = if exact { "exactly" } else { "at least" };
-            self.report(
-                value_path,
-                Code::CountContradictsList,
-                format!("{field} is {kind} {value}, but the list of {items}, said to be complete, has {listed}"),
+            let message = format!(
+                "{field} is {kind} {value}, but the list of {items}, said to be complete, has {listed}"
             );
+            self.report(&value_at, Code::CountContradictsList, message);
         }
     }
 
-    fn check_agreement(&mut self, path: &str, agreement: &Agreement) {
-        self.other_is_listed::<AgreementKind>(&join(path, "kind"), &agreement.kind, |k| match k {
+    fn check_agreement(&mut self, at: &At<'_>, agreement: &Agreement) {
+        self.other_is_listed::<AgreementKind>(&at.key("kind"), &agreement.kind, |k| match k {
             AgreementKind::Other(text) => Some(text),
             _ => None,
         });
+        let parties = at.key("parties");
         for (j, party) in agreement.parties.iter().enumerate() {
-            self.resolve(Kind::Party, party.as_str(), join(&join(path, "parties"), j));
+            self.resolve(Kind::Party, party.as_str(), &parties.index(j));
         }
+        let signatories = at.key("signatories");
         for (j, signatory) in agreement.signatories.iter().enumerate() {
-            let p = join(&join(path, "signatories"), j);
-            self.resolve(Kind::Person, signatory.person.as_str(), join(&p, "person"));
-            self.resolve(Kind::Party, signatory.acting_for.as_str(), join(&p, "acting_for"));
+            let p = signatories.index(j);
+            self.resolve(Kind::Person, signatory.person.as_str(), &p.key("person"));
+            self.resolve(Kind::Party, signatory.acting_for.as_str(), &p.key("acting_for"));
             if let Some(event) = &signatory.event {
-                self.resolve(Kind::Event, event.as_str(), join(&p, "event"));
+                self.resolve(Kind::Event, event.as_str(), &p.key("event"));
             }
             if !agreement.parties.contains(&signatory.acting_for) {
-                self.report(
-                    join(&p, "acting_for"),
-                    Code::SignatoryNotParty,
-                    format!(
-                        "signatory \"{}\" acts for \"{}\", which is not a party of agreement \"{}\"",
-                        signatory.person, signatory.acting_for, agreement.id
-                    ),
+                let message = format!(
+                    "signatory \"{}\" acts for \"{}\", which is not a party of agreement \"{}\"",
+                    signatory.person, signatory.acting_for, agreement.id
                 );
+                self.report(&p.key("acting_for"), Code::SignatoryNotParty, message);
             }
         }
+        let third_parties = at.key("third_parties");
         for (j, third) in agreement.third_parties.iter().enumerate() {
-            let p = join(&join(path, "third_parties"), j);
-            self.actor(&join(&p, "actor"), &third.actor);
-            self.other_is_listed::<ThirdPartyRole>(&join(&p, "role"), &third.role, |r| match r {
+            let p = third_parties.index(j);
+            let actor_at = p.key("actor");
+            self.actor(&actor_at, &third.actor);
+            self.other_is_listed::<ThirdPartyRole>(&p.key("role"), &third.role, |r| match r {
                 ThirdPartyRole::Other(text) => Some(text),
                 _ => None,
             });
@@ -598,35 +743,34 @@ impl<'a> Checker<'a> {
             );
             if let (true, Actor::Party(party)) = (neutral, &third.actor) {
                 if agreement.parties.contains(party) {
-                    let role = serde_json::to_value(&third.role)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_owned))
-                        .unwrap_or_default();
-                    self.report(
-                        join(&join(&p, "actor"), "party"),
-                        Code::ThirdPartyIsParty,
-                        format!(
-                            "\"{party}\" is both a {role} and a party of agreement \"{}\"",
-                            agreement.id
-                        ),
+                    let role = match third.role {
+                        ThirdPartyRole::Mediator => "mediator",
+                        ThirdPartyRole::Witness => "witness",
+                        _ => "observer",
+                    };
+                    let message = format!(
+                        "\"{party}\" is both a {role} and a party of agreement \"{}\"",
+                        agreement.id
                     );
+                    self.report(&actor_at.key("party"), Code::ThirdPartyIsParty, message);
                 }
             }
         }
+        let steps = at.key("steps");
         for (j, step) in agreement.steps.iter().enumerate() {
-            let p = join(&join(path, "steps"), j);
+            let p = steps.index(j);
             if let Some(party) = &step.party {
-                self.resolve(Kind::Party, party.as_str(), join(&p, "party"));
+                self.resolve(Kind::Party, party.as_str(), &p.key("party"));
             }
             if let Some(event) = &step.event {
-                self.resolve(Kind::Event, event.as_str(), join(&p, "event"));
+                self.resolve(Kind::Event, event.as_str(), &p.key("event"));
             }
         }
-        self.steps_in_order(path, agreement);
+        self.steps_in_order(&steps, agreement);
     }
 
     /// Dated steps by the same party (or by none) must follow the usual order.
-    fn steps_in_order(&mut self, path: &str, agreement: &Agreement) {
+    fn steps_in_order(&mut self, steps: &At<'_>, agreement: &Agreement) {
         fn rank(step: StepKind) -> u8 {
             match step {
                 StepKind::Initialled => 0,
@@ -640,12 +784,20 @@ impl<'a> Checker<'a> {
                 StepKind::Terminated => 4,
             }
         }
-        let name = |step: StepKind| {
-            serde_json::to_value(step)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default()
-        };
+        fn name(step: StepKind) -> &'static str {
+            match step {
+                StepKind::Initialled => "initialled",
+                StepKind::Signed => "signed",
+                StepKind::Adopted => "adopted",
+                StepKind::Ratified => "ratified",
+                StepKind::Accepted => "accepted",
+                StepKind::Approved => "approved",
+                StepKind::Acceded => "acceded",
+                StepKind::Succeeded => "succeeded",
+                StepKind::EnteredIntoForce => "entered_into_force",
+                StepKind::Terminated => "terminated",
+            }
+        }
         for (j, later) in agreement.steps.iter().enumerate() {
             let Some(later_date) = &later.date else { continue };
             let earlier = agreement.steps.iter().find(|earlier| {
@@ -658,52 +810,96 @@ impl<'a> Checker<'a> {
             });
             if let Some(earlier) = earlier {
                 let earlier_date = earlier.date.as_ref().map(Date::as_str).unwrap_or_default();
-                self.report(
-                    join(&join(&join(path, "steps"), j), "date"),
-                    Code::StepsOutOfOrder,
-                    format!(
-                        "{} on {later_date} comes before {} on {earlier_date}",
-                        name(later.step),
-                        name(earlier.step)
-                    ),
+                let message = format!(
+                    "{} on {later_date} comes before {} on {earlier_date}",
+                    name(later.step),
+                    name(earlier.step)
                 );
+                let step_at = steps.index(j);
+                self.report(&step_at.key("date"), Code::StepsOutOfOrder, message);
             }
         }
     }
 
     fn check_sources(&mut self) {
         let start = self.record.event.time.as_ref().and_then(|t| t.start.as_ref());
+        let sources = ROOT.key("sources");
         for (i, source) in self.record.sources.iter().enumerate() {
-            let path = join("/sources", i);
+            let at = sources.index(i);
             if let (Some(published), Some(start)) = (&source.published_at, start) {
                 if published.compare(start) == Ordering::Less {
-                    self.report(
-                        join(&path, "published_at"),
-                        Code::SourceBeforeEvent,
-                        format!("source \"{}\" was published {published}, before the event starts {start}", source.id),
+                    let message = format!(
+                        "source \"{}\" was published {published}, before the event starts {start}",
+                        source.id
                     );
+                    self.report(&at.key("published_at"), Code::SourceBeforeEvent, message);
                 }
             }
             if let (Some(published), Some(retrieved)) = (&source.published_at, &source.retrieved_at)
             {
                 if retrieved.compare(published) == Ordering::Less {
-                    self.report(
-                        join(&path, "retrieved_at"),
-                        Code::EndBeforeStart,
-                        format!("source \"{}\" was retrieved {retrieved}, before it was published {published}", source.id),
+                    let message = format!(
+                        "source \"{}\" was retrieved {retrieved}, before it was published {published}",
+                        source.id
                     );
+                    self.report(&at.key("retrieved_at"), Code::EndBeforeStart, message);
                 }
             }
         }
     }
 }
 
+/// The name of person `person`: the canonical one (`None`) or a variant.
+fn name_of(record: &Record, person: usize, slot: Option<usize>) -> &str {
+    let person = record.people.get(person);
+    match slot {
+        None => person.and_then(|p| p.name.as_ref()).map(Text::as_str),
+        Some(j) => person.and_then(|p| p.name_variants.get(j)).map(|v| v.name.as_str()),
+    }
+    .unwrap_or_default()
+}
+
+fn name_pointer(person: usize, slot: Option<usize>) -> String {
+    match slot {
+        None => format!("/people/{person}/name"),
+        Some(j) => format!("/people/{person}/name_variants/{j}/name"),
+    }
+}
+
+/// 64-bit FNV-1a, to compare folded names without keeping them.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 /// The key under which two spellings of a name count as the same: NFD,
 /// combining marks dropped, letters without a decomposition mapped to their
 /// base (ı, ø, ß, đ, ł...), lower case, white space collapsed.
 pub fn fold_name(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
+    let mut out = String::new();
+    fold_name_into(name, &mut out);
+    out
+}
+
+/// [`fold_name`] into a buffer that is cleared first.
+fn fold_name_into(name: &str, out: &mut String) {
+    out.clear();
     let mut space = false;
+    if name.is_ascii() {
+        for b in name.bytes() {
+            if b.is_ascii_whitespace() {
+                space = !out.is_empty();
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(char::from(b.to_ascii_lowercase()));
+        }
+        return;
+    }
     for c in name.nfd() {
         if unicode_normalization::char::is_combining_mark(c) {
             continue;
@@ -729,5 +925,4 @@ pub fn fold_name(name: &str) -> String {
             c => out.extend(c.to_lowercase()),
         }
     }
-    out
 }

@@ -1,0 +1,214 @@
+//! Throughput of parsing and validating JSON Lines, with every ratio the
+//! project tracks, measured within one run on one machine.
+//!
+//! `cargo bench --bench throughput` (add `-- --quick` for a short run, or
+//! `-- --rss` to stream a 1 GB file instead and report peak memory).
+//! Each figure is the best of several repetitions over the same corpus.
+
+// A benchmark may stop on a broken corpus; the lints guard library code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+#[path = "support/corpus.rs"]
+mod corpus;
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use corpus::Size;
+use diplomatic_events::{JsonLines, Record};
+
+/// Best wall time of `repeat` runs of `f`.
+fn best(repeat: usize, mut f: impl FnMut()) -> Duration {
+    (0..repeat)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+struct Figure {
+    name: &'static str,
+    time: Duration,
+}
+
+fn report(size: Size, bytes: usize, records: usize, figures: &[Figure]) {
+    println!(
+        "\n{size:?} records: {records} lines, {:.1} MB, {:.0} bytes per record",
+        bytes as f64 / 1e6,
+        bytes as f64 / records as f64
+    );
+    println!("{:<44} {:>10} {:>14}", "path", "MB/s", "records/s");
+    for f in figures {
+        let secs = f.time.as_secs_f64();
+        println!(
+            "{:<44} {:>10.1} {:>14.0}",
+            f.name,
+            bytes as f64 / 1e6 / secs,
+            records as f64 / secs
+        );
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.iter().any(|a| a == "--rss") {
+        // Alone, so that the corpora of the other figures do not count.
+        rss_on_a_gigabyte();
+        return;
+    }
+    let quick = args.iter().any(|a| a == "--quick");
+    let (repeat, scale) = if quick { (2, 1) } else { (5, 10) };
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../schemas/record.schema.json")).expect("schema");
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("schema compiles");
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!("machine: {threads} threads available");
+
+    for (size, count) in
+        [(Size::Small, 2_000 * scale), (Size::Typical, 1_000 * scale), (Size::Large, 200 * scale)]
+    {
+        let text = corpus::json_lines(size, count as u64);
+        let lines: Vec<&str> = text.lines().collect();
+        let records: Vec<Record> =
+            lines.iter().map(|l| Record::from_json(l).expect("valid")).collect();
+
+        let floor = best(repeat, || {
+            for line in &lines {
+                black_box(serde_json::from_str::<serde::de::IgnoredAny>(line).is_ok());
+            }
+        });
+        let parse = best(repeat, || {
+            for line in &lines {
+                black_box(Record::from_json(line).is_ok());
+            }
+        });
+        let parse_validate = best(repeat, || {
+            for line in &lines {
+                if let Ok(record) = Record::from_json(line) {
+                    black_box(record.validate());
+                }
+            }
+        });
+        let validate = best(repeat, || {
+            for record in &records {
+                black_box(record.validate());
+            }
+        });
+        let stream = best(repeat, || {
+            for line in JsonLines::new(text.as_bytes()) {
+                if let Ok(record) = line.result {
+                    black_box(record.validate());
+                }
+            }
+        });
+        let parallel = |n: usize| {
+            best(repeat, || {
+                diplomatic_events::par_validate_lines(text.as_bytes(), n, |line| {
+                    black_box(line);
+                });
+            })
+        };
+        let one_thread = parallel(1);
+        let all_threads = parallel(threads);
+        let value_schema = best(repeat.min(3), || {
+            for line in &lines {
+                let value: serde_json::Value = serde_json::from_str(line).expect("json");
+                black_box(validator.is_valid(&value));
+            }
+        });
+
+        report(
+            size,
+            text.len(),
+            lines.len(),
+            &[
+                Figure { name: "serde_json IgnoredAny (the parse floor)", time: floor },
+                Figure { name: "Record::from_json", time: parse },
+                Figure { name: "Record::from_json + validate", time: parse_validate },
+                Figure { name: "validate alone", time: validate },
+                Figure { name: "JsonLines + validate (streaming)", time: stream },
+                Figure { name: "par_validate_lines, 1 thread", time: one_thread },
+                Figure { name: "par_validate_lines, all threads", time: all_threads },
+                Figure { name: "serde_json::Value + jsonschema (formats on)", time: value_schema },
+            ],
+        );
+        let ratio = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64();
+        println!(
+            "ratio parse+validate / floor throughput:       {:.1} %",
+            100.0 * ratio(floor, parse_validate)
+        );
+        println!(
+            "ratio streaming parse+validate / floor:        {:.1} %",
+            100.0 * ratio(floor, stream)
+        );
+        println!(
+            "ratio validate / parse time:                   {:.1} %",
+            100.0 * ratio(validate, parse)
+        );
+        println!(
+            "speed-up over Value + jsonschema:              {:.2} x",
+            ratio(value_schema, parse_validate)
+        );
+        println!(
+            "speed-up {threads} threads over 1 thread:             {:.2} x",
+            ratio(one_thread, all_threads)
+        );
+    }
+}
+
+/// Streams a 1 GB JSON Lines file (written to a temporary folder first) and
+/// reports the peak resident memory of the process.
+fn rss_on_a_gigabyte() {
+    use std::io::Write;
+    let path = std::env::temp_dir().join("diplomatic-events-1gb.jsonl");
+    let chunk = corpus::json_lines(Size::Typical, 1_000);
+    {
+        let mut file = std::io::BufWriter::new(std::fs::File::create(&path).expect("temp file"));
+        let mut written = 0usize;
+        while written < 1_000_000_000 {
+            file.write_all(chunk.as_bytes()).expect("write");
+            written += chunk.len();
+        }
+    }
+    drop(chunk);
+    let peak_before = peak_rss_kib();
+    let start = Instant::now();
+    let file =
+        std::io::BufReader::with_capacity(1 << 16, std::fs::File::open(&path).expect("open"));
+    let (mut ok, mut bad) = (0u64, 0u64);
+    for line in JsonLines::new(file) {
+        match line.result {
+            Ok(record) if record.validate().is_empty() => ok += 1,
+            _ => bad += 1,
+        }
+    }
+    let elapsed = start.elapsed();
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    let _ = std::fs::remove_file(&path);
+    println!(
+        "\nstreamed {:.2} GB ({ok} valid, {bad} not) in {:.1} s: {:.0} MB/s; peak RSS before {} KiB, after {} KiB",
+        size as f64 / 1e9,
+        elapsed.as_secs_f64(),
+        size as f64 / 1e6 / elapsed.as_secs_f64(),
+        peak_before,
+        peak_rss_kib()
+    );
+}
+
+/// The process's peak resident set size (VmHWM), in KiB.
+fn peak_rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
