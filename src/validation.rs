@@ -201,19 +201,6 @@ impl Kind {
     }
 }
 
-/// The ids of one kind: in document order when few, else sorted with their
-/// positions.
-enum Index<'a> {
-    Short(Vec<&'a str>),
-    Sorted(Vec<(&'a str, usize)>),
-}
-
-impl Default for Index<'_> {
-    fn default() -> Self {
-        Index::Short(Vec::new())
-    }
-}
-
 /// An event of the record and where it sits: its parent's slot in the
 /// event list and its index among the parent's parts.
 struct EventSlot<'a> {
@@ -225,8 +212,8 @@ struct Checker<'a> {
     record: &'a Record,
     /// The events, depth first, in document order.
     events: Vec<EventSlot<'a>>,
-    /// For each kind, its ids.
-    ids: [Index<'a>; 7],
+    /// For each kind, its ids with their hash and position, sorted by hash.
+    ids: [Vec<(u64, &'a str, usize)>; 7],
     problems: Vec<Problem>,
 }
 
@@ -343,44 +330,27 @@ impl<'a> Checker<'a> {
     }
 
     /// Indexes the ids of one kind and reports repeats, in document order.
-    /// Short lists are searched as they are; longer ones are sorted once.
     fn declare(&mut self, kind: Kind, ids: Vec<&'a str>) {
-        const SORT_ABOVE: usize = 16;
-        if ids.len() <= SORT_ABOVE {
-            for (again, id) in ids.iter().enumerate() {
-                if let Some(first) = ids.iter().take(again).position(|earlier| earlier == id) {
-                    let message = format!(
-                        "{} id \"{id}\" is already used at {}",
-                        kind.noun(),
-                        self.item_pointer(kind, first)
-                    );
-                    let mut pointer = self.item_pointer(kind, again);
-                    pointer.push_str("/id");
-                    self.problems.push(Problem::new(pointer, Code::DuplicateId, message));
-                }
-            }
-            if let Some(slot) = self.ids.get_mut(kind as usize) {
-                *slot = Index::Short(ids);
-            }
-            return;
-        }
-        let mut sorted: Vec<(&str, usize)> =
-            ids.into_iter().enumerate().map(|(i, id)| (id, i)).collect();
-        sorted.sort_unstable();
-        let mut repeats: Vec<(usize, usize)> = Vec::new();
-        for pair in sorted.windows(2) {
-            if let [(a, first), (b, again)] = pair {
-                if a == b {
-                    // The first of a run of equal ids is its lowest position.
-                    let first = sorted.iter().find(|(id, _)| id == a).map_or(*first, |(_, p)| *p);
-                    repeats.push((*again, first));
-                }
+        let mut index: Vec<(u64, &str, usize)> = ids
+            .into_iter()
+            .enumerate()
+            .map(|(position, id)| (fnv1a(id.as_bytes()), id, position))
+            .collect();
+        index.sort_unstable();
+        // Within a run of equal hashes (sorted by position), an id seen
+        // before is a repeat of the first with that id.
+        let mut repeats: Vec<(usize, usize, &str)> = Vec::new();
+        for (i, &(hash, id, position)) in index.iter().enumerate() {
+            let earlier =
+                index.get(..i).unwrap_or_default().iter().rev().take_while(|(h, _, _)| *h == hash);
+            if let Some(first) =
+                earlier.filter(|(_, other, _)| *other == id).map(|(_, _, p)| *p).min()
+            {
+                repeats.push((position, first, id));
             }
         }
         repeats.sort_unstable();
-        for (again, first) in repeats {
-            let id =
-                sorted.iter().find(|(_, p)| *p == again).map(|(id, _)| *id).unwrap_or_default();
+        for (again, first, id) in repeats {
             let message = format!(
                 "{} id \"{id}\" is already used at {}",
                 kind.noun(),
@@ -391,16 +361,21 @@ impl<'a> Checker<'a> {
             self.problems.push(Problem::new(pointer, Code::DuplicateId, message));
         }
         if let Some(slot) = self.ids.get_mut(kind as usize) {
-            *slot = Index::Sorted(sorted);
+            *slot = index;
         }
     }
 
+    /// Whether an item of `kind` has `id`: a binary search on the id's hash.
     fn has(&self, kind: Kind, id: &str) -> bool {
-        match self.ids.get(kind as usize) {
-            Some(Index::Short(ids)) => ids.contains(&id),
-            Some(Index::Sorted(ids)) => ids.binary_search_by(|(k, _)| (*k).cmp(id)).is_ok(),
-            None => false,
-        }
+        let Some(index) = self.ids.get(kind as usize) else { return false };
+        let hash = fnv1a(id.as_bytes());
+        let start = index.partition_point(|(h, _, _)| *h < hash);
+        index
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|(h, _, _)| *h == hash)
+            .any(|(_, other, _)| *other == id)
     }
 
     fn resolve(&mut self, kind: Kind, id: &str, at: &At<'_>) {

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 mod baku;
+mod bench_smoke;
 #[cfg(feature = "cli")]
 mod cli;
 mod country;
