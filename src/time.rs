@@ -228,16 +228,21 @@ fn expect(bytes: &[u8], at: &mut usize, byte: u8) -> Option<()> {
     }
 }
 
+/// `text` does not have the shape of a date or time.
+fn syntax_error(text: &str) -> DateError {
+    DateError::Syntax { text: text.to_owned() }
+}
+
+/// A field of `text` is out of its range.
+fn range_error(text: &str, field: &'static str, value: u32) -> DateError {
+    DateError::OutOfRange { text: text.to_owned(), field, value }
+}
+
 /// Parses an RFC 3339 `full-time` (`hh:mm:ss[.fraction](Z|+hh:mm|-hh:mm)`)
 /// that starts at byte `at` of `text` and runs to its end. Errors name the
 /// whole `text`.
 fn parse_time(text: &str, mut at: usize) -> Result<TimeOfDay, DateError> {
-    let syntax = || DateError::Syntax { text: text.to_owned() };
-    let range = |field: &'static str, value: u32| DateError::OutOfRange {
-        text: text.to_owned(),
-        field,
-        value,
-    };
+    let (syntax, range) = (|| syntax_error(text), |field, value| range_error(text, field, value));
     let bytes = text.as_bytes();
     let hour = digits(bytes, &mut at, 2).ok_or_else(syntax)?;
     expect(bytes, &mut at, b':').ok_or_else(syntax)?;
@@ -320,12 +325,8 @@ impl Date {
     /// # Errors
     /// [`DateError`] naming the text and what is wrong with it.
     pub fn parse(text: &str) -> Result<Self, DateError> {
-        let syntax = || DateError::Syntax { text: text.to_owned() };
-        let range = |field: &'static str, value: u32| DateError::OutOfRange {
-            text: text.to_owned(),
-            field,
-            value,
-        };
+        let (syntax, range) =
+            (|| syntax_error(text), |field, value| range_error(text, field, value));
         let bytes = text.as_bytes();
         let mut at = 0;
         let year = digits(bytes, &mut at, 4).ok_or_else(syntax)?;
