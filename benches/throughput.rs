@@ -29,6 +29,9 @@ fn best(repeat: usize, mut f: impl FnMut()) -> Duration {
         .unwrap_or_default()
 }
 
+/// One measured path: a name and the work it times.
+type Path<'a> = Box<dyn FnMut() + 'a>;
+
 struct Figure {
     name: &'static str,
     time: Duration,
@@ -90,7 +93,7 @@ fn main() {
             );
             black_box(problems);
         };
-        let mut paths: Vec<(&str, Box<dyn FnMut() + '_>)> = vec![
+        let mut paths: Vec<(&str, Path<'_>)> = vec![
             (
                 "floor",
                 Box::new(|| {
