@@ -2,7 +2,8 @@
 //! project tracks, measured within one run on one machine.
 //!
 //! `cargo bench --bench throughput` (add `-- --quick` for a short run, or
-//! `-- --rss` to stream a 1 GB file instead and report peak memory).
+//! `-- --rss` to stream a 1 GB file instead and report peak memory, or
+//! `-- --write-corpus PATH COUNT` to write typical records for benches/peers).
 //! Each figure is the best of several repetitions over the same corpus.
 
 // A benchmark may stop on a broken corpus; the lints guard library code.
@@ -57,6 +58,13 @@ fn report(size: Size, bytes: usize, records: usize, figures: &[Figure]) {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "--write-corpus") {
+        // For benches/peers: the typical corpus, written to a file.
+        let path = args.get(at + 1).expect("--write-corpus PATH COUNT");
+        let count: u64 = args.get(at + 2).and_then(|c| c.parse().ok()).unwrap_or(10_000);
+        std::fs::write(path, corpus::json_lines(Size::Typical, count)).expect("write corpus");
+        return;
+    }
     if args.iter().any(|a| a == "--rss") {
         // Alone, so that the corpora of the other figures do not count.
         rss_on_a_gigabyte();
