@@ -1,7 +1,7 @@
 // Ajv (draft 2020-12, strict mode, ajv-formats) against the committed schema:
 // every valid fixture passes; every invalid fixture is rejected exactly when
 // one of its expected codes is checked by the schema (the "JSON Schema"
-// column of the code table in src/validation.rs). Not-JSON fixtures are skipped.
+// column of the code table in src/validation/mod.rs). Not-JSON fixtures are skipped.
 //
 // Usage: node check_ajv.mjs NODE_MODULES_DIR
 import { readFileSync, readdirSync } from "node:fs";
@@ -19,7 +19,7 @@ const ajv = new Ajv2020({ strict: true, allErrors: true });
 addFormats(ajv);
 const validate = ajv.compile(schema);
 
-const table = readFileSync(join(root, "src/validation.rs"), "utf8");
+const table = readFileSync(join(root, "src/validation/mod.rs"), "utf8");
 const checked = new Set(
   [...table.matchAll(/^\/\/! \| `([a-z0-9-]+)` \| \w+ \| \w+ \| (yes|no) \|/gm)]
     .filter((m) => m[2] === "yes")

@@ -2,7 +2,7 @@
 
 Every valid fixture must pass; every invalid fixture must be rejected exactly
 when one of its expected codes is checked by the schema (the "JSON Schema"
-column of the code table in src/validation.rs); fixtures that are not JSON
+column of the code table in src/validation/mod.rs); fixtures that are not JSON
 at all are skipped, as no schema validator sees them.
 """
 
@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def schema_checked_codes():
-    table = (ROOT / "src/validation.rs").read_text(encoding="utf-8")
+    table = (ROOT / "src/validation/mod.rs").read_text(encoding="utf-8")
     rows = re.findall(r"^//! \| `([a-z0-9-]+)` \| \w+ \| \w+ \| (yes|no) \|", table, re.M)
     if len(rows) < 30:
         sys.exit(f"could not read the code table: {len(rows)} rows")

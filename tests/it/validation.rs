@@ -97,7 +97,7 @@ fn valid_fixtures_have_no_problem_at_all() {
 
 #[test]
 fn the_code_table_in_the_docs_is_complete_and_true() {
-    let docs = include_str!("../../src/validation.rs");
+    let docs = include_str!("../../src/validation/mod.rs");
     let rows: Vec<(String, String, String)> = docs
         .lines()
         .filter_map(|line| line.strip_prefix("//! | `"))

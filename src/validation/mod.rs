@@ -72,13 +72,20 @@
 use std::cmp::Ordering;
 
 use serde::de::DeserializeOwned;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::{
-    Actor, Agreement, AgreementKind, Code, Count, Date, Delegation, Event, EventKind, Member,
-    PartyKind, Period, Problem, Record, ReportingVerb, Role, StepKind, Subject, Text,
-    ThirdPartyRole,
+    Actor, Code, Count, Delegation, Event, EventKind, Member, PartyKind, Period, Problem, Record,
+    ReportingVerb, Role, Subject, Text,
 };
+
+mod agreements;
+mod names;
+mod people;
+mod pointer;
+
+use names::fnv1a;
+pub use names::fold_name;
+use pointer::{At, ROOT, Step};
 
 impl Record {
     /// Checks every record rule and returns all problems found, in document
@@ -102,54 +109,6 @@ impl Record {
         let mut checker = Checker::new(self);
         checker.check();
         checker.problems
-    }
-}
-
-/// A place in the record's JSON, kept as a chain of borrowed steps and only
-/// written out as a JSON Pointer when a problem is reported: a valid record
-/// is checked without building a single path.
-#[derive(Clone, Copy)]
-struct At<'a> {
-    parent: Option<&'a At<'a>>,
-    step: Step<'a>,
-}
-
-#[derive(Clone, Copy)]
-enum Step<'a> {
-    Root,
-    /// A pointer already written out (an event's), appended as it is.
-    Pointer(&'a str),
-    Key(&'a str),
-    Index(usize),
-}
-
-const ROOT: At<'static> = At { parent: None, step: Step::Root };
-
-impl<'a> At<'a> {
-    fn key(&'a self, key: &'a str) -> At<'a> {
-        At { parent: Some(self), step: Step::Key(key) }
-    }
-
-    fn index(&'a self, index: usize) -> At<'a> {
-        At { parent: Some(self), step: Step::Index(index) }
-    }
-
-    fn write(&self, out: &mut String) {
-        if let Some(parent) = self.parent {
-            parent.write(out);
-        }
-        match self.step {
-            Step::Root => {}
-            Step::Pointer(pointer) => out.push_str(pointer),
-            Step::Key(key) => crate::error::push_pointer_token(out, key),
-            Step::Index(index) => crate::error::push_pointer_token(out, &index.to_string()),
-        }
-    }
-
-    fn pointer(&self) -> String {
-        let mut out = String::new();
-        self.write(&mut out);
-        out
     }
 }
 
@@ -542,70 +501,6 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_people(&mut self) {
-        let record = self.record;
-        // Each name seen: its folded key's hash, the person, and which name it is.
-        let mut seen: Vec<(u64, usize, Option<usize>)> = Vec::new();
-        let mut reported: Vec<(usize, usize)> = Vec::new();
-        let mut key = String::new();
-        let mut other_key = String::new();
-        let people = ROOT.key("people");
-        for (i, person) in record.people.iter().enumerate() {
-            let at = people.index(i);
-            if person.name.is_none() && person.description.is_none() {
-                self.report(
-                    &at,
-                    Code::Anonymous,
-                    format!("person \"{}\" has neither a name nor a description", person.id),
-                );
-            }
-            let positions = at.key("positions");
-            for (j, position) in person.positions.iter().enumerate() {
-                let p = positions.index(j);
-                if let Some(organisation) = &position.organisation {
-                    self.resolve(Kind::Party, organisation.as_str(), &p.key("organisation"));
-                }
-                if let Some(party) = &position.accredited_to {
-                    self.resolve(Kind::Party, party.as_str(), &p.key("accredited_to"));
-                }
-            }
-            let names =
-                person.name.iter().map(|n| (None, n)).chain(
-                    person.name_variants.iter().enumerate().map(|(j, v)| (Some(j), &v.name)),
-                );
-            for (slot, name) in names {
-                fold_name_into(name.as_str(), &mut key);
-                let hash = fnv1a(key.as_bytes());
-                let first = seen.iter().copied().find(|&(h, owner, owner_slot)| {
-                    h == hash && {
-                        fold_name_into(name_of(record, owner, owner_slot), &mut other_key);
-                        other_key == key
-                    }
-                });
-                match first {
-                    Some((_, other, other_slot)) if other != i => {
-                        if !reported.contains(&(other, i)) {
-                            reported.push((other, i));
-                            let name_path = name_pointer(i, slot);
-                            let other_path = name_pointer(other, other_slot);
-                            let other_name = name_of(record, other, other_slot);
-                            let message = format!(
-                                "\"{name}\" ({name_path}) and \"{other_name}\" ({other_path}) fold to the same name \"{key}\"; if they are one person, keep one and list the other spelling as a name variant"
-                            );
-                            self.problems.push(Problem::new(
-                                name_path,
-                                Code::SamePersonTwice,
-                                message,
-                            ));
-                        }
-                    }
-                    Some(_) => {}
-                    None => seen.push((hash, i, slot)),
-                }
-            }
-        }
-    }
-
     fn check_delegation(&mut self, at: &At<'_>, delegation: &Delegation) {
         self.resolve(Kind::Party, delegation.represents.as_str(), &at.key("represents"));
         let members_at = at.key("members");
@@ -678,124 +573,6 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_agreement(&mut self, at: &At<'_>, agreement: &Agreement) {
-        self.other_is_listed::<AgreementKind>(&at.key("kind"), &agreement.kind, |k| match k {
-            AgreementKind::Other(text) => Some(text),
-            _ => None,
-        });
-        let parties = at.key("parties");
-        for (j, party) in agreement.parties.iter().enumerate() {
-            self.resolve(Kind::Party, party.as_str(), &parties.index(j));
-        }
-        let signatories = at.key("signatories");
-        for (j, signatory) in agreement.signatories.iter().enumerate() {
-            let p = signatories.index(j);
-            self.resolve(Kind::Person, signatory.person.as_str(), &p.key("person"));
-            self.resolve(Kind::Party, signatory.acting_for.as_str(), &p.key("acting_for"));
-            if let Some(event) = &signatory.event {
-                self.resolve(Kind::Event, event.as_str(), &p.key("event"));
-            }
-            if !agreement.parties.contains(&signatory.acting_for) {
-                let message = format!(
-                    "signatory \"{}\" acts for \"{}\", which is not a party of agreement \"{}\"",
-                    signatory.person, signatory.acting_for, agreement.id
-                );
-                self.report(&p.key("acting_for"), Code::SignatoryNotParty, message);
-            }
-        }
-        let third_parties = at.key("third_parties");
-        for (j, third) in agreement.third_parties.iter().enumerate() {
-            let p = third_parties.index(j);
-            let actor_at = p.key("actor");
-            self.actor(&actor_at, &third.actor);
-            self.other_is_listed::<ThirdPartyRole>(&p.key("role"), &third.role, |r| match r {
-                ThirdPartyRole::Other(text) => Some(text),
-                _ => None,
-            });
-            let neutral = matches!(
-                third.role,
-                ThirdPartyRole::Mediator | ThirdPartyRole::Witness | ThirdPartyRole::Observer
-            );
-            if let (true, Actor::Party(party)) = (neutral, &third.actor) {
-                if agreement.parties.contains(party) {
-                    let role = match third.role {
-                        ThirdPartyRole::Mediator => "mediator",
-                        ThirdPartyRole::Witness => "witness",
-                        _ => "observer",
-                    };
-                    let message = format!(
-                        "\"{party}\" is both a {role} and a party of agreement \"{}\"",
-                        agreement.id
-                    );
-                    self.report(&actor_at.key("party"), Code::ThirdPartyIsParty, message);
-                }
-            }
-        }
-        let steps = at.key("steps");
-        for (j, step) in agreement.steps.iter().enumerate() {
-            let p = steps.index(j);
-            if let Some(party) = &step.party {
-                self.resolve(Kind::Party, party.as_str(), &p.key("party"));
-            }
-            if let Some(event) = &step.event {
-                self.resolve(Kind::Event, event.as_str(), &p.key("event"));
-            }
-        }
-        self.steps_in_order(&steps, agreement);
-    }
-
-    /// Dated steps by the same party (or by none) must follow the usual order.
-    fn steps_in_order(&mut self, steps: &At<'_>, agreement: &Agreement) {
-        fn rank(step: StepKind) -> u8 {
-            match step {
-                StepKind::Initialled => 0,
-                StepKind::Signed | StepKind::Adopted => 1,
-                StepKind::Ratified
-                | StepKind::Accepted
-                | StepKind::Approved
-                | StepKind::Acceded
-                | StepKind::Succeeded => 2,
-                StepKind::EnteredIntoForce => 3,
-                StepKind::Terminated => 4,
-            }
-        }
-        fn name(step: StepKind) -> &'static str {
-            match step {
-                StepKind::Initialled => "initialled",
-                StepKind::Signed => "signed",
-                StepKind::Adopted => "adopted",
-                StepKind::Ratified => "ratified",
-                StepKind::Accepted => "accepted",
-                StepKind::Approved => "approved",
-                StepKind::Acceded => "acceded",
-                StepKind::Succeeded => "succeeded",
-                StepKind::EnteredIntoForce => "entered_into_force",
-                StepKind::Terminated => "terminated",
-            }
-        }
-        for (j, later) in agreement.steps.iter().enumerate() {
-            let Some(later_date) = &later.date else { continue };
-            let earlier = agreement.steps.iter().find(|earlier| {
-                (earlier.party.is_none() || earlier.party == later.party)
-                    && rank(earlier.step) < rank(later.step)
-                    && earlier
-                        .date
-                        .as_ref()
-                        .is_some_and(|d| later_date.compare(d) == Ordering::Less)
-            });
-            if let Some(earlier) = earlier {
-                let earlier_date = earlier.date.as_ref().map(Date::as_str).unwrap_or_default();
-                let message = format!(
-                    "{} on {later_date} comes before {} on {earlier_date}",
-                    name(later.step),
-                    name(earlier.step)
-                );
-                let step_at = steps.index(j);
-                self.report(&step_at.key("date"), Code::StepsOutOfOrder, message);
-            }
-        }
-    }
-
     fn check_sources(&mut self) {
         let start = self.record.event.time.as_ref().and_then(|t| t.start.as_ref());
         let sources = ROOT.key("sources");
@@ -820,84 +597,6 @@ impl<'a> Checker<'a> {
                     self.report(&at.key("retrieved_at"), Code::EndBeforeStart, message);
                 }
             }
-        }
-    }
-}
-
-/// The name of person `person`: the canonical one (`None`) or a variant.
-fn name_of(record: &Record, person: usize, slot: Option<usize>) -> &str {
-    let person = record.people.get(person);
-    match slot {
-        None => person.and_then(|p| p.name.as_ref()).map(Text::as_str),
-        Some(j) => person.and_then(|p| p.name_variants.get(j)).map(|v| v.name.as_str()),
-    }
-    .unwrap_or_default()
-}
-
-fn name_pointer(person: usize, slot: Option<usize>) -> String {
-    match slot {
-        None => format!("/people/{person}/name"),
-        Some(j) => format!("/people/{person}/name_variants/{j}/name"),
-    }
-}
-
-/// 64-bit FNV-1a, to compare folded names without keeping them.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
-        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
-/// The key under which two spellings of a name count as the same: NFD,
-/// combining marks dropped, letters without a decomposition mapped to their
-/// base (ı, ø, ß, đ, ł...), lower case, white space collapsed.
-pub fn fold_name(name: &str) -> String {
-    let mut out = String::new();
-    fold_name_into(name, &mut out);
-    out
-}
-
-/// [`fold_name`] into a buffer that is cleared first.
-fn fold_name_into(name: &str, out: &mut String) {
-    out.clear();
-    let mut space = false;
-    if name.is_ascii() {
-        for b in name.bytes() {
-            if b.is_ascii_whitespace() {
-                space = !out.is_empty();
-                continue;
-            }
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push(char::from(b.to_ascii_lowercase()));
-        }
-        return;
-    }
-    for c in name.nfd() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
-        if c.is_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        match c {
-            'ı' => out.push('i'),
-            'ø' | 'Ø' => out.push('o'),
-            'ß' => out.push_str("ss"),
-            'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
-            'ł' | 'Ł' => out.push('l'),
-            'ħ' | 'Ħ' => out.push('h'),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'œ' | 'Œ' => out.push_str("oe"),
-            'þ' | 'Þ' => out.push_str("th"),
-            c => out.extend(c.to_lowercase()),
         }
     }
 }
