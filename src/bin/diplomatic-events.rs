@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use diplomatic_events::{Error, JsonLines, Problem, Record, Severity};
+use diplomatic_events::{Error, Problem, Record, Severity};
 
 /// Validate records of diplomatic events.
 #[derive(Parser)]
@@ -33,6 +33,10 @@ enum Command {
         /// Treat warnings as errors for the exit status.
         #[arg(long)]
         deny_warnings: bool,
+        /// Worker threads for JSON Lines (default: one per core). Output
+        /// order is the input's whatever the number.
+        #[arg(long, value_name = "N")]
+        threads: Option<std::num::NonZeroUsize>,
         /// Files to check.
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<String>,
@@ -171,35 +175,57 @@ fn check_json_file<W: Write>(output: &mut Output<W>, file: &str) -> std::io::Res
     output.record(file, None, &problems)
 }
 
-fn check_json_lines<W: Write, R: BufRead>(
+/// Reads JSON Lines on `threads` workers; problems are printed in line order.
+fn check_json_lines<W: Write, R: BufRead + Send>(
     output: &mut Output<W>,
     file: &str,
     reader: R,
+    threads: usize,
 ) -> std::io::Result<()> {
-    for line in JsonLines::new(reader) {
-        if let Err(Error::Io(e)) = &line.result {
-            output.unreadable(file, &format!("line {}: {e}", line.number));
-            break;
-        }
-        output.record(file, Some(line.number), &problems_of(&line.result))?;
-    }
-    Ok(())
+    let mut result = Ok(());
+    let mut stopped = false;
+    diplomatic_events::par_map_lines(
+        reader,
+        threads,
+        |line| match &line.result {
+            Err(Error::Io(e)) => (line.number, Err(e.to_string())),
+            other => (line.number, Ok(problems_of(other))),
+        },
+        |(number, problems)| {
+            if stopped || result.is_err() {
+                return;
+            }
+            match problems {
+                Err(e) => {
+                    output.unreadable(file, &format!("line {number}: {e}"));
+                    stopped = true;
+                }
+                Ok(problems) => result = output.record(file, Some(number), &problems),
+            }
+        },
+    );
+    result
 }
 
-fn validate(format: Format, deny_warnings: bool, paths: &[String]) -> std::io::Result<ExitCode> {
+fn validate(
+    format: Format,
+    deny_warnings: bool,
+    threads: usize,
+    paths: &[String],
+) -> std::io::Result<ExitCode> {
     let stdout = std::io::stdout().lock();
     let mut output =
         Output { out: std::io::BufWriter::new(stdout), format, tally: Tally::default() };
     for file in paths {
         if file == "-" {
-            check_json_lines(&mut output, "-", std::io::stdin().lock())?;
+            check_json_lines(&mut output, "-", BufReader::new(std::io::stdin()), threads)?;
             continue;
         }
         let extension = Path::new(file).extension().and_then(|e| e.to_str()).unwrap_or_default();
         match extension {
             "json" => check_json_file(&mut output, file)?,
             "jsonl" | "ndjson" => match std::fs::File::open(file) {
-                Ok(f) => check_json_lines(&mut output, file, BufReader::new(f))?,
+                Ok(f) => check_json_lines(&mut output, file, BufReader::new(f), threads)?,
                 Err(e) => output.unreadable(file, &e),
             },
             _ => output.unreadable(
@@ -254,8 +280,11 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Schema { out } => write_schema(out.as_deref()),
-        Command::Validate { format, deny_warnings, paths } => {
-            match validate(format, deny_warnings, &paths) {
+        Command::Validate { format, deny_warnings, threads, paths } => {
+            let threads = threads
+                .or_else(|| std::thread::available_parallelism().ok())
+                .map_or(1, std::num::NonZeroUsize::get);
+            match validate(format, deny_warnings, threads, &paths) {
                 Ok(code) => code,
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
                 Err(e) => {

@@ -125,3 +125,14 @@ fn usage_and_read_errors_exit_2() {
     assert!(err.starts_with("error: invalid value 'xml' for '--format <FORMAT>'"), "{err}");
     assert_eq!(run(&["--help"], None).0, 0);
 }
+
+#[test]
+fn threads_do_not_change_the_output() {
+    for threads in ["1", "2", "5"] {
+        let (code, out, err) = run(&["validate", "--threads", threads, MIXED], None);
+        assert_eq!((code, out.as_str(), err.as_str()), (1, MIXED_TEXT, ""), "{threads} threads");
+    }
+    let (code, _, err) = run(&["validate", "--threads", "0", MIXED], None);
+    assert_eq!(code, 2);
+    assert!(err.starts_with("error: invalid value '0' for '--threads <N>'"), "{err}");
+}
