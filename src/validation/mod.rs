@@ -66,7 +66,7 @@
 //! | `source-before-event` | warning | record | no | a source published before the event began |
 //! | `other-is-listed` | warning | record | no | an `{"other": ...}` value that spells a listed value |
 //!
-//! Dates are compared at the precision both have ([`Date::compare`]), so
+//! Dates are compared at the precision both have ([`Date::compare`](crate::Date::compare)), so
 //! `2024-04` and `2024-04-02` are neither before nor after each other.
 
 use std::cmp::Ordering;
