@@ -85,7 +85,7 @@ mod pointer;
 
 use names::fnv1a;
 pub use names::fold_name;
-use pointer::{At, ROOT, Step};
+use pointer::{At, ROOT};
 
 impl Record {
     /// Checks every record rule and returns all problems found, in document
@@ -171,8 +171,8 @@ struct Checker<'a> {
     record: &'a Record,
     /// The events, depth first, in document order.
     events: Vec<EventSlot<'a>>,
-    /// For each kind, its ids with their hash and position, sorted by hash.
-    ids: [Vec<(u64, &'a str, usize)>; 7],
+    /// Every id with its kind, hash and position, sorted by kind and hash.
+    ids: Vec<(Kind, u64, &'a str, usize)>,
     problems: Vec<Problem>,
 }
 
@@ -187,7 +187,7 @@ impl<'a> Checker<'a> {
             }
             events.push(EventSlot { event, parent });
         }
-        Checker { record, events, ids: Default::default(), problems: Vec::new() }
+        Checker { record, events, ids: Vec::new(), problems: Vec::new() }
     }
 
     /// Writes the JSON Pointer of the event in `slot`.
@@ -221,22 +221,9 @@ impl<'a> Checker<'a> {
 
     fn check(&mut self) {
         let record = self.record;
-        self.declare(Kind::Party, record.parties.iter().map(|p| p.id.as_str()).collect());
-        self.declare(Kind::Person, record.people.iter().map(|p| p.id.as_str()).collect());
-        self.declare(Kind::Delegation, record.delegations.iter().map(|d| d.id.as_str()).collect());
-        let event_ids = self.events.iter().map(|e| e.event.id.as_str()).collect();
-        self.declare(Kind::Event, event_ids);
-        self.declare(Kind::Statement, record.statements.iter().map(|s| s.id.as_str()).collect());
-        self.declare(Kind::Agreement, record.agreements.iter().map(|a| a.id.as_str()).collect());
-        self.declare(Kind::Source, record.sources.iter().map(|s| s.id.as_str()).collect());
+        self.declare();
 
-        for slot in 0..self.events.len() {
-            let mut pointer = String::new();
-            self.event_pointer(slot, &mut pointer);
-            if let Some(event) = self.events.get(slot).map(|e| e.event) {
-                self.check_event(&pointer, event);
-            }
-        }
+        self.check_event_tree(&ROOT.key("event"), &record.event);
         let parties = ROOT.key("parties");
         for (i, party) in record.parties.iter().enumerate() {
             self.check_party(&parties.index(i), party);
@@ -288,28 +275,41 @@ impl<'a> Checker<'a> {
         self.check_sources();
     }
 
-    /// Indexes the ids of one kind and reports repeats, in document order.
-    fn declare(&mut self, kind: Kind, ids: Vec<&'a str>) {
-        let mut index: Vec<(u64, &str, usize)> = ids
-            .into_iter()
-            .enumerate()
-            .map(|(position, id)| (fnv1a(id.as_bytes()), id, position))
-            .collect();
-        index.sort_unstable();
-        // Within a run of equal hashes (sorted by position), an id seen
-        // before is a repeat of the first with that id.
-        let mut repeats: Vec<(usize, usize, &str)> = Vec::new();
-        for (i, &(hash, id, position)) in index.iter().enumerate() {
-            let earlier =
-                index.get(..i).unwrap_or_default().iter().rev().take_while(|(h, _, _)| *h == hash);
-            if let Some(first) =
-                earlier.filter(|(_, other, _)| *other == id).map(|(_, _, p)| *p).min()
-            {
-                repeats.push((position, first, id));
+    /// Indexes the ids of every kind and reports repeats, kind by kind in
+    /// document order.
+    fn declare(&mut self) {
+        let record = self.record;
+        let mut ids =
+            Vec::with_capacity(record.parties.len() + record.people.len() + self.events.len() + 8);
+        let mut add = |kind: Kind, list: &mut dyn Iterator<Item = &'a str>| {
+            ids.extend(
+                list.enumerate().map(|(position, id)| (kind, fnv1a(id.as_bytes()), id, position)),
+            );
+        };
+        add(Kind::Party, &mut record.parties.iter().map(|p| p.id.as_str()));
+        add(Kind::Person, &mut record.people.iter().map(|p| p.id.as_str()));
+        add(Kind::Delegation, &mut record.delegations.iter().map(|d| d.id.as_str()));
+        add(Kind::Event, &mut self.events.iter().map(|e| e.event.id.as_str()));
+        add(Kind::Statement, &mut record.statements.iter().map(|s| s.id.as_str()));
+        add(Kind::Agreement, &mut record.agreements.iter().map(|a| a.id.as_str()));
+        add(Kind::Source, &mut record.sources.iter().map(|s| s.id.as_str()));
+        ids.sort_unstable_by(|a, b| (a.0 as u8, a.1, a.2, a.3).cmp(&(b.0 as u8, b.1, b.2, b.3)));
+        // Within a run of one kind and hash, an id seen before is a repeat of
+        // the first with that id.
+        let mut repeats: Vec<(u8, usize, usize, Kind, &str)> = Vec::new();
+        for (i, &(kind, hash, id, position)) in ids.iter().enumerate() {
+            let earlier = ids.get(..i).unwrap_or_default().iter().rev();
+            let first = earlier
+                .take_while(|(k, h, _, _)| *k == kind && *h == hash)
+                .filter(|(_, _, other, _)| *other == id)
+                .map(|(_, _, _, p)| *p)
+                .min();
+            if let Some(first) = first {
+                repeats.push((kind as u8, position, first, kind, id));
             }
         }
-        repeats.sort_unstable();
-        for (again, first, id) in repeats {
+        repeats.sort_unstable_by_key(|r| (r.0, r.1));
+        for (_, again, first, kind, id) in repeats {
             let message = format!(
                 "{} id \"{id}\" is already used at {}",
                 kind.noun(),
@@ -319,22 +319,20 @@ impl<'a> Checker<'a> {
             pointer.push_str("/id");
             self.problems.push(Problem::new(pointer, Code::DuplicateId, message));
         }
-        if let Some(slot) = self.ids.get_mut(kind as usize) {
-            *slot = index;
-        }
+        self.ids = ids;
     }
 
-    /// Whether an item of `kind` has `id`: a binary search on the id's hash.
+    /// Whether an item of `kind` has `id`: a binary search on kind and hash.
     fn has(&self, kind: Kind, id: &str) -> bool {
-        let Some(index) = self.ids.get(kind as usize) else { return false };
         let hash = fnv1a(id.as_bytes());
-        let start = index.partition_point(|(h, _, _)| *h < hash);
-        index
+        let key = (kind as u8, hash);
+        let start = self.ids.partition_point(|(k, h, _, _)| (*k as u8, *h) < key);
+        self.ids
             .get(start..)
             .unwrap_or_default()
             .iter()
-            .take_while(|(h, _, _)| *h == hash)
-            .any(|(_, other, _)| *other == id)
+            .take_while(|(k, h, _, _)| (*k as u8, *h) == key)
+            .any(|(_, _, other, _)| *other == id)
     }
 
     fn resolve(&mut self, kind: Kind, id: &str, at: &At<'_>) {
@@ -411,9 +409,16 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_event(&mut self, pointer: &str, event: &Event) {
-        // The event's pointer is written once; its children are steps below it.
-        let root = At { parent: None, step: Step::Pointer(pointer) };
+    /// Checks an event and its parts, depth first, in document order.
+    fn check_event_tree(&mut self, at: &At<'_>, event: &Event) {
+        self.check_event(at, event);
+        let parts = at.key("parts");
+        for (i, part) in event.parts.iter().enumerate() {
+            self.check_event_tree(&parts.index(i), part);
+        }
+    }
+
+    fn check_event(&mut self, root: &At<'_>, event: &Event) {
         self.other_is_listed::<EventKind>(&root.key("kind"), &event.kind, |k| match k {
             EventKind::Other(text) => Some(text),
             _ => None,

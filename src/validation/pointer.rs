@@ -12,8 +12,6 @@ pub(super) struct At<'a> {
 #[derive(Clone, Copy)]
 pub(super) enum Step<'a> {
     Root,
-    /// A pointer already written out (an event's), appended as it is.
-    Pointer(&'a str),
     Key(&'a str),
     Index(usize),
 }
@@ -35,7 +33,6 @@ impl<'a> At<'a> {
         }
         match self.step {
             Step::Root => {}
-            Step::Pointer(pointer) => out.push_str(pointer),
             Step::Key(key) => crate::error::push_pointer_token(out, key),
             Step::Index(index) => crate::error::push_pointer_token(out, &index.to_string()),
         }
