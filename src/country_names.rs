@@ -255,7 +255,16 @@ const NAMES: &[(&str, &[&str])] = &[
         "SUHH",
         &["Soviet Union", "USSR", "U.S.S.R.", "Union of Soviet Socialist Republics", "Soviet"],
     ),
-    ("DDDE", &["East Germany", "GDR", "German Democratic Republic", "german-democratic-republic"]),
+    (
+        "DDDE",
+        &[
+            "East Germany",
+            "GDR",
+            "German Democratic Republic",
+            "Germany, Democratic Republic of",
+            "german-democratic-republic",
+        ],
+    ),
     ("YUCS", &["Yugoslavia", "Socialist Federal Republic of Yugoslavia", "Yugoslav"]),
     ("CSHH", &["Czechoslovakia", "Czechoslovak"]),
     ("CSXX", &["Serbia and Montenegro", "Federal Republic of Yugoslavia"]),
@@ -275,19 +284,8 @@ const NAMES: &[(&str, &[&str])] = &[
 ];
 
 /// Names that must never resolve: they name more than one country.
-const AMBIGUOUS: &[&str] = &[
-    "Korea",
-    "Congo",
-    "Korean",
-    "Congolese",
-    "Guinean",
-    "Dominican",
-    "Chinese",
-    "Sudan and South Sudan",
-    "Germany, Democratic Republic of",
-    "Yemeni Republic",
-    "Samoa and American Samoa",
-];
+const AMBIGUOUS: &[&str] =
+    &["Korea", "Congo", "Korean", "Congolese", "Guinean", "Dominican", "Chinese"];
 
 /// Folds a name for lookup: see the module documentation.
 pub fn fold_country_name(name: &str) -> String {

@@ -268,6 +268,7 @@ fn country_resolver_is_strict() {
         ("Swaziland", "SZ"),
         ("Cabo Verde", "CV"),
         ("East Germany", "DDDE"),
+        ("Germany, Democratic Republic of", "DDDE"),
         ("TR", "TR"),
         ("TUR", "TR"),
         ("SUHH", "SUHH"),
