@@ -263,10 +263,7 @@ impl<'a> Checker<'a> {
             for (j, subject) in statement.about.iter().enumerate() {
                 self.subject(&about.index(j), subject);
             }
-            let sources = at.key("sources");
-            for (j, source) in statement.sources.iter().enumerate() {
-                self.resolve(Kind::Source, source.as_str(), &sources.index(j));
-            }
+            self.sources(&at.key("sources"), &statement.sources);
         }
         let agreements = ROOT.key("agreements");
         for (i, agreement) in record.agreements.iter().enumerate() {
@@ -344,6 +341,13 @@ impl<'a> Checker<'a> {
             message.push_str(&format!("; \"{id}\" is the id of a {}", other.noun()));
         }
         self.report(at, Code::UnresolvedReference, message);
+    }
+
+    /// Every source cited in `sources` exists.
+    fn sources(&mut self, at: &At<'_>, sources: &[crate::SourceId]) {
+        for (j, source) in sources.iter().enumerate() {
+            self.resolve(Kind::Source, source.as_str(), &at.index(j));
+        }
     }
 
     fn actor(&mut self, at: &At<'_>, actor: &Actor) {
@@ -466,10 +470,7 @@ impl<'a> Checker<'a> {
         for (j, actor) in event.mentioned.iter().enumerate() {
             self.actor(&mentioned.index(j), actor);
         }
-        let sources = root.key("sources");
-        for (j, source) in event.sources.iter().enumerate() {
-            self.resolve(Kind::Source, source.as_str(), &sources.index(j));
-        }
+        self.sources(&root.key("sources"), &event.sources);
     }
 
     fn check_party(&mut self, at: &At<'_>, party: &crate::Party) {
