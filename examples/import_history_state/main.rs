@@ -12,6 +12,9 @@
 //! at day precision, the event kind the description says, and the dataset
 //! and row id as the source. `--merge` joins the rows of one multilateral
 //! summit (same dates and description, different countries) into one record.
+//! Text taken from the XML has its white space collapsed to single spaces
+//! (the XML wraps descriptions over lines; record text holds no line breaks);
+//! nothing else in it is changed.
 //! The figures go to standard error.
 
 #[path = "convert.rs"]
