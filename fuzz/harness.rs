@@ -9,6 +9,7 @@
 pub fn harness(data: &[u8]) {
     // A whole document.
     if let Ok(text) = std::str::from_utf8(data) {
+        agree(text);
         if let Ok(record) = diplomatic_events::Record::from_json(text) {
             check_record(&record);
         }
@@ -26,6 +27,16 @@ pub fn harness(data: &[u8]) {
                     assert_eq!(problem.severity, problem.code.severity());
                 }
             }
+        }
+    }
+}
+
+/// The fast record reader accepts only what serde accepts, as the same record.
+fn agree(text: &str) {
+    if let Some(fast) = diplomatic_events::__private::read_fast(text) {
+        match diplomatic_events::__private::read_serde(text) {
+            Ok(slow) => assert_eq!(fast, slow, "the fast reader and serde read the same record"),
+            Err(error) => panic!("the fast reader accepted what serde refuses: {error}"),
         }
     }
 }

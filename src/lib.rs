@@ -79,6 +79,7 @@ mod party;
 mod person;
 mod place;
 mod problem;
+mod reader;
 mod record;
 #[cfg(feature = "schema")]
 pub mod schema;
@@ -120,6 +121,28 @@ pub use statement::{ReportingVerb, Statement, StatementMode};
 pub use text::{ForbiddenKind, Text, TextError};
 pub use time::{Date, DateError, Period, Precision, TimeOfDay, UtcOffset};
 pub use vocabulary::{Sector, Topic};
+
+/// Hooks for this crate's own tests and fuzz target, which check that the
+/// fast record reader and serde agree. Not part of the API: they may change
+/// in any release.
+#[doc(hidden)]
+pub mod __private {
+    /// Reads a record with the fast reader alone: `None` where it gives up.
+    pub fn read_fast(json: &str) -> Option<crate::Record> {
+        let mut reader = crate::reader::Reader::new(json);
+        let record = crate::reader::record(&mut reader).ok()?;
+        reader.end().ok()?;
+        Some(record)
+    }
+
+    /// Reads a record with serde alone, as when the fast reader gives up.
+    ///
+    /// # Errors
+    /// As [`Record::from_json`](crate::Record::from_json).
+    pub fn read_serde(json: &str) -> Result<crate::Record, crate::Error> {
+        crate::Record::from_json_serde(json)
+    }
+}
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -117,18 +117,19 @@ impl Record {
 
     /// Parses one record from JSON text with no byte-order mark handling.
     ///
-    /// Valid input is read once, without tracking where the reader is. Only
-    /// when it fails is it read again with the path tracked, so that the
-    /// error names its JSON Pointer: errors cost two reads, records one.
+    /// Valid input is read once, by the record reader of [`crate::reader`].
+    /// When that reader gives up, the text is read again by serde with the
+    /// path tracked, which builds the record or names the problem's JSON
+    /// Pointer: errors cost two reads, records one.
     pub(crate) fn from_json_text(json: &str) -> Result<Self, Error> {
-        use serde::Deserialize;
-        crate::error::clear_code();
-        let mut deserializer = serde_json::Deserializer::from_str(json);
-        let fast = Record::deserialize(crate::strict::Strict(&mut deserializer))
-            .and_then(|record| deserializer.end().map(|()| record));
-        if let Ok(record) = fast {
-            return Ok(record);
+        match crate::__private::read_fast(json) {
+            Some(record) => Ok(record),
+            None => Self::from_json_serde(json),
         }
+    }
+
+    /// Parses one record with serde alone, tracking the path for errors.
+    pub(crate) fn from_json_serde(json: &str) -> Result<Self, Error> {
         crate::error::clear_code();
         let mut deserializer = serde_json::Deserializer::from_str(json);
         let record = serde_path_to_error::deserialize(crate::strict::Strict(&mut deserializer))

@@ -79,11 +79,12 @@ use crate::{
 };
 
 mod agreements;
+mod id_index;
 mod names;
 mod people;
 mod pointer;
 
-use names::fnv1a;
+use id_index::IdIndex;
 pub use names::fold_name;
 use pointer::{At, ROOT};
 
@@ -171,8 +172,8 @@ struct Checker<'a> {
     record: &'a Record,
     /// The events, depth first, in document order.
     events: Vec<EventSlot<'a>>,
-    /// Every id with its kind, hash and position, sorted by kind and hash.
-    ids: Vec<(Kind, u64, &'a str, usize)>,
+    /// Every id with its kind and position.
+    ids: IdIndex<'a>,
     problems: Vec<Problem>,
 }
 
@@ -187,7 +188,7 @@ impl<'a> Checker<'a> {
             }
             events.push(EventSlot { event, parent });
         }
-        Checker { record, events, ids: Vec::new(), problems: Vec::new() }
+        Checker { record, events, ids: IdIndex::with_capacity(0), problems: Vec::new() }
     }
 
     /// Writes the JSON Pointer of the event in `slot`.
@@ -276,12 +277,21 @@ impl<'a> Checker<'a> {
     /// document order.
     fn declare(&mut self) {
         let record = self.record;
-        let mut ids =
-            Vec::with_capacity(record.parties.len() + record.people.len() + self.events.len() + 8);
+        let count = record.parties.len()
+            + record.people.len()
+            + record.delegations.len()
+            + self.events.len()
+            + record.statements.len()
+            + record.agreements.len()
+            + record.sources.len();
+        let mut ids = IdIndex::with_capacity(count);
+        let mut repeats: Vec<(usize, usize, Kind, &str)> = Vec::new();
         let mut add = |kind: Kind, list: &mut dyn Iterator<Item = &'a str>| {
-            ids.extend(
-                list.enumerate().map(|(position, id)| (kind, fnv1a(id.as_bytes()), id, position)),
-            );
+            for (position, id) in list.enumerate() {
+                if let Some(first) = ids.insert(kind, id, position) {
+                    repeats.push((position, first, kind, id));
+                }
+            }
         };
         add(Kind::Party, &mut record.parties.iter().map(|p| p.id.as_str()));
         add(Kind::Person, &mut record.people.iter().map(|p| p.id.as_str()));
@@ -290,23 +300,7 @@ impl<'a> Checker<'a> {
         add(Kind::Statement, &mut record.statements.iter().map(|s| s.id.as_str()));
         add(Kind::Agreement, &mut record.agreements.iter().map(|a| a.id.as_str()));
         add(Kind::Source, &mut record.sources.iter().map(|s| s.id.as_str()));
-        ids.sort_unstable_by(|a, b| (a.0 as u8, a.1, a.2, a.3).cmp(&(b.0 as u8, b.1, b.2, b.3)));
-        // Within a run of one kind and hash, an id seen before is a repeat of
-        // the first with that id.
-        let mut repeats: Vec<(u8, usize, usize, Kind, &str)> = Vec::new();
-        for (i, &(kind, hash, id, position)) in ids.iter().enumerate() {
-            let earlier = ids.get(..i).unwrap_or_default().iter().rev();
-            let first = earlier
-                .take_while(|(k, h, _, _)| *k == kind && *h == hash)
-                .filter(|(_, _, other, _)| *other == id)
-                .map(|(_, _, _, p)| *p)
-                .min();
-            if let Some(first) = first {
-                repeats.push((kind as u8, position, first, kind, id));
-            }
-        }
-        repeats.sort_unstable_by_key(|r| (r.0, r.1));
-        for (_, again, first, kind, id) in repeats {
+        for (again, first, kind, id) in repeats {
             let message = format!(
                 "{} id \"{id}\" is already used at {}",
                 kind.noun(),
@@ -319,17 +313,9 @@ impl<'a> Checker<'a> {
         self.ids = ids;
     }
 
-    /// Whether an item of `kind` has `id`: a binary search on kind and hash.
+    /// Whether an item of `kind` has `id`.
     fn has(&self, kind: Kind, id: &str) -> bool {
-        let hash = fnv1a(id.as_bytes());
-        let key = (kind as u8, hash);
-        let start = self.ids.partition_point(|(k, h, _, _)| (*k as u8, *h) < key);
-        self.ids
-            .get(start..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|(k, h, _, _)| (*k as u8, *h) == key)
-            .any(|(_, _, other, _)| *other == id)
+        self.ids.contains(kind, id)
     }
 
     fn resolve(&mut self, kind: Kind, id: &str, at: &At<'_>) {

@@ -21,11 +21,40 @@ pub(super) fn name_pointer(person: usize, slot: Option<usize>) -> String {
     }
 }
 
-/// 64-bit FNV-1a, to compare folded names without keeping them.
-pub(super) fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
-        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+/// A fast 64-bit hash of `bytes`, started from `seed`: multiply and rotate
+/// over 8-byte words, as rustc's FxHash, with a final mix so that every bit
+/// of the result depends on the input. For comparing names and ids within
+/// one record, where a match is always confirmed by comparing the strings.
+pub(super) fn word_hash(seed: u64, bytes: &[u8]) -> u64 {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let step = |hash: u64, word: u64| (hash.rotate_left(26) ^ word).wrapping_mul(K);
+    let mut hash = step(seed, bytes.len() as u64);
+    let mut rest = bytes;
+    while let (Some(word), Some(tail)) = (rest.first_chunk::<8>(), rest.get(8..)) {
+        if tail.is_empty() {
+            break;
+        }
+        hash = step(hash, u64::from_le_bytes(*word));
+        rest = tail;
+    }
+    // 0 to 8 bytes are left, read with whole loads (never a short copy, which
+    // stalls the load that follows it): the length is already in the hash, so
+    // overlapping reads still tell different strings apart.
+    let len = rest.len();
+    let word = if let Some(word) = rest.first_chunk::<8>() {
+        u64::from_le_bytes(*word)
+    } else if let (Some(head), Some(tail)) = (rest.first_chunk::<4>(), rest.last_chunk::<4>()) {
+        u64::from(u32::from_le_bytes(*head)) | (u64::from(u32::from_le_bytes(*tail)) << 32)
+    } else if let (Some(&first), Some(&last)) = (rest.first(), rest.last()) {
+        let middle = rest.get(len / 2).copied().unwrap_or_default();
+        (u64::from(first) << 16) | (u64::from(middle) << 8) | u64::from(last)
+    } else {
+        0
+    };
+    hash = step(hash, word);
+    hash ^= hash >> 29;
+    hash = hash.wrapping_mul(K);
+    hash ^ (hash >> 32)
 }
 
 /// The key under which two spellings of a name count as the same: NFD,
@@ -41,6 +70,19 @@ pub fn fold_name(name: &str) -> String {
 pub(super) fn fold_name_into(name: &str, out: &mut String) {
     out.clear();
     let mut space = false;
+    // The common case: ASCII words separated by single spaces, which only
+    // need lower-casing.
+    let bytes = name.as_bytes();
+    let simple = bytes.first().is_some_and(|b| b.is_ascii_graphic())
+        && bytes.last().is_some_and(|b| b.is_ascii_graphic())
+        && bytes
+            .windows(2)
+            .all(|pair| pair.iter().all(|b| b.is_ascii_graphic() || *b == b' ') && pair != b"  ");
+    if simple {
+        out.push_str(name);
+        out.make_ascii_lowercase();
+        return;
+    }
     if name.is_ascii() {
         for b in name.bytes() {
             if b.is_ascii_whitespace() {

@@ -1,6 +1,6 @@
 //! The rules of people: named or described, positions, the same person twice.
 
-use super::names::{fnv1a, fold_name_into, name_of, name_pointer};
+use super::names::{fold_name_into, name_of, name_pointer, word_hash};
 use super::{Checker, Kind, ROOT};
 use crate::{Code, Problem};
 
@@ -8,7 +8,8 @@ impl Checker<'_> {
     pub(super) fn check_people(&mut self) {
         let record = self.record;
         // Each name seen: its folded key's hash, the person, and which name it is.
-        let mut seen: Vec<(u64, usize, Option<usize>)> = Vec::new();
+        let mut seen: Vec<(u64, usize, Option<usize>)> =
+            Vec::with_capacity(2 * record.people.len());
         let mut reported: Vec<(usize, usize)> = Vec::new();
         let mut key = String::new();
         let mut other_key = String::new();
@@ -38,7 +39,7 @@ impl Checker<'_> {
                 );
             for (slot, name) in names {
                 fold_name_into(name.as_str(), &mut key);
-                let hash = fnv1a(key.as_bytes());
+                let hash = word_hash(0, key.as_bytes());
                 let first = seen.iter().copied().find(|&(h, owner, owner_slot)| {
                     h == hash && {
                         fold_name_into(name_of(record, owner, owner_slot), &mut other_key);

@@ -5,7 +5,7 @@
 #![allow(dead_code)]
 
 #[path = "../../benches/support/corpus.rs"]
-mod corpus;
+pub(crate) mod corpus;
 
 use corpus::Size;
 use diplomatic_events::{JsonLines, Record, par_map_lines, par_validate_lines};

@@ -11,6 +11,7 @@ mod cli;
 mod country;
 mod extensions;
 mod external_suites;
+mod fast_reader;
 mod fixtures;
 mod fuzz_corpus;
 mod history_state;

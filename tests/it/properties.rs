@@ -196,7 +196,7 @@ struct Shape {
     people: usize,
 }
 
-fn record() -> impl Strategy<Value = Record> {
+pub(crate) fn record() -> impl Strategy<Value = Record> {
     (2usize..6, 2usize..6).prop_map(|(parties, people)| Shape { parties, people }).prop_flat_map(
         |shape| {
             let parties: Vec<_> = (0..shape.parties)

@@ -1,0 +1,337 @@
+//! The fast path of [`Record::from_json`](crate::Record::from_json): a strict
+//! JSON reader that knows the record's shape and builds it in one pass.
+//!
+//! serde's derived code is general: it asks the JSON reader for each value
+//! through several layers of visitors. This reader walks the text itself for
+//! the structures that make up most of a record (objects, lists, strings,
+//! the record's own structs) and hands the rest (numbers, extension values,
+//! the rarer nested types, every string value's own check) to the same serde
+//! code the slow path runs.
+//!
+//! It decides nothing about errors. At the first thing it does not accept
+//! itself, it gives up ([`Bail`]) and the caller reads the text again with
+//! serde, which builds the record or names the precise problem. So it may
+//! be stricter than serde, never looser: whatever it accepts, serde accepts
+//! as the same record. `tests/it/fast_reader.rs` holds that on every fixture
+//! and on generated records and their mutations, and the fuzz harness checks
+//! it on every input.
+
+mod records;
+
+pub(crate) use records::record;
+
+use serde::de::DeserializeOwned;
+
+use crate::strict::{MAX_ITEMS, Strict};
+
+/// The reader gave up; serde reads the text instead.
+#[derive(Debug)]
+pub(crate) struct Bail;
+
+/// What a read gives: the value, or [`Bail`].
+pub(crate) type Read<T> = Result<T, Bail>;
+
+/// How deep objects and lists may nest before the reader gives up, well
+/// under serde_json's limit of 128, so that the reader never accepts what
+/// serde's recursion limit refuses.
+const MAX_DEPTH: usize = 100;
+
+/// A position in one JSON text.
+pub(crate) struct Reader<'a> {
+    text: &'a str,
+    pos: usize,
+    depth: usize,
+    /// Reused for strings with escapes, the only ones that need a copy.
+    scratch: String,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader at the start of `text`.
+    pub(crate) fn new(text: &'a str) -> Self {
+        Reader { text, pos: 0, depth: 0, scratch: String::new() }
+    }
+
+    fn bytes(&self) -> &'a [u8] {
+        self.text.as_bytes()
+    }
+
+    /// The next byte that is not JSON white space, left unread.
+    #[inline]
+    fn peek(&mut self) -> Option<u8> {
+        let bytes = self.bytes();
+        while let Some(&byte) = bytes.get(self.pos) {
+            if !matches!(byte, b' ' | b'\n' | b'\r' | b'\t') {
+                return Some(byte);
+            }
+            self.pos += 1;
+        }
+        None
+    }
+
+    /// Reads `byte`, after any white space.
+    #[inline]
+    fn eat(&mut self, byte: u8) -> Read<()> {
+        if self.peek() == Some(byte) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(Bail)
+        }
+    }
+
+    /// Checks that only white space is left.
+    pub(crate) fn end(&mut self) -> Read<()> {
+        match self.peek() {
+            None => Ok(()),
+            Some(_) => Err(Bail),
+        }
+    }
+
+    fn enter(&mut self) -> Read<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH { Err(Bail) } else { Ok(()) }
+    }
+
+    /// Reads an object, calling `field` with each key (as written, without
+    /// escapes) to read its value.
+    #[inline]
+    pub(crate) fn object(
+        &mut self,
+        mut field: impl FnMut(&mut Self, &'a str) -> Read<()>,
+    ) -> Read<()> {
+        self.eat(b'{')?;
+        self.enter()?;
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            self.depth -= 1;
+            return Ok(());
+        }
+        loop {
+            let key = self.key()?;
+            self.eat(b':')?;
+            field(self, key)?;
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    self.depth -= 1;
+                    return Ok(());
+                }
+                _ => return Err(Bail),
+            }
+        }
+    }
+
+    /// Reads a list of at most [`MAX_ITEMS`] items, each with `item`.
+    #[inline]
+    pub(crate) fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Read<T>) -> Read<Vec<T>> {
+        self.eat(b'[')?;
+        self.enter()?;
+        let mut items = Vec::new();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            self.depth -= 1;
+            return Ok(items);
+        }
+        loop {
+            if items.len() == MAX_ITEMS {
+                return Err(Bail);
+            }
+            items.push(item(self)?);
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    self.depth -= 1;
+                    return Ok(items);
+                }
+                _ => return Err(Bail),
+            }
+        }
+    }
+
+    /// Reads `true` or `false`.
+    pub(crate) fn bool(&mut self) -> Read<bool> {
+        self.peek();
+        let rest = self.bytes().get(self.pos..).unwrap_or_default();
+        if rest.starts_with(b"true") {
+            self.pos += 4;
+            Ok(true)
+        } else if rest.starts_with(b"false") {
+            self.pos += 5;
+            Ok(false)
+        } else {
+            Err(Bail)
+        }
+    }
+
+    /// Reads an object key. Keys with escapes are left to serde.
+    fn key(&mut self) -> Read<&'a str> {
+        self.eat(b'"')?;
+        let bytes = self.bytes();
+        let start = self.pos;
+        let mut at = start;
+        loop {
+            match *bytes.get(at).ok_or(Bail)? {
+                b'"' => break,
+                b'\\' | 0..=0x1F => return Err(Bail),
+                _ => at += 1,
+            }
+        }
+        self.pos = at + 1;
+        // Both ends are at ASCII bytes, so the slice is on char boundaries.
+        self.text.get(start..at).ok_or(Bail)
+    }
+
+    /// Reads a string and hands it to `parse`: borrowed from the text when it
+    /// has no escapes, unescaped into a reused buffer when it has.
+    #[inline]
+    pub(crate) fn string<T, E>(&mut self, parse: impl FnOnce(&str) -> Result<T, E>) -> Read<T> {
+        self.eat(b'"')?;
+        let bytes = self.bytes();
+        let start = self.pos;
+        let mut at = start;
+        loop {
+            match *bytes.get(at).ok_or(Bail)? {
+                b'"' => {
+                    self.pos = at + 1;
+                    let text = self.text.get(start..at).ok_or(Bail)?;
+                    return parse(text).map_err(|_| Bail);
+                }
+                b'\\' => break,
+                // serde_json refuses raw control characters in strings.
+                0..=0x1F => return Err(Bail),
+                _ => at += 1,
+            }
+        }
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.clear();
+        scratch.push_str(self.text.get(start..at).ok_or(Bail)?);
+        self.pos = at;
+        let result = self.unescape(&mut scratch).and_then(|()| parse(&scratch).map_err(|_| Bail));
+        self.scratch = scratch;
+        result
+    }
+
+    /// Reads the rest of a string from an escape on, up to and including
+    /// its closing quote, appending the characters to `out`.
+    fn unescape(&mut self, out: &mut String) -> Read<()> {
+        let bytes = self.bytes();
+        loop {
+            match *bytes.get(self.pos).ok_or(Bail)? {
+                b'"' => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                b'\\' => {
+                    let escape = *bytes.get(self.pos + 1).ok_or(Bail)?;
+                    self.pos += 2;
+                    out.push(match escape {
+                        b'"' => '"',
+                        b'\\' => '\\',
+                        b'/' => '/',
+                        b'b' => '\u{8}',
+                        b'f' => '\u{c}',
+                        b'n' => '\n',
+                        b'r' => '\r',
+                        b't' => '\t',
+                        b'u' => self.unicode_escape()?,
+                        _ => return Err(Bail),
+                    });
+                }
+                0..=0x1F => return Err(Bail),
+                _ => {
+                    let start = self.pos;
+                    let mut at = start;
+                    while let Some(&byte) = bytes.get(at) {
+                        if byte == b'"' || byte == b'\\' || byte < 0x20 {
+                            break;
+                        }
+                        at += 1;
+                    }
+                    out.push_str(self.text.get(start..at).ok_or(Bail)?);
+                    self.pos = at;
+                }
+            }
+        }
+    }
+
+    /// The character of a `\uXXXX` escape (the `\u` already read), joining a
+    /// surrogate pair. A lone surrogate is left to serde, which refuses it.
+    fn unicode_escape(&mut self) -> Read<char> {
+        let first = self.hex4()?;
+        if (0xD800..0xDC00).contains(&first) {
+            let bytes = self.bytes();
+            if bytes.get(self.pos) != Some(&b'\\') || bytes.get(self.pos + 1) != Some(&b'u') {
+                return Err(Bail);
+            }
+            self.pos += 2;
+            let second = self.hex4()?;
+            if !(0xDC00..0xE000).contains(&second) {
+                return Err(Bail);
+            }
+            return char::from_u32(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))
+                .ok_or(Bail);
+        }
+        // A lone low surrogate is not a char.
+        char::from_u32(first).ok_or(Bail)
+    }
+
+    fn hex4(&mut self) -> Read<u32> {
+        let digits = self.bytes().get(self.pos..self.pos + 4).ok_or(Bail)?;
+        let mut value = 0;
+        for &digit in digits {
+            value = value * 16 + char::from(digit).to_digit(16).ok_or(Bail)?;
+        }
+        self.pos += 4;
+        Ok(value)
+    }
+
+    /// Reads a value with its type's own serde code: a string through a
+    /// string deserializer (no JSON involved), anything else by running
+    /// serde_json on the text from here, through the same [`Strict`]
+    /// adapter as the slow path.
+    #[inline]
+    pub(crate) fn serde<T: DeserializeOwned>(&mut self) -> Read<T> {
+        if self.peek() == Some(b'"') {
+            return self.string(|text| {
+                T::deserialize(serde::de::value::StrDeserializer::<serde::de::value::Error>::new(
+                    text,
+                ))
+            });
+        }
+        self.serde_json()
+    }
+
+    /// Reads one value by running serde_json on the text from here.
+    pub(crate) fn serde_json<T: DeserializeOwned>(&mut self) -> Read<T> {
+        let rest = self.text.get(self.pos..).ok_or(Bail)?;
+        let mut values = serde_json::Deserializer::from_str(rest).into_iter::<StrictValue<T>>();
+        match values.next() {
+            Some(Ok(StrictValue(value))) => {
+                self.pos += values.byte_offset();
+                Ok(value)
+            }
+            _ => Err(Bail),
+        }
+    }
+}
+
+/// A value read through the [`Strict`] adapter.
+struct StrictValue<T>(T);
+
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for StrictValue<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        T::deserialize(Strict(deserializer)).map(StrictValue)
+    }
+}
+
+/// Stores the value of a field, giving up if the field came before.
+#[inline]
+pub(crate) fn once<T>(slot: &mut Option<T>, value: Read<T>) -> Read<()> {
+    if slot.is_some() {
+        return Err(Bail);
+    }
+    *slot = Some(value?);
+    Ok(())
+}
