@@ -47,7 +47,30 @@ impl IdError {
 /// The longest id accepted, in characters.
 pub const MAX_ID_LEN: usize = 128;
 
+/// Which bytes an id may have after its first: ASCII letters, digits, `.`,
+/// `_`, `:` and `-`.
+#[allow(clippy::indexing_slicing, reason = "b < 256, the table's length")]
+const ID_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b':' | b'-');
+        b += 1;
+    }
+    table
+};
+
 fn check_id(text: &str) -> Result<(), IdError> {
+    // The common case in one pass over the bytes; the loop below finds the
+    // error when there is one.
+    let bytes = text.as_bytes();
+    if bytes.first().is_some_and(u8::is_ascii_alphanumeric)
+        && bytes.len() <= MAX_ID_LEN
+        && bytes.iter().all(|&b| ID_BYTE.get(usize::from(b)) == Some(&true))
+    {
+        return Ok(());
+    }
     if text.is_empty() {
         return Err(IdError::Empty);
     }

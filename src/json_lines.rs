@@ -167,7 +167,7 @@ impl<R: BufRead> RawLines<R> {
                 return Ok(any.then_some(too_long));
             }
             any = true;
-            let (chunk, done) = match available.iter().position(|&b| b == b'\n') {
+            let (chunk, done) = match memchr::memchr(b'\n', available) {
                 Some(at) => (available.get(..at).unwrap_or_default(), Some(at + 1)),
                 None => (available, None),
             };

@@ -448,6 +448,9 @@ impl Date {
     /// ```
     pub fn compare(&self, other: &Date) -> std::cmp::Ordering {
         use chrono::Datelike;
+        if let (Repr::Day(a), Repr::Day(b)) = (&self.repr, &other.repr) {
+            return a.cmp(b);
+        }
         if let (Some(a), Some(b)) = (self.utc(), other.utc()) {
             return a.cmp(&b);
         }

@@ -17,8 +17,7 @@
 //! it on every input.
 
 mod records;
-
-pub(crate) use records::record;
+mod values;
 
 use serde::de::DeserializeOwned;
 
@@ -168,15 +167,10 @@ impl<'a> Reader<'a> {
     /// Reads an object key. Keys with escapes are left to serde.
     fn key(&mut self) -> Read<&'a str> {
         self.eat(b'"')?;
-        let bytes = self.bytes();
         let start = self.pos;
-        let mut at = start;
-        loop {
-            match *bytes.get(at).ok_or(Bail)? {
-                b'"' => break,
-                b'\\' | 0..=0x1F => return Err(Bail),
-                _ => at += 1,
-            }
+        let at = special_byte(self.bytes(), start);
+        if self.bytes().get(at) != Some(&b'"') {
+            return Err(Bail);
         }
         self.pos = at + 1;
         // Both ends are at ASCII bytes, so the slice is on char boundaries.
@@ -188,21 +182,17 @@ impl<'a> Reader<'a> {
     #[inline]
     pub(crate) fn string<T, E>(&mut self, parse: impl FnOnce(&str) -> Result<T, E>) -> Read<T> {
         self.eat(b'"')?;
-        let bytes = self.bytes();
         let start = self.pos;
-        let mut at = start;
-        loop {
-            match *bytes.get(at).ok_or(Bail)? {
-                b'"' => {
-                    self.pos = at + 1;
-                    let text = self.text.get(start..at).ok_or(Bail)?;
-                    return parse(text).map_err(|_| Bail);
-                }
-                b'\\' => break,
-                // serde_json refuses raw control characters in strings.
-                0..=0x1F => return Err(Bail),
-                _ => at += 1,
+        let at = special_byte(self.bytes(), start);
+        match self.bytes().get(at) {
+            Some(b'"') => {
+                self.pos = at + 1;
+                let text = self.text.get(start..at).ok_or(Bail)?;
+                return parse(text).map_err(|_| Bail);
             }
+            Some(b'\\') => {}
+            // serde_json refuses raw control characters in strings.
+            _ => return Err(Bail),
         }
         let mut scratch = std::mem::take(&mut self.scratch);
         scratch.clear();
@@ -242,13 +232,7 @@ impl<'a> Reader<'a> {
                 0..=0x1F => return Err(Bail),
                 _ => {
                     let start = self.pos;
-                    let mut at = start;
-                    while let Some(&byte) = bytes.get(at) {
-                        if byte == b'"' || byte == b'\\' || byte < 0x20 {
-                            break;
-                        }
-                        at += 1;
-                    }
+                    let at = special_byte(bytes, start);
                     out.push_str(self.text.get(start..at).ok_or(Bail)?);
                     self.pos = at;
                 }
@@ -317,6 +301,37 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The position of the first byte at or after `at` that ends a run of
+/// plain string content: a quote, a backslash or a control character
+/// (below 0x20); the length of `bytes` if there is none. Eight bytes at a
+/// time, with the bit tricks of "Bit Twiddling Hacks" (a zero byte in a
+/// word): a match can set false bits only above the first true one, so the
+/// lowest set bit is exact.
+#[inline]
+fn special_byte(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    while let Some(chunk) = bytes.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
+        let word = u64::from_le_bytes(*chunk);
+        let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+        let quote = zero(word ^ (ONES * u64::from(b'"')));
+        let backslash = zero(word ^ (ONES * u64::from(b'\\')));
+        let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+        let found = quote | backslash | control;
+        if found != 0 {
+            return at + (found.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while let Some(&byte) = bytes.get(at) {
+        if byte == b'"' || byte == b'\\' || byte < 0x20 {
+            return at;
+        }
+        at += 1;
+    }
+    at
+}
+
 /// A value read through the [`Strict`] adapter.
 struct StrictValue<T>(T);
 
@@ -324,6 +339,12 @@ impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for StrictValue<T>
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         T::deserialize(Strict(deserializer)).map(StrictValue)
     }
+}
+
+/// A type the reader can read.
+pub(crate) trait ReadValue: Sized {
+    /// Reads a value of the type at the reader's position.
+    fn read(reader: &mut Reader<'_>) -> Read<Self>;
 }
 
 /// Stores the value of a field, giving up if the field came before.

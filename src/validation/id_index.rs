@@ -7,67 +7,63 @@ use super::Kind;
 /// An open-addressing hash table over the ids as written: a reference is
 /// resolved with one hash and, nearly always, one string comparison. Ids
 /// are kept as borrowed from the record; nothing is copied.
+#[derive(Default)]
 pub(super) struct IdIndex<'a> {
-    /// Each id added: its hash, the id, its kind and its position.
-    entries: Vec<(u64, &'a str, Kind, usize)>,
-    /// One more than an index into `entries`, or 0 for an empty slot. Its
-    /// length is a power of two, at least twice the number of ids.
-    slots: Vec<u32>,
+    /// Linear probing; its length is a power of two, at least twice the
+    /// number of ids, so a probe always ends at an empty slot.
+    slots: Vec<Option<Entry<'a>>>,
+}
+
+#[derive(Clone, Copy)]
+struct Entry<'a> {
+    hash: u64,
+    id: &'a str,
+    kind: Kind,
+    position: usize,
 }
 
 impl<'a> IdIndex<'a> {
     /// An index for up to `count` ids.
     pub(super) fn with_capacity(count: usize) -> Self {
         let size = count.saturating_mul(2).max(8).next_power_of_two();
-        IdIndex { entries: Vec::with_capacity(count), slots: vec![0; size] }
+        IdIndex { slots: vec![None; size] }
+    }
+
+    /// The slot of `id` of `kind`: where it is, or the empty slot where it
+    /// would go.
+    fn find(&self, hash: u64, kind: Kind, id: &str) -> usize {
+        let mask = self.slots.len().saturating_sub(1);
+        // The high bits are the best mixed.
+        let mut at = (hash >> 32) as usize & mask;
+        // An empty index (no slots) finds nothing: `get` gives `None`.
+        while let Some(Some(entry)) = self.slots.get(at) {
+            if entry.hash == hash && entry.kind == kind && same(entry.id, id) {
+                break;
+            }
+            at = (at + 1) & mask;
+        }
+        at
     }
 
     /// Adds the id of the item at `position` of `kind`. When an earlier item
     /// of the same kind has this id, gives that item's position instead.
     pub(super) fn insert(&mut self, kind: Kind, id: &'a str, position: usize) -> Option<usize> {
         let hash = hash(kind, id.as_bytes());
-        let mask = self.slots.len() - 1;
-        // The table is never more than half full, so a free slot is found.
-        let mut at = hash_slot(hash, mask);
-        loop {
-            match self.slots.get(at).copied() {
-                Some(0) | None => break,
-                Some(slot) => {
-                    if let Some(&(h, other, k, first)) = self.entries.get(slot as usize - 1) {
-                        if h == hash && k == kind && same(other, id) {
-                            return Some(first);
-                        }
-                    }
-                }
+        let at = self.find(hash, kind, id);
+        match self.slots.get_mut(at) {
+            Some(Some(first)) => Some(first.position),
+            Some(slot) => {
+                *slot = Some(Entry { hash, id, kind, position });
+                None
             }
-            at = (at + 1) & mask;
+            None => None,
         }
-        self.entries.push((hash, id, kind, position));
-        if let (Some(slot), Ok(entry)) = (self.slots.get_mut(at), u32::try_from(self.entries.len()))
-        {
-            *slot = entry;
-        }
-        None
     }
 
     /// Whether an item of `kind` has `id`.
     pub(super) fn contains(&self, kind: Kind, id: &str) -> bool {
-        let hash = hash(kind, id.as_bytes());
-        let mask = self.slots.len() - 1;
-        let mut at = hash_slot(hash, mask);
-        loop {
-            match self.slots.get(at).copied() {
-                Some(0) | None => return false,
-                Some(slot) => {
-                    if let Some(&(h, other, k, _)) = self.entries.get(slot as usize - 1) {
-                        if h == hash && k == kind && same(other, id) {
-                            return true;
-                        }
-                    }
-                }
-            }
-            at = (at + 1) & mask;
-        }
+        let at = self.find(hash(kind, id.as_bytes()), kind, id);
+        matches!(self.slots.get(at), Some(Some(_)))
     }
 }
 
@@ -75,11 +71,6 @@ impl<'a> IdIndex<'a> {
 /// to `memcmp` for them.
 fn same(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
-}
-
-fn hash_slot(hash: u64, mask: usize) -> usize {
-    // The high bits are the best mixed.
-    (hash >> 32) as usize & mask
 }
 
 /// A fast hash of `kind` and `bytes` (multiply and rotate over 8-byte words,

@@ -179,16 +179,21 @@ struct Checker<'a> {
 
 impl<'a> Checker<'a> {
     fn new(record: &'a Record) -> Self {
-        let mut events = Vec::new();
-        let mut stack: Vec<(&Event, Option<(usize, usize)>)> = vec![(&record.event, None)];
-        while let Some((event, parent)) = stack.pop() {
+        /// Lists `event` and its parts, depth first, in document order.
+        fn collect<'a>(
+            event: &'a Event,
+            parent: Option<(usize, usize)>,
+            events: &mut Vec<EventSlot<'a>>,
+        ) {
             let slot = events.len();
-            for (i, part) in event.parts.iter().enumerate().rev() {
-                stack.push((part, Some((slot, i))));
-            }
             events.push(EventSlot { event, parent });
+            for (i, part) in event.parts.iter().enumerate() {
+                collect(part, Some((slot, i)), events);
+            }
         }
-        Checker { record, events, ids: IdIndex::with_capacity(0), problems: Vec::new() }
+        let mut events = Vec::with_capacity(1 + record.event.parts.len());
+        collect(&record.event, None, &mut events);
+        Checker { record, events, ids: IdIndex::default(), problems: Vec::new() }
     }
 
     /// Writes the JSON Pointer of the event in `slot`.
@@ -285,6 +290,7 @@ impl<'a> Checker<'a> {
             + record.agreements.len()
             + record.sources.len();
         let mut ids = IdIndex::with_capacity(count);
+
         let mut repeats: Vec<(usize, usize, Kind, &str)> = Vec::new();
         let mut add = |kind: Kind, list: &mut dyn Iterator<Item = &'a str>| {
             for (position, id) in list.enumerate() {

@@ -70,14 +70,14 @@ pub fn fold_name(name: &str) -> String {
 pub(super) fn fold_name_into(name: &str, out: &mut String) {
     out.clear();
     let mut space = false;
-    // The common case: ASCII words separated by single spaces, which only
-    // need lower-casing.
-    let bytes = name.as_bytes();
-    let simple = bytes.first().is_some_and(|b| b.is_ascii_graphic())
-        && bytes.last().is_some_and(|b| b.is_ascii_graphic())
-        && bytes
-            .windows(2)
-            .all(|pair| pair.iter().all(|b| b.is_ascii_graphic() || *b == b' ') && pair != b"  ");
+    // The common case: printable ASCII words separated by single spaces,
+    // which only need lower-casing.
+    let mut previous = b' ';
+    let simple = name.bytes().all(|b| {
+        let ok = b.is_ascii_graphic() || (b == b' ' && previous != b' ');
+        previous = b;
+        ok
+    }) && previous != b' ';
     if simple {
         out.push_str(name);
         out.make_ascii_lowercase();

@@ -1,0 +1,99 @@
+//! How the reader reads each type of value: strings through the type's own
+//! checked constructor, lists item by item, and the rest with serde.
+
+use super::{Read, ReadValue, Reader};
+use crate::{
+    AgreementId, AgreementKind, AgreementStatus, Coordinates, Count, CountryCode, Date,
+    DelegationId, EventId, EventKind, Extensions, ExternalIds, FormatVersion, LanguageTag,
+    Modality, NameVariantKind, PartyId, PartyKind, PersonId, RecordId, ReportingVerb, Role, Sector,
+    SourceId, StatementId, StatementMode, StepKind, Text, ThirdPartyRole, Topic, Url,
+};
+
+/// Strings read with the type's `parse`, the same check serde runs.
+macro_rules! by_parse {
+    ($($type:ty),* $(,)?) => {
+        $(
+            impl ReadValue for $type {
+                #[inline]
+                fn read(reader: &mut Reader<'_>) -> Read<Self> {
+                    reader.string(<$type>::parse)
+                }
+            }
+        )*
+    };
+}
+
+by_parse!(
+    RecordId,
+    PartyId,
+    PersonId,
+    DelegationId,
+    EventId,
+    StatementId,
+    AgreementId,
+    SourceId,
+    Text,
+    Date,
+    LanguageTag,
+    CountryCode,
+    Url,
+);
+
+impl ReadValue for Topic {
+    fn read(reader: &mut Reader<'_>) -> Read<Self> {
+        reader.string(Text::parse).map(Topic)
+    }
+}
+
+impl ReadValue for Sector {
+    fn read(reader: &mut Reader<'_>) -> Read<Self> {
+        reader.string(Text::parse).map(Sector)
+    }
+}
+
+/// Values read with their serde code: the code lists (a string, or
+/// `{"other": ...}`), and the types with numbers, maps or tagged forms.
+macro_rules! by_serde {
+    ($($type:ty),* $(,)?) => {
+        $(
+            impl ReadValue for $type {
+                fn read(reader: &mut Reader<'_>) -> Read<Self> {
+                    reader.serde()
+                }
+            }
+        )*
+    };
+}
+
+by_serde!(
+    FormatVersion,
+    EventKind,
+    Modality,
+    Role,
+    NameVariantKind,
+    StatementMode,
+    ReportingVerb,
+    AgreementKind,
+    AgreementStatus,
+    ThirdPartyRole,
+    StepKind,
+    PartyKind,
+    Count,
+    ExternalIds,
+    Extensions,
+    Coordinates,
+    u64,
+);
+
+impl ReadValue for bool {
+    fn read(reader: &mut Reader<'_>) -> Read<Self> {
+        reader.bool()
+    }
+}
+
+impl<T: ReadValue> ReadValue for Vec<T> {
+    #[inline]
+    fn read(reader: &mut Reader<'_>) -> Read<Self> {
+        reader.list(T::read)
+    }
+}
