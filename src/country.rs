@@ -154,8 +154,7 @@ impl CountryCode {
 
     fn parse_exact(code: &str) -> Option<Self> {
         match code.len() {
-            2 => isocountry::CountryCode::for_alpha2(code)
-                .ok()
+            2 => iso_alpha2(code)
                 .map(CountryCode::Iso)
                 .or_else(|| UnofficialCode::from_code(code).map(CountryCode::Unofficial)),
             4 => FormerCountry::from_code(code).map(CountryCode::Former),
@@ -191,6 +190,29 @@ impl CountryCode {
         all.sort_by_key(|c| c.as_str());
         all
     }
+}
+
+/// The ISO 3166-1 code spelled `code` (two upper-case letters), by a table
+/// of all 676 two-letter spellings built once from isocountry's list.
+fn iso_alpha2(code: &str) -> Option<isocountry::CountryCode> {
+    static TABLE: std::sync::OnceLock<Vec<Option<isocountry::CountryCode>>> =
+        std::sync::OnceLock::new();
+    let slot = |code: &[u8]| match code {
+        [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
+            Some(usize::from(a - b'A') * 26 + usize::from(b - b'A'))
+        }
+        _ => None,
+    };
+    let table = TABLE.get_or_init(|| {
+        let mut table = vec![None; 26 * 26];
+        for country in isocountry::CountryCode::iter() {
+            if let Some(entry) = slot(country.alpha2().as_bytes()).and_then(|i| table.get_mut(i)) {
+                *entry = Some(*country);
+            }
+        }
+        table
+    });
+    slot(code.as_bytes()).and_then(|i| table.get(i).copied().flatten())
 }
 
 impl PartialOrd for CountryCode {

@@ -171,20 +171,21 @@ pub enum PartyKind {
 /// fields that do not fit the `type` are named.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct PartyKindWire {
+pub(crate) struct PartyKindWire {
     #[serde(rename = "type")]
-    kind: PartyType,
+    pub(crate) kind: PartyType,
     #[serde(default)]
-    country: Option<CountryCode>,
+    pub(crate) country: Option<CountryCode>,
     #[serde(default)]
-    parent: Option<PartyId>,
+    pub(crate) parent: Option<PartyId>,
     #[serde(default)]
-    members: Option<Vec<PartyId>>,
+    pub(crate) members: Option<Vec<PartyId>>,
 }
 
+/// The `type` of a party kind.
 #[derive(Clone, Copy, Deserialize)]
 #[serde(rename_all = "snake_case")]
-enum PartyType {
+pub(crate) enum PartyType {
     State,
     Polity,
     InternationalOrganisation,
@@ -209,7 +210,8 @@ impl PartyType {
 }
 
 impl PartyKindWire {
-    fn into_kind(self) -> Result<PartyKind, String> {
+    /// The party kind, or why the fields do not fit the type.
+    pub(crate) fn into_kind(self) -> Result<PartyKind, String> {
         let PartyKindWire { kind, country, parent, members } = self;
         let refuse =
             |field: &str| format!("a party of type `{}` has no field `{field}`", kind.as_str());

@@ -165,12 +165,19 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads an object key. Keys with escapes are left to serde.
+    #[inline]
     fn key(&mut self) -> Read<&'a str> {
         self.eat(b'"')?;
+        let bytes = self.bytes();
         let start = self.pos;
-        let at = special_byte(self.bytes(), start);
-        if self.bytes().get(at) != Some(&b'"') {
-            return Err(Bail);
+        // Keys are short: a byte loop beats the word-at-a-time scan.
+        let mut at = start;
+        loop {
+            match *bytes.get(at).ok_or(Bail)? {
+                b'"' => break,
+                b'\\' | 0..=0x1F => return Err(Bail),
+                _ => at += 1,
+            }
         }
         self.pos = at + 1;
         // Both ends are at ASCII bytes, so the slice is on char boundaries.

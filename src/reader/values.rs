@@ -1,7 +1,8 @@
 //! How the reader reads each type of value: strings through the type's own
 //! checked constructor, lists item by item, and the rest with serde.
 
-use super::{Read, ReadValue, Reader};
+use super::{Bail, Read, ReadValue, Reader, once};
+use crate::party::{PartyKindWire, PartyType};
 use crate::{
     AgreementId, AgreementKind, AgreementStatus, Coordinates, Count, CountryCode, Date,
     DelegationId, EventId, EventKind, Extensions, ExternalIds, FormatVersion, LanguageTag,
@@ -77,13 +78,30 @@ by_serde!(
     AgreementStatus,
     ThirdPartyRole,
     StepKind,
-    PartyKind,
+    PartyType,
     Count,
     ExternalIds,
     Extensions,
     Coordinates,
     u64,
 );
+
+/// Read flat, as serde reads it (see `PartyKindWire`).
+impl ReadValue for PartyKind {
+    fn read(reader: &mut Reader<'_>) -> Read<Self> {
+        let (mut kind, mut country, mut parent, mut members) = (None, None, None, None);
+        reader.object(|reader, key| match key {
+            "type" => once(&mut kind, ReadValue::read(reader)),
+            "country" => once(&mut country, ReadValue::read(reader)),
+            "parent" => once(&mut parent, ReadValue::read(reader)),
+            "members" => once(&mut members, ReadValue::read(reader)),
+            _ => Err(Bail),
+        })?;
+        PartyKindWire { kind: kind.ok_or(Bail)?, country, parent, members }
+            .into_kind()
+            .map_err(|_| Bail)
+    }
+}
 
 impl ReadValue for bool {
     fn read(reader: &mut Reader<'_>) -> Read<Self> {
