@@ -12,6 +12,9 @@ pub(super) struct IdIndex<'a> {
     /// Linear probing; its length is a power of two, at least twice the
     /// number of ids, so a probe always ends at an empty slot.
     slots: Vec<Option<Entry<'a>>>,
+    /// How far to shift a hash right to get a slot: the table's size is
+    /// `1 << (64 - shift)`, and the high bits of the hash are its best.
+    shift: u32,
 }
 
 #[derive(Clone, Copy)]
@@ -26,18 +29,23 @@ impl<'a> IdIndex<'a> {
     /// An index for up to `count` ids.
     pub(super) fn with_capacity(count: usize) -> Self {
         let size = count.saturating_mul(2).max(8).next_power_of_two();
-        IdIndex { slots: vec![None; size] }
+        IdIndex { slots: vec![None; size], shift: 64 - size.trailing_zeros() }
     }
 
     /// The slot of `id` of `kind`: where it is, or the empty slot where it
     /// would go.
     fn find(&self, hash: u64, kind: Kind, id: &str) -> usize {
         let mask = self.slots.len().saturating_sub(1);
-        // The high bits are the best mixed.
-        let mut at = (hash >> 32) as usize & mask;
+        let mut at = hash.checked_shr(self.shift).unwrap_or(0) as usize & mask;
         // An empty index (no slots) finds nothing: `get` gives `None`.
         while let Some(Some(entry)) = self.slots.get(at) {
-            if entry.hash == hash && entry.kind == kind && same(entry.id, id) {
+            // Ids of up to 8 bytes, of one kind and length, are equal
+            // exactly when their hashes are (see `hash_bytes`).
+            if entry.hash == hash
+                && entry.kind == kind
+                && entry.id.len() == id.len()
+                && (id.len() <= 8 || entry.id == id)
+            {
                 break;
             }
             at = (at + 1) & mask;
@@ -67,15 +75,8 @@ impl<'a> IdIndex<'a> {
     }
 }
 
-/// Whether two ids are equal: ids are short, and a byte loop beats a call
-/// to `memcmp` for them.
-fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
-}
-
-/// A fast hash of `kind` and `bytes` (multiply and rotate over 8-byte words,
-/// as in rustc's FxHash). Not for untrusted keys in long-lived tables; here
-/// a table lives for one record of at most a few thousand ids.
+/// The hash of an id of `kind`.
+#[inline]
 fn hash(kind: Kind, bytes: &[u8]) -> u64 {
-    super::names::word_hash(kind as u64, bytes)
+    super::hash::hash_bytes((kind as u64) << 56, bytes, |word| word)
 }

@@ -79,6 +79,7 @@ use crate::{
 };
 
 mod agreements;
+mod hash;
 mod id_index;
 mod names;
 mod people;

@@ -2,6 +2,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::hash::{ascii_lowercase_word, hash_bytes};
 use crate::{Record, Text};
 
 /// The name of person `person`: the canonical one (`None`) or a variant.
@@ -21,40 +22,21 @@ pub(super) fn name_pointer(person: usize, slot: Option<usize>) -> String {
     }
 }
 
-/// A fast 64-bit hash of `bytes`, started from `seed`: multiply and rotate
-/// over 8-byte words, as rustc's FxHash, with a final mix so that every bit
-/// of the result depends on the input. For comparing names and ids within
-/// one record, where a match is always confirmed by comparing the strings.
-pub(super) fn word_hash(seed: u64, bytes: &[u8]) -> u64 {
-    const K: u64 = 0xf135_7aea_2e62_a9c5;
-    let step = |hash: u64, word: u64| (hash.rotate_left(26) ^ word).wrapping_mul(K);
-    let mut hash = step(seed, bytes.len() as u64);
-    let mut rest = bytes;
-    while let (Some(word), Some(tail)) = (rest.first_chunk::<8>(), rest.get(8..)) {
-        if tail.is_empty() {
-            break;
-        }
-        hash = step(hash, u64::from_le_bytes(*word));
-        rest = tail;
+/// The hash of `name` folded (see [`fold_name`]). A name of printable
+/// ASCII words separated by single spaces folds to itself in lower case, so
+/// it is hashed without being copied; any other is folded into `scratch`.
+pub(super) fn folded_name_hash(name: &str, scratch: &mut String) -> u64 {
+    let mut previous = b' ';
+    let simple = name.bytes().all(|b| {
+        let ok = b.is_ascii_graphic() || (b == b' ' && previous != b' ');
+        previous = b;
+        ok
+    }) && previous != b' ';
+    if simple {
+        return hash_bytes(0, name.as_bytes(), ascii_lowercase_word);
     }
-    // 0 to 8 bytes are left, read with whole loads (never a short copy, which
-    // stalls the load that follows it): the length is already in the hash, so
-    // overlapping reads still tell different strings apart.
-    let len = rest.len();
-    let word = if let Some(word) = rest.first_chunk::<8>() {
-        u64::from_le_bytes(*word)
-    } else if let (Some(head), Some(tail)) = (rest.first_chunk::<4>(), rest.last_chunk::<4>()) {
-        u64::from(u32::from_le_bytes(*head)) | (u64::from(u32::from_le_bytes(*tail)) << 32)
-    } else if let (Some(&first), Some(&last)) = (rest.first(), rest.last()) {
-        let middle = rest.get(len / 2).copied().unwrap_or_default();
-        (u64::from(first) << 16) | (u64::from(middle) << 8) | u64::from(last)
-    } else {
-        0
-    };
-    hash = step(hash, word);
-    hash ^= hash >> 29;
-    hash = hash.wrapping_mul(K);
-    hash ^ (hash >> 32)
+    fold_name_into(name, scratch);
+    hash_bytes(0, scratch.as_bytes(), |word| word)
 }
 
 /// The key under which two spellings of a name count as the same: NFD,
@@ -70,22 +52,10 @@ pub fn fold_name(name: &str) -> String {
 pub(super) fn fold_name_into(name: &str, out: &mut String) {
     out.clear();
     let mut space = false;
-    // The common case: printable ASCII words separated by single spaces,
-    // which only need lower-casing.
-    let mut previous = b' ';
-    let simple = name.bytes().all(|b| {
-        let ok = b.is_ascii_graphic() || (b == b' ' && previous != b' ');
-        previous = b;
-        ok
-    }) && previous != b' ';
-    if simple {
-        out.push_str(name);
-        out.make_ascii_lowercase();
-        return;
-    }
     if name.is_ascii() {
         for b in name.bytes() {
-            if b.is_ascii_whitespace() {
+            // As `char::is_whitespace`, which also counts the vertical tab.
+            if b.is_ascii_whitespace() || b == 0x0B {
                 space = !out.is_empty();
                 continue;
             }
@@ -97,6 +67,56 @@ pub(super) fn fold_name_into(name: &str, out: &mut String) {
         }
         return;
     }
+    if name.chars().all(|c| u32::from(c) < LATIN_END) {
+        let table = latin_folds();
+        for c in name.chars() {
+            if c.is_whitespace() {
+                space = !out.is_empty();
+                continue;
+            }
+            let folded = table.get(c as usize).map_or("", String::as_str);
+            if folded.is_empty() {
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push_str(folded);
+        }
+        return;
+    }
+    fold_decomposed(name, out);
+}
+
+/// The end of the Latin scripts' blocks (Basic Latin to Latin Extended-B),
+/// which the names of most records are written in.
+const LATIN_END: u32 = 0x250;
+
+/// The fold of each character below [`LATIN_END`], computed once by the
+/// general fold: looking a character up is much cheaper than decomposing
+/// it. Folding a precomposed text character by character gives the same
+/// as folding it whole, since only combining marks are reordered by NFD and
+/// they are all dropped. White space is handled by the caller.
+fn latin_folds() -> &'static [String] {
+    static TABLE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..LATIN_END)
+            .map(|code| {
+                let mut folded = String::new();
+                if let Some(c) = char::from_u32(code).filter(|c| !c.is_whitespace()) {
+                    fold_decomposed(c.encode_utf8(&mut [0; 4]), &mut folded);
+                }
+                folded
+            })
+            .collect()
+    })
+}
+
+/// The general fold: NFD, then each character kept, mapped or dropped.
+fn fold_decomposed(name: &str, out: &mut String) {
+    out.clear();
+    let mut space = false;
     for c in name.nfd() {
         if unicode_normalization::char::is_combining_mark(c) {
             continue;
@@ -121,5 +141,34 @@ pub(super) fn fold_name_into(name: &str, out: &mut String) {
             'þ' | 'Þ' => out.push_str("th"),
             c => out.extend(c.to_lowercase()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The Latin table gives what the general fold gives, for every
+    /// character of the table alone and in words with spaces around.
+    #[test]
+    fn latin_table_folds_as_the_general_fold() {
+        let chars: Vec<char> = (0..LATIN_END).filter_map(char::from_u32).collect();
+        let (mut fast, mut general) = (String::new(), String::new());
+        for (i, &c) in chars.iter().enumerate() {
+            let next = chars.get((i * 7 + 3) % chars.len()).copied().unwrap_or('a');
+            for text in [c.to_string(), format!(" {c}{next} Ab{c} "), format!("{next}  {c}\u{e9}")]
+            {
+                fold_name_into(&text, &mut fast);
+                fold_decomposed(&text, &mut general);
+                assert_eq!(fast, general, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn folds() {
+        assert_eq!(fold_name("  Mevlüt   ÇAVUŞOĞLU "), "mevlut cavusoglu");
+        assert_eq!(fold_name("Łukasz Ørsted-Straße"), "lukasz orsted-strasse");
+        assert_eq!(fold_name("Əliyev İlham"), "əliyev ilham");
     }
 }

@@ -1,6 +1,6 @@
 //! The rules of people: named or described, positions, the same person twice.
 
-use super::names::{fold_name_into, name_of, name_pointer, word_hash};
+use super::names::{fold_name_into, folded_name_hash, name_of, name_pointer};
 use super::{Checker, Kind, ROOT};
 use crate::{Code, Problem};
 
@@ -38,10 +38,11 @@ impl Checker<'_> {
                     person.name_variants.iter().enumerate().map(|(j, v)| (Some(j), &v.name)),
                 );
             for (slot, name) in names {
-                fold_name_into(name.as_str(), &mut key);
-                let hash = word_hash(0, key.as_bytes());
+                let hash = folded_name_hash(name.as_str(), &mut key);
+                // A hash seen before is confirmed by folding both names.
                 let first = seen.iter().copied().find(|&(h, owner, owner_slot)| {
                     h == hash && {
+                        fold_name_into(name.as_str(), &mut key);
                         fold_name_into(name_of(record, owner, owner_slot), &mut other_key);
                         other_key == key
                     }

@@ -1,0 +1,111 @@
+//! A small, fast hash for the strings validation compares: ids and folded
+//! names within one record.
+
+/// An odd constant (2^64 divided by the golden ratio): multiplying by it is
+/// a bijection on `u64` that spreads every input bit into the high bits.
+const K: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// Hashes `bytes` under `seed`, with `map` applied to every 8-byte word as
+/// it is read (so that a transformation of the bytes, such as lower-casing,
+/// needs no copy).
+///
+/// A string of at most 8 bytes is read as one word that holds all of its
+/// bytes, with whole loads (never a short copy, which stalls the load after
+/// it); the hash is then a bijection of that word for a given seed. So two
+/// strings of the same length, at most 8 bytes, hashed with the same seed
+/// and an injective `map` are equal exactly when their hashes are.
+#[inline]
+pub(super) fn hash_bytes(seed: u64, bytes: &[u8], map: impl Fn(u64) -> u64) -> u64 {
+    let word = match bytes.len() {
+        0..=8 => map(short_word(bytes)),
+        _ => {
+            let mut hash = 0u64;
+            let mut rest = bytes;
+            while let Some((word, tail)) = rest.split_first_chunk::<8>() {
+                if tail.is_empty() {
+                    break;
+                }
+                hash = (hash ^ map(u64::from_le_bytes(*word))).wrapping_mul(K).rotate_left(29);
+                rest = tail;
+            }
+            // The last eight bytes, overlapping the words before when the
+            // length is not a multiple of eight.
+            let last = bytes.last_chunk::<8>().map_or(0, |w| map(u64::from_le_bytes(*w)));
+            hash ^ last
+        }
+    };
+    (word ^ seed ^ ((bytes.len() as u64) << 40).rotate_left(13)).wrapping_mul(K)
+}
+
+/// All of a string of at most 8 bytes in one word: the first and last four
+/// bytes when there are four or more (they overlap below eight), else the
+/// first, middle and last byte. Given the length, no two strings share a word.
+#[inline]
+fn short_word(bytes: &[u8]) -> u64 {
+    if let Some(word) = bytes.first_chunk::<8>() {
+        return u64::from_le_bytes(*word);
+    }
+    if let (Some(head), Some(tail)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        return u64::from(u32::from_le_bytes(*head)) | (u64::from(u32::from_le_bytes(*tail)) << 32);
+    }
+    match (bytes.first(), bytes.get(bytes.len() / 2), bytes.last()) {
+        (Some(&first), Some(&middle), Some(&last)) => {
+            u64::from(first) | (u64::from(middle) << 8) | (u64::from(last) << 16)
+        }
+        _ => 0,
+    }
+}
+
+/// The word with its ASCII upper-case letters made lower case, all eight
+/// bytes at once; other bytes, and every byte of a multi-byte UTF-8
+/// character (0x80 and up), are left as they are.
+#[inline]
+pub(super) fn ascii_lowercase_word(word: u64) -> u64 {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    // Each byte's low seven bits plus a constant sets the byte's high bit
+    // exactly when it passes a bound; no sum carries into the next byte.
+    let low = word & !HIGH;
+    let at_least_a = low.wrapping_add(ONES * (0x80 - u64::from(b'A')));
+    let past_z = low.wrapping_add(ONES * (0x80 - u64::from(b'Z') - 1));
+    let upper = at_least_a & !past_z & !word & HIGH;
+    word | (upper >> 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_strings_of_one_length_hash_apart() {
+        let words: Vec<String> = (0u32..20_000).map(|i| format!("{i:x}")).collect();
+        let mut hashes = std::collections::BTreeMap::new();
+        for word in &words {
+            let hash = hash_bytes(7, word.as_bytes(), |w| w);
+            if let Some(other) = hashes.insert((word.len(), hash), word) {
+                panic!("{word} and {other} share a hash");
+            }
+        }
+    }
+
+    #[test]
+    fn lower_casing_words_matches_lower_casing_bytes() {
+        let samples =
+            ["Zakir Lula", "ÇAĞ AZ", "@[`{ AZ az 09", "Ürgüp", "MINISTER OF DEFENSE", "a"];
+        for sample in samples {
+            let lower = sample.to_ascii_lowercase();
+            assert_eq!(
+                hash_bytes(0, sample.as_bytes(), ascii_lowercase_word),
+                hash_bytes(0, lower.as_bytes(), |w| w),
+                "{sample}"
+            );
+        }
+        for byte in 0u8..=255 {
+            let word = u64::from_le_bytes([byte; 8]);
+            assert_eq!(
+                ascii_lowercase_word(word),
+                u64::from_le_bytes([byte.to_ascii_lowercase(); 8])
+            );
+        }
+    }
+}
