@@ -4,37 +4,56 @@ use super::Kind;
 
 /// The ids of a record's items, each with its kind and position in its list.
 ///
-/// An open-addressing hash table over the ids as written: a reference is
-/// resolved with one hash and, nearly always, one string comparison. Ids
-/// are kept as borrowed from the record; nothing is copied.
+/// An open-addressing hash table keyed by the ids' hashes: a reference is
+/// resolved with one hash and one probe, nearly always. Ids of up to 8
+/// bytes match by hash alone (see `hash_bytes`); longer ones are confirmed
+/// against the id text, which the caller looks up by kind and position.
+/// Entries hold no borrowed text, so one index serves record after record
+/// on a thread without allocating again.
 #[derive(Default)]
-pub(super) struct IdIndex<'a> {
+pub(super) struct IdIndex {
     /// Linear probing; its length is a power of two, at least twice the
     /// number of ids, so a probe always ends at an empty slot.
-    slots: Vec<Option<Entry<'a>>>,
+    slots: Vec<Option<Entry>>,
     /// How far to shift a hash right to get a slot: the table's size is
     /// `1 << (64 - shift)`, and the high bits of the hash are its best.
     shift: u32,
 }
 
 #[derive(Clone, Copy)]
-struct Entry<'a> {
+struct Entry {
     hash: u64,
-    id: &'a str,
+    /// The position of the item in its list (events: depth first). A
+    /// record has far fewer than 2^32 items of a kind.
+    position: u32,
+    /// The id's length in bytes (ids have at most 128).
+    len: u32,
     kind: Kind,
-    position: usize,
 }
 
-impl<'a> IdIndex<'a> {
-    /// An index for up to `count` ids.
-    pub(super) fn with_capacity(count: usize) -> Self {
+impl IdIndex {
+    /// Empties the index and makes room for `count` ids, keeping its memory.
+    pub(super) fn reset(&mut self, count: usize) {
         let size = count.saturating_mul(2).max(8).next_power_of_two();
-        IdIndex { slots: vec![None; size], shift: 64 - size.trailing_zeros() }
+        self.slots.clear();
+        // Memory kept from an unusually large record is given back.
+        if self.slots.capacity() > 4 * size.max(1024) {
+            self.slots.shrink_to(size);
+        }
+        self.slots.resize(size, None);
+        self.shift = 64 - size.trailing_zeros();
     }
 
     /// The slot of `id` of `kind`: where it is, or the empty slot where it
-    /// would go.
-    fn find(&self, hash: u64, kind: Kind, id: &str) -> usize {
+    /// would go. `id_at` gives the id of the item at a position of a kind.
+    #[inline]
+    fn find<'t>(
+        &self,
+        hash: u64,
+        kind: Kind,
+        id: &str,
+        id_at: impl Fn(Kind, usize) -> &'t str,
+    ) -> usize {
         let mask = self.slots.len().saturating_sub(1);
         let mut at = hash.checked_shr(self.shift).unwrap_or(0) as usize & mask;
         // An empty index (no slots) finds nothing: `get` gives `None`.
@@ -43,8 +62,8 @@ impl<'a> IdIndex<'a> {
             // exactly when their hashes are (see `hash_bytes`).
             if entry.hash == hash
                 && entry.kind == kind
-                && entry.id.len() == id.len()
-                && (id.len() <= 8 || entry.id == id)
+                && entry.len as usize == id.len()
+                && (id.len() <= 8 || id_at(kind, entry.position as usize) == id)
             {
                 break;
             }
@@ -55,13 +74,22 @@ impl<'a> IdIndex<'a> {
 
     /// Adds the id of the item at `position` of `kind`. When an earlier item
     /// of the same kind has this id, gives that item's position instead.
-    pub(super) fn insert(&mut self, kind: Kind, id: &'a str, position: usize) -> Option<usize> {
+    pub(super) fn insert<'t>(
+        &mut self,
+        kind: Kind,
+        id: &str,
+        position: usize,
+        id_at: impl Fn(Kind, usize) -> &'t str,
+    ) -> Option<usize> {
         let hash = hash(kind, id.as_bytes());
-        let at = self.find(hash, kind, id);
+        let at = self.find(hash, kind, id, id_at);
+        let (Ok(position), Ok(len)) = (u32::try_from(position), u32::try_from(id.len())) else {
+            return None;
+        };
         match self.slots.get_mut(at) {
-            Some(Some(first)) => Some(first.position),
+            Some(Some(first)) => Some(first.position as usize),
             Some(slot) => {
-                *slot = Some(Entry { hash, id, kind, position });
+                *slot = Some(Entry { hash, position, len, kind });
                 None
             }
             None => None,
@@ -69,8 +97,14 @@ impl<'a> IdIndex<'a> {
     }
 
     /// Whether an item of `kind` has `id`.
-    pub(super) fn contains(&self, kind: Kind, id: &str) -> bool {
-        let at = self.find(hash(kind, id.as_bytes()), kind, id);
+    #[inline]
+    pub(super) fn contains<'t>(
+        &self,
+        kind: Kind,
+        id: &str,
+        id_at: impl Fn(Kind, usize) -> &'t str,
+    ) -> bool {
+        let at = self.find(hash(kind, id.as_bytes()), kind, id, id_at);
         matches!(self.slots.get(at), Some(Some(_)))
     }
 }

@@ -108,10 +108,32 @@ impl Record {
     /// # Ok::<(), diplomatic_events::Error>(())
     /// ```
     pub fn validate(&self) -> Vec<Problem> {
-        let mut checker = Checker::new(self);
+        // The index and buffers of the last record checked on this thread
+        // are reused, so that a valid record is checked without allocating
+        // more than its list of events.
+        let scratch = SCRATCH.with(std::cell::Cell::take);
+        let mut checker = Checker::new(self, scratch);
         checker.check();
+        SCRATCH.with(|cell| cell.set(checker.scratch));
         checker.problems
     }
+}
+
+/// Memory a check needs whatever the record: kept per thread between checks.
+#[derive(Default)]
+struct Scratch {
+    /// Every id with its kind and position.
+    ids: IdIndex,
+    /// For each person's name checked: the hash of its fold, the person,
+    /// and which of their names it is.
+    names: Vec<(u64, usize, Option<usize>)>,
+    /// Folded names, when a name is not plain ASCII or two hashes match.
+    fold: String,
+    other_fold: String,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
 }
 
 /// The kinds of item that have ids.
@@ -173,13 +195,12 @@ struct Checker<'a> {
     record: &'a Record,
     /// The events, depth first, in document order.
     events: Vec<EventSlot<'a>>,
-    /// Every id with its kind and position.
-    ids: IdIndex<'a>,
+    scratch: Scratch,
     problems: Vec<Problem>,
 }
 
 impl<'a> Checker<'a> {
-    fn new(record: &'a Record) -> Self {
+    fn new(record: &'a Record, scratch: Scratch) -> Self {
         /// Lists `event` and its parts, depth first, in document order.
         fn collect<'a>(
             event: &'a Event,
@@ -194,7 +215,7 @@ impl<'a> Checker<'a> {
         }
         let mut events = Vec::with_capacity(1 + record.event.parts.len());
         collect(&record.event, None, &mut events);
-        Checker { record, events, ids: IdIndex::default(), problems: Vec::new() }
+        Checker { record, events, scratch, problems: Vec::new() }
     }
 
     /// Writes the JSON Pointer of the event in `slot`.
@@ -290,12 +311,13 @@ impl<'a> Checker<'a> {
             + record.statements.len()
             + record.agreements.len()
             + record.sources.len();
-        let mut ids = IdIndex::with_capacity(count);
-
+        let mut ids = std::mem::take(&mut self.scratch.ids);
+        ids.reset(count);
         let mut repeats: Vec<(usize, usize, Kind, &str)> = Vec::new();
+        let id_at = |kind, position| self.id_at(kind, position);
         let mut add = |kind: Kind, list: &mut dyn Iterator<Item = &'a str>| {
             for (position, id) in list.enumerate() {
-                if let Some(first) = ids.insert(kind, id, position) {
+                if let Some(first) = ids.insert(kind, id, position, id_at) {
                     repeats.push((position, first, kind, id));
                 }
             }
@@ -317,12 +339,27 @@ impl<'a> Checker<'a> {
             pointer.push_str("/id");
             self.problems.push(Problem::new(pointer, Code::DuplicateId, message));
         }
-        self.ids = ids;
+        self.scratch.ids = ids;
+    }
+
+    /// The id of the item at `position` of `kind`.
+    fn id_at(&self, kind: Kind, position: usize) -> &'a str {
+        let record = self.record;
+        match kind {
+            Kind::Party => record.parties.get(position).map(|p| p.id.as_str()),
+            Kind::Person => record.people.get(position).map(|p| p.id.as_str()),
+            Kind::Delegation => record.delegations.get(position).map(|d| d.id.as_str()),
+            Kind::Event => self.events.get(position).map(|e| e.event.id.as_str()),
+            Kind::Statement => record.statements.get(position).map(|s| s.id.as_str()),
+            Kind::Agreement => record.agreements.get(position).map(|a| a.id.as_str()),
+            Kind::Source => record.sources.get(position).map(|s| s.id.as_str()),
+        }
+        .unwrap_or_default()
     }
 
     /// Whether an item of `kind` has `id`.
     fn has(&self, kind: Kind, id: &str) -> bool {
-        self.ids.contains(kind, id)
+        self.scratch.ids.contains(kind, id, |kind, position| self.id_at(kind, position))
     }
 
     fn resolve(&mut self, kind: Kind, id: &str, at: &At<'_>) {

@@ -8,11 +8,11 @@ impl Checker<'_> {
     pub(super) fn check_people(&mut self) {
         let record = self.record;
         // Each name seen: its folded key's hash, the person, and which name it is.
-        let mut seen: Vec<(u64, usize, Option<usize>)> =
-            Vec::with_capacity(2 * record.people.len());
+        let mut seen = std::mem::take(&mut self.scratch.names);
+        seen.clear();
         let mut reported: Vec<(usize, usize)> = Vec::new();
-        let mut key = String::new();
-        let mut other_key = String::new();
+        let mut key = std::mem::take(&mut self.scratch.fold);
+        let mut other_key = std::mem::take(&mut self.scratch.other_fold);
         let people = ROOT.key("people");
         for (i, person) in record.people.iter().enumerate() {
             let at = people.index(i);
@@ -69,5 +69,8 @@ impl Checker<'_> {
                 }
             }
         }
+        self.scratch.names = seen;
+        self.scratch.fold = key;
+        self.scratch.other_fold = other_key;
     }
 }

@@ -161,3 +161,60 @@ fn names_fold_to_one_person_key() {
     assert_eq!(fold_name("Łukasz Straße"), "lukasz strasse");
     assert_ne!(fold_name("Ilham Aliyev"), fold_name("Mehriban Aliyeva"));
 }
+
+/// Ids of every length around the 8 bytes where the id index changes how it
+/// compares, near one another (one byte apart, prefixes, the same letters
+/// in another order), declared twice or not at all: the index finds
+/// exactly the repeats and the unresolved references a plain set finds.
+#[test]
+fn the_id_index_agrees_with_a_plain_set() {
+    let mut declared = Vec::new();
+    for len in 1..=20 {
+        let base: String = "abcdefghijklmnopqrstuvwxyz".chars().take(len).collect();
+        declared.push(base.clone());
+        declared.push(format!("{}Z", &base[..len - 1]));
+        declared.push(base.chars().rev().collect());
+    }
+    declared.push("abcdefgh".to_owned()); // a repeat of an 8-byte id
+    declared.push("abcdefghijklm".to_owned()); // a repeat of a 13-byte id
+    let mut referenced: Vec<String> = declared.clone();
+    for len in 1..=21 {
+        let base: String = "abcdefghijklmnopqrstuvwxyz".chars().take(len).collect();
+        referenced.push(format!("{base}x"));
+        referenced.push(format!("{}Y", &base[..len - 1]));
+    }
+    let parties: Vec<String> = declared
+        .iter()
+        .map(|id| format!(r#"{{"id": "{id}", "kind": {{"type": "polity"}}, "name": "P {id}"}}"#))
+        .collect();
+    let participants: Vec<String> = referenced
+        .iter()
+        .map(|id| format!(r#"{{"participant": {{"party": "{id}"}}, "role": "guest"}}"#))
+        .collect();
+    let json = format!(
+        r#"{{"format_version": "0.1", "id": "r", "event": {{"id": "e", "kind": "meeting", "participants": [{}]}}, "parties": [{}]}}"#,
+        participants.join(","),
+        parties.join(",")
+    );
+    let problems = Record::from_json(&json).unwrap().validate();
+    let mut seen = BTreeSet::new();
+    let repeats: Vec<String> = declared
+        .iter()
+        .enumerate()
+        .filter(|(_, id)| !seen.insert(id.as_str()))
+        .map(|(i, _)| format!("/parties/{i}/id"))
+        .collect();
+    let unresolved: Vec<String> = referenced
+        .iter()
+        .enumerate()
+        .filter(|(_, id)| !seen.contains(id.as_str()))
+        .map(|(i, _)| format!("/event/participants/{i}/participant/party"))
+        .collect();
+    let found = |code: Code| -> Vec<String> {
+        problems.iter().filter(|p| p.code == code).map(|p| p.path.clone()).collect()
+    };
+    assert_eq!(found(Code::DuplicateId), repeats);
+    assert_eq!(found(Code::UnresolvedReference), unresolved);
+    assert_eq!(repeats.len(), 3); // the two above, and "a" reversed
+    assert_eq!(unresolved.len(), 42);
+}
