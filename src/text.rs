@@ -111,7 +111,7 @@ impl Text {
         // Printable ASCII is NFC and has no forbidden character: one pass.
         let bytes = text.as_bytes();
         if bytes.len() <= Self::MAX_CHARS
-            && bytes.iter().all(|b| (0x20..0x7F).contains(b))
+            && printable_ascii(bytes)
             && bytes.iter().any(|&b| b != b' ')
         {
             return Ok(Text(compact_str::CompactString::new(text)));
@@ -156,6 +156,24 @@ impl Text {
     }
 }
 
+/// Whether every byte is printable ASCII (0x20 to 0x7E), eight at a time.
+fn printable_ascii(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    let mut words = bytes.chunks_exact(8);
+    let mut flagged = 0;
+    for word in &mut words {
+        let mut buffer = [0u8; 8];
+        buffer.copy_from_slice(word);
+        let w = u64::from_le_bytes(buffer);
+        // A byte below 0x20 borrows into its high bit; 0x7F carries into it;
+        // 0x80 and up have it. A borrow or carry into the next byte comes
+        // only from a byte that is flagged already.
+        flagged |= ((w.wrapping_sub(ONES * 0x20) & !w) | w | w.wrapping_add(ONES)) & HIGH;
+    }
+    flagged == 0 && words.remainder().iter().all(|b| (0x20..0x7F).contains(b))
+}
+
 string_newtype!(Text, TextError);
 string_schema!(Text, {
     "description": "Text for people, in Unicode NFC, not blank, without control, bidirectional-formatting or zero-width characters (ZWJ and ZWNJ are allowed).",
@@ -164,3 +182,24 @@ string_schema!(Text, {
     "maxLength": 10000,
     "pattern": "^[^\\u0000-\\u001F\\u007F-\\u009F\\u061C\\u180E\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060\\u2066-\\u2069\\uFEFF]*[^\\u0000-\\u0020\\u007F-\\u00A0\\u061C\\u1680\\u180E\\u2000-\\u200B\\u200E\\u200F\\u2028-\\u202F\\u205F\\u2060\\u2066-\\u2069\\u3000\\uFEFF][^\\u0000-\\u001F\\u007F-\\u009F\\u061C\\u180E\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060\\u2066-\\u2069\\uFEFF]*$"
 });
+
+#[cfg(test)]
+mod tests {
+    use super::printable_ascii;
+
+    #[test]
+    fn printable_ascii_agrees_with_a_byte_loop() {
+        for len in 0..20 {
+            for at in 0..len {
+                for byte in 0u8..=255 {
+                    let mut bytes = vec![b'a'; len];
+                    if let Some(slot) = bytes.get_mut(at) {
+                        *slot = byte;
+                    }
+                    let expected = bytes.iter().all(|b| (0x20..0x7F).contains(b));
+                    assert_eq!(printable_ascii(&bytes), expected, "{bytes:?}");
+                }
+            }
+        }
+    }
+}
