@@ -127,6 +127,8 @@ struct Scratch {
     /// For each person's name checked: the hash of its fold, the person,
     /// and which of their names it is.
     names: Vec<(u64, usize, Option<usize>)>,
+    /// A hash table over `names`.
+    name_slots: Vec<u32>,
     /// Folded names, when a name is not plain ASCII or two hashes match.
     fold: String,
     other_fold: String,

@@ -10,6 +10,18 @@ impl Checker<'_> {
         // Each name seen: its folded key's hash, the person, and which name it is.
         let mut seen = std::mem::take(&mut self.scratch.names);
         seen.clear();
+        // The names seen, by hash: open addressing over indexes into `seen`
+        // (plus one; 0 is empty), at most half full.
+        let count: usize = record
+            .people
+            .iter()
+            .map(|p| usize::from(p.name.is_some()) + p.name_variants.len())
+            .sum();
+        let size = count.saturating_mul(2).max(8).next_power_of_two();
+        let shift = 64 - size.trailing_zeros();
+        let mut slots = std::mem::take(&mut self.scratch.name_slots);
+        slots.clear();
+        slots.resize(size, 0u32);
         let mut reported: Vec<(usize, usize)> = Vec::new();
         let mut key = std::mem::take(&mut self.scratch.fold);
         let mut other_key = std::mem::take(&mut self.scratch.other_fold);
@@ -39,14 +51,21 @@ impl Checker<'_> {
                 );
             for (slot, name) in names {
                 let hash = folded_name_hash(name.as_str(), &mut key);
-                // A hash seen before is confirmed by folding both names.
-                let first = seen.iter().copied().find(|&(h, owner, owner_slot)| {
-                    h == hash && {
+                let mut at = hash.checked_shr(shift).unwrap_or(0) as usize & (size - 1);
+                let mut first = None;
+                while let Some(&index) = slots.get(at).filter(|&&index| index != 0) {
+                    let Some(&(h, owner, owner_slot)) = seen.get(index as usize - 1) else { break };
+                    // A hash seen before is confirmed by folding both names.
+                    if h == hash && {
                         fold_name_into(name.as_str(), &mut key);
                         fold_name_into(name_of(record, owner, owner_slot), &mut other_key);
                         other_key == key
+                    } {
+                        first = Some((h, owner, owner_slot));
+                        break;
                     }
-                });
+                    at = (at + 1) & (size - 1);
+                }
                 match first {
                     Some((_, other, other_slot)) if other != i => {
                         if !reported.contains(&(other, i)) {
@@ -65,11 +84,19 @@ impl Checker<'_> {
                         }
                     }
                     Some(_) => {}
-                    None => seen.push((hash, i, slot)),
+                    None => {
+                        seen.push((hash, i, slot));
+                        if let (Some(free), Ok(index)) =
+                            (slots.get_mut(at), u32::try_from(seen.len()))
+                        {
+                            *free = index;
+                        }
+                    }
                 }
             }
         }
         self.scratch.names = seen;
+        self.scratch.name_slots = slots;
         self.scratch.fold = key;
         self.scratch.other_fold = other_key;
     }
