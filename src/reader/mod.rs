@@ -121,6 +121,64 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Reads an object whose keys are among `names` (as written, without
+    /// escapes), calling `field` with each key's index in `names` to read
+    /// its value. Gives up at any other key.
+    ///
+    /// Each key is matched where it stands in the text, with no scan for
+    /// its end, starting with the name after the last one read: writers
+    /// mostly keep one order of fields, so the first guess is mostly right.
+    #[inline]
+    pub(crate) fn fields(
+        &mut self,
+        names: &[&str],
+        mut field: impl FnMut(&mut Self, usize) -> Read<()>,
+    ) -> Read<()> {
+        self.eat(b'{')?;
+        self.enter()?;
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            self.depth -= 1;
+            return Ok(());
+        }
+        let mut next = 0;
+        loop {
+            self.eat(b'"')?;
+            let index = self.field_name(names, next)?;
+            self.eat(b':')?;
+            field(self, index)?;
+            next = index + 1;
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    self.depth -= 1;
+                    return Ok(());
+                }
+                _ => return Err(Bail),
+            }
+        }
+    }
+
+    /// Matches the key that starts here (after its opening quote) against
+    /// `names`, trying `first` first, and reads it with its closing quote.
+    #[inline]
+    fn field_name(&mut self, names: &[&str], first: usize) -> Read<usize> {
+        let rest = self.bytes().get(self.pos..).unwrap_or_default();
+        for k in 0..names.len() {
+            let mut index = first + k;
+            if index >= names.len() {
+                index -= names.len();
+            }
+            let Some(name) = names.get(index).map(|name| name.as_bytes()) else { continue };
+            if rest.get(..name.len()) == Some(name) && rest.get(name.len()) == Some(&b'"') {
+                self.pos += name.len() + 1;
+                return Ok(index);
+            }
+        }
+        Err(Bail)
+    }
+
     /// Reads a list of at most [`MAX_ITEMS`] items, each with `item`.
     #[inline]
     pub(crate) fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Read<T>) -> Read<Vec<T>> {

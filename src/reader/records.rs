@@ -19,10 +19,18 @@ macro_rules! read_struct {
     ($type:ident { $($field:ident: $how:ident),* $(,)? }) => {
         impl ReadValue for $type {
             fn read(reader: &mut Reader<'_>) -> Read<Self> {
+                const NAMES: &[&str] = &[$(stringify!($field)),*];
                 $(let mut $field = None;)*
-                reader.object(|reader, key| match key {
-                    $(key if key == stringify!($field) => once(&mut $field, ReadValue::read(reader)),)*
-                    _ => Err(Bail),
+                reader.fields(NAMES, |reader, index| {
+                    let mut at = 0;
+                    $(
+                        if index == at {
+                            return once(&mut $field, ReadValue::read(reader));
+                        }
+                        at += 1;
+                    )*
+                    let _ = at;
+                    Err(Bail)
                 })?;
                 Ok($type { $($field: read_struct!(@finish $how $field),)* })
             }
