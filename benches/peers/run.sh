@@ -19,7 +19,7 @@ corpus="$work/typical.jsonl"
 echo "in process:"
 "$work/venv/bin/python" "$here/peers.py" "$work" "$corpus"
 echo "whole process (wall time, parse and check every line):"
-for peer in pydantic msgspec jsonschema fastjsonschema; do
+for peer in pydantic msgspec msgspec-untyped jsonschema fastjsonschema; do
   /usr/bin/time -f "  $peer: %e s" "$work/venv/bin/python" "$here/peers.py" "$work" "$corpus" --only "$peer" >/dev/null
 done
 /usr/bin/time -f "  diplomatic-events validate: %e s" "$root/target/release/diplomatic-events" validate "$corpus" >/dev/null
