@@ -1,9 +1,10 @@
 //! The record's structures, read field by field.
 //!
-//! Each reader lists its struct's fields once, with how to read each and
-//! whether it is required, optional or defaults to empty, as the serde
-//! attributes on the struct say. A field twice, an unknown field or a
-//! missing required one gives up, and serde then names the problem.
+//! Each struct lists its fields once, each required, optional or empty by
+//! default as the serde attributes on the struct say, and a test holds the
+//! lists to the generated schema's properties and required fields. A field
+//! twice, an unknown field or a missing required one gives up, and serde
+//! then names the problem.
 
 use super::{Bail, Read, ReadValue, Reader, once};
 use crate::{
@@ -35,7 +36,16 @@ macro_rules! read_struct {
                 Ok($type { $($field: read_struct!(@finish $how $field),)* })
             }
         }
+
+        #[cfg(all(test, feature = "schema"))]
+        impl tests::Fields for $type {
+            const NAME: &'static str = stringify!($type);
+            const FIELDS: &'static [(&'static str, bool)] =
+                &[$((stringify!($field), read_struct!(@required $how))),*];
+        }
     };
+    (@required required) => { true };
+    (@required $how:ident) => { false };
     (@finish required $field:ident) => { $field.ok_or(Bail)? };
     (@finish optional $field:ident) => { $field };
     (@finish default $field:ident) => { $field.unwrap_or_default() };
@@ -204,3 +214,63 @@ read_struct!(Source {
     identifier: optional,
     extensions: default,
 });
+
+#[cfg(all(test, feature = "schema"))]
+mod tests {
+    use super::*;
+
+    /// A struct's fields as the reader knows them: name, and whether required.
+    pub(super) trait Fields {
+        const NAME: &'static str;
+        const FIELDS: &'static [(&'static str, bool)];
+    }
+
+    /// The reader's field lists against the schema, which schemars derives
+    /// from the same serde attributes: the same fields, the same required.
+    /// A field the reader did not know would only make it give up; a field
+    /// it took for optional while serde requires it would let it accept
+    /// what serde refuses.
+    fn check<T: Fields>(schema: &serde_json::Value) {
+        let definition = if T::NAME == "Record" { schema } else { &schema["$defs"][T::NAME] };
+        let mut properties: Vec<&str> = definition["properties"]
+            .as_object()
+            .unwrap_or_else(|| panic!("{} has properties", T::NAME))
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut required: Vec<&str> = definition["required"]
+            .as_array()
+            .map(|list| list.iter().filter_map(|v| v.as_str()).collect())
+            .unwrap_or_default();
+        let mut fields: Vec<&str> = T::FIELDS.iter().map(|(name, _)| *name).collect();
+        let mut fields_required: Vec<&str> =
+            T::FIELDS.iter().filter(|(_, required)| *required).map(|(name, _)| *name).collect();
+        for list in [&mut properties, &mut required, &mut fields, &mut fields_required] {
+            list.sort_unstable();
+        }
+        assert_eq!(fields, properties, "{}: fields", T::NAME);
+        assert_eq!(fields_required, required, "{}: required fields", T::NAME);
+    }
+
+    #[test]
+    fn field_lists_match_the_schema() {
+        let schema = crate::schema::record_schema();
+        check::<Record>(&schema);
+        check::<Event>(&schema);
+        check::<Period>(&schema);
+        check::<Place>(&schema);
+        check::<Participation>(&schema);
+        check::<Party>(&schema);
+        check::<Person>(&schema);
+        check::<NameVariant>(&schema);
+        check::<Position>(&schema);
+        check::<Delegation>(&schema);
+        check::<DelegationMember>(&schema);
+        check::<Statement>(&schema);
+        check::<Agreement>(&schema);
+        check::<Signatory>(&schema);
+        check::<ThirdParty>(&schema);
+        check::<AgreementStep>(&schema);
+        check::<Source>(&schema);
+    }
+}
