@@ -231,15 +231,20 @@ mod tests {
     /// it took for optional while serde requires it would let it accept
     /// what serde refuses.
     fn check<T: Fields>(schema: &serde_json::Value) {
-        let definition = if T::NAME == "Record" { schema } else { &schema["$defs"][T::NAME] };
-        let mut properties: Vec<&str> = definition["properties"]
-            .as_object()
+        let pointer =
+            if T::NAME == "Record" { String::new() } else { format!("/$defs/{}", T::NAME) };
+        let definition =
+            schema.pointer(&pointer).unwrap_or_else(|| panic!("{} is in the schema", T::NAME));
+        let mut properties: Vec<&str> = definition
+            .get("properties")
+            .and_then(|p| p.as_object())
             .unwrap_or_else(|| panic!("{} has properties", T::NAME))
             .keys()
             .map(String::as_str)
             .collect();
-        let mut required: Vec<&str> = definition["required"]
-            .as_array()
+        let mut required: Vec<&str> = definition
+            .get("required")
+            .and_then(|r| r.as_array())
             .map(|list| list.iter().filter_map(|v| v.as_str()).collect())
             .unwrap_or_default();
         let mut fields: Vec<&str> = T::FIELDS.iter().map(|(name, _)| *name).collect();
