@@ -4,9 +4,10 @@
 //! serde's derived code is general: it asks the JSON reader for each value
 //! through several layers of visitors. This reader walks the text itself for
 //! the structures that make up most of a record (objects, lists, strings,
-//! the record's own structs) and hands the rest (numbers, extension values,
-//! the rarer nested types, every string value's own check) to the same serde
-//! code the slow path runs.
+//! the record's own structs), checks each string value with its type's own
+//! `parse` (the check serde runs too), and hands the rest (numbers,
+//! extension values, external ids, code lists) to the same serde code the
+//! slow path runs (`values.rs` says which type goes which way).
 //!
 //! It decides nothing about errors. At the first thing it does not accept
 //! itself, it gives up ([`Bail`]) and the caller reads the text again with
@@ -91,13 +92,9 @@ impl<'a> Reader<'a> {
         if self.depth > MAX_DEPTH { Err(Bail) } else { Ok(()) }
     }
 
-    /// Reads an object, calling `field` with each key (as written, without
-    /// escapes) to read its value.
+    /// Reads an object, calling `member` to read each key and its value.
     #[inline]
-    pub(crate) fn object(
-        &mut self,
-        mut field: impl FnMut(&mut Self, &'a str) -> Read<()>,
-    ) -> Read<()> {
+    fn members(&mut self, mut member: impl FnMut(&mut Self) -> Read<()>) -> Read<()> {
         self.eat(b'{')?;
         self.enter()?;
         if self.peek() == Some(b'}') {
@@ -106,9 +103,7 @@ impl<'a> Reader<'a> {
             return Ok(());
         }
         loop {
-            let key = self.key()?;
-            self.eat(b':')?;
-            field(self, key)?;
+            member(self)?;
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
@@ -119,6 +114,20 @@ impl<'a> Reader<'a> {
                 _ => return Err(Bail),
             }
         }
+    }
+
+    /// Reads an object, calling `field` with each key (as written, without
+    /// escapes) to read its value.
+    #[inline]
+    pub(crate) fn object(
+        &mut self,
+        mut field: impl FnMut(&mut Self, &'a str) -> Read<()>,
+    ) -> Read<()> {
+        self.members(|reader| {
+            let key = reader.key()?;
+            reader.eat(b':')?;
+            field(reader, key)
+        })
     }
 
     /// Reads an object whose keys are among `names` (as written, without
@@ -134,30 +143,15 @@ impl<'a> Reader<'a> {
         names: &[&str],
         mut field: impl FnMut(&mut Self, usize) -> Read<()>,
     ) -> Read<()> {
-        self.eat(b'{')?;
-        self.enter()?;
-        if self.peek() == Some(b'}') {
-            self.pos += 1;
-            self.depth -= 1;
-            return Ok(());
-        }
         let mut next = 0;
-        loop {
-            self.eat(b'"')?;
-            let index = self.field_name(names, next)?;
-            self.eat(b':')?;
-            field(self, index)?;
+        self.members(|reader| {
+            reader.eat(b'"')?;
+            let index = reader.field_name(names, next)?;
+            reader.eat(b':')?;
+            field(reader, index)?;
             next = index + 1;
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b'}') => {
-                    self.pos += 1;
-                    self.depth -= 1;
-                    return Ok(());
-                }
-                _ => return Err(Bail),
-            }
-        }
+            Ok(())
+        })
     }
 
     /// Matches the key that starts here (after its opening quote) against
