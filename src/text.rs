@@ -157,7 +157,7 @@ impl Text {
 }
 
 /// Whether every byte is printable ASCII (0x20 to 0x7E), eight at a time.
-fn printable_ascii(bytes: &[u8]) -> bool {
+pub(crate) fn printable_ascii(bytes: &[u8]) -> bool {
     const ONES: u64 = u64::from_le_bytes([0x01; 8]);
     const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
     let mut words = bytes.chunks_exact(8);
