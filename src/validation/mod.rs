@@ -111,11 +111,14 @@ impl Record {
         // The index and buffers of the last record checked on this thread
         // are reused, so that a valid record is checked without allocating
         // more than its list of events.
-        let scratch = SCRATCH.with(std::cell::Cell::take);
+        // (While the thread's locals are being torn down there is no such
+        // memory to reuse: the check then starts from nothing.)
+        let scratch = SCRATCH.try_with(std::cell::Cell::take).unwrap_or_default();
         let mut checker = Checker::new(self, scratch);
         checker.check();
-        SCRATCH.with(|cell| cell.set(checker.scratch));
-        checker.problems
+        let Checker { scratch, problems, .. } = checker;
+        let _ = SCRATCH.try_with(|cell| cell.set(scratch));
+        problems
     }
 }
 
