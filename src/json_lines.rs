@@ -208,8 +208,38 @@ impl<R: BufRead> RawLines<R> {
 /// par_map_lines(input.as_bytes(), 2, |line| (line.number, line.result.is_ok()), |x| seen.push(x));
 /// assert_eq!(seen, [(1, true), (2, false)]);
 /// ```
-pub fn par_map_lines<R, T, M, E>(reader: R, threads: usize, map: M, mut each: E)
+pub fn par_map_lines<R, T, M, E>(reader: R, threads: usize, map: M, each: E)
 where
+    R: BufRead + Send,
+    T: Send,
+    M: Fn(Line) -> T + Sync,
+    E: FnMut(T),
+{
+    par_map_lines_with_limit(reader, threads, JsonLines::<R>::DEFAULT_MAX_LINE_LEN, map, each);
+}
+
+/// [`par_map_lines`] with a line limit of `max_line_len` bytes instead of
+/// [`JsonLines::DEFAULT_MAX_LINE_LEN`]: a longer line is skipped unread and
+/// reported as [`Error::LineTooLong`], as [`JsonLines::with_max_line_len`]
+/// does.
+///
+/// # Example
+/// ```
+/// use diplomatic_events::{Error, par_map_lines_with_limit};
+/// let input = format!("{}\n[]\n", "x".repeat(100));
+/// let mut seen = Vec::new();
+/// par_map_lines_with_limit(input.as_bytes(), 2, 64, |line| {
+///     (line.number, matches!(line.result, Err(Error::LineTooLong { limit: 64 })))
+/// }, |x| seen.push(x));
+/// assert_eq!(seen, [(1, true), (2, false)]);
+/// ```
+pub fn par_map_lines_with_limit<R, T, M, E>(
+    reader: R,
+    threads: usize,
+    max_line_len: usize,
+    map: M,
+    mut each: E,
+) where
     R: BufRead + Send,
     T: Send,
     M: Fn(Line) -> T + Sync,
@@ -235,7 +265,7 @@ where
     let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<(u64, Vec<T>)>(threads * 2);
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            let mut lines = RawLines::new(reader, JsonLines::<R>::DEFAULT_MAX_LINE_LEN);
+            let mut lines = RawLines::new(reader, max_line_len);
             let mut seq = 0;
             let mut batch = Batch { seq, text: Vec::with_capacity(BATCH_BYTES), lines: Vec::new() };
             while let Some((number, raw)) = lines.next_raw() {
@@ -280,9 +310,7 @@ where
                                     parse_line(batch.text.get(range).unwrap_or_default())
                                 }
                                 Item::Failed(e) => Err(Error::Io(e)),
-                                Item::TooLong => Err(Error::LineTooLong {
-                                    limit: JsonLines::<R>::DEFAULT_MAX_LINE_LEN,
-                                }),
+                                Item::TooLong => Err(Error::LineTooLong { limit: max_line_len }),
                             };
                             map(Line { number, result })
                         })

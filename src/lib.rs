@@ -109,7 +109,9 @@ pub use ids::{
     AgreementId, DelegationId, EventId, IdError, MAX_ID_LEN, PartyId, PersonId, RecordId, SourceId,
     StatementId,
 };
-pub use json_lines::{JsonLines, Line, ValidatedLine, par_map_lines, par_validate_lines};
+pub use json_lines::{
+    JsonLines, Line, ValidatedLine, par_map_lines, par_map_lines_with_limit, par_validate_lines,
+};
 pub use language::{LanguageTag, LanguageTagError};
 pub use party::{Party, PartyKind};
 pub use person::{NameVariant, NameVariantKind, Person, Position};

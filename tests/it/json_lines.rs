@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use diplomatic_events::{Code, Error, JsonLines};
+use diplomatic_events::{Code, Error, JsonLines, par_map_lines_with_limit};
 
 const GOOD: &str = r#"{"format_version":"0.1","id":"a","event":{"id":"e","kind":"visit"}}"#;
 
@@ -86,6 +86,42 @@ fn a_line_over_the_limit_is_skipped_and_reported() {
     for input in [GOOD.to_owned(), format!("{GOOD}\r\n")] {
         assert_eq!(outcomes(input.as_bytes(), Some(GOOD.len())), [(1, Ok("a".to_owned()))]);
     }
+}
+
+/// The parallel reader holds lines to its limit as the streaming one does,
+/// line for line, whatever the number of workers.
+#[test]
+fn the_parallel_reader_keeps_the_same_line_limit() {
+    let mut input = String::new();
+    for i in 0..300 {
+        match i % 7 {
+            3 => input.push_str(&"x".repeat(100 + i)),
+            5 => input.push_str(&format!("{GOOD}   ")),
+            _ => input.push_str(GOOD),
+        }
+        input.push('\n');
+    }
+    let limit = GOOD.len() + 2;
+    let streamed = outcomes(input.as_bytes(), Some(limit));
+    for threads in [1, 2, 3] {
+        let mut parallel: Vec<Outcome> = Vec::new();
+        par_map_lines_with_limit(
+            input.as_bytes(),
+            threads,
+            limit,
+            |line| {
+                let result =
+                    line.result.map(|r| r.id.to_string()).map_err(|e| (e.code(), e.to_string()));
+                (line.number, result)
+            },
+            |outcome| parallel.push(outcome),
+        );
+        assert_eq!(parallel, streamed, "{threads} workers");
+    }
+    let too_long =
+        streamed.iter().filter(|(_, r)| matches!(r, Err((Code::LineTooLong, _)))).count();
+    // 43 lines of x's and 43 records with three trailing spaces, over by one.
+    assert_eq!(too_long, 86);
 }
 
 #[test]
