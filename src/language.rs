@@ -83,11 +83,29 @@ fn check(tag: &str) -> Result<(), &'static str> {
     if GRANDFATHERED.iter().any(|g| g.eq_ignore_ascii_case(tag)) {
         return Ok(());
     }
-    let subtags: Vec<&str> = tag.split('-').collect();
+    // Tags rarely have more than a few subtags: they are kept on the stack,
+    // in a vector only past 16.
+    let mut inline = [""; 16];
+    let mut spilled: Vec<&str> = Vec::new();
+    let mut count = 0;
+    for subtag in tag.split('-') {
+        match inline.get_mut(count) {
+            Some(slot) if spilled.is_empty() => *slot = subtag,
+            _ => {
+                if spilled.is_empty() {
+                    spilled.extend_from_slice(&inline);
+                }
+                spilled.push(subtag);
+            }
+        }
+        count += 1;
+    }
+    let subtags: &[&str] =
+        if spilled.is_empty() { inline.get(..count).unwrap_or_default() } else { &spilled };
     if subtags.iter().any(|s| s.is_empty() || s.len() > 8 || !alnum(s)) {
         return Err("subtags are 1 to 8 ASCII letters or digits separated by single hyphens");
     }
-    let mut rest = subtags.as_slice();
+    let mut rest = subtags;
     let Some((&first, tail)) = rest.split_first() else {
         return Err("it is empty");
     };

@@ -95,6 +95,12 @@ fn language_tags_are_well_formed_bcp47() {
         assert!(ok.parse::<LanguageTag>().is_ok(), "{ok} should be accepted");
     }
     let err = |s: &str| s.parse::<LanguageTag>().expect_err("invalid").to_string();
+    // More subtags than the checker keeps on its stack (16), valid and not.
+    let many: Vec<String> = (0..20).map(|i| format!("p{i}")).collect();
+    let long = format!("en-a-{}-x-end", many.join("-"));
+    assert!(long.parse::<LanguageTag>().is_ok(), "{long}");
+    let repeated = format!("en-a-{}-a-bb", many.join("-"));
+    assert!(err(&repeated).ends_with("an extension singleton repeats"), "{repeated}");
     assert_eq!(err(""), "\"\" is not a well-formed BCP 47 language tag: it is empty");
     assert_eq!(
         err("1en"),
