@@ -86,6 +86,7 @@ pub mod schema;
 mod source;
 mod statement;
 mod strict;
+mod swar;
 pub use strict::MAX_ITEMS;
 mod text;
 pub mod time;

@@ -158,18 +158,14 @@ impl Text {
 
 /// Whether every byte is printable ASCII (0x20 to 0x7E), eight at a time.
 pub(crate) fn printable_ascii(bytes: &[u8]) -> bool {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    use crate::swar::{HIGH, ONES, bytes_below, word};
     let mut words = bytes.chunks_exact(8);
     let mut flagged = 0;
-    for word in &mut words {
-        let mut buffer = [0u8; 8];
-        buffer.copy_from_slice(word);
-        let w = u64::from_le_bytes(buffer);
-        // A byte below 0x20 borrows into its high bit; 0x7F carries into it;
-        // 0x80 and up have it. A borrow or carry into the next byte comes
-        // only from a byte that is flagged already.
-        flagged |= ((w.wrapping_sub(ONES * 0x20) & !w) | w | w.wrapping_add(ONES)) & HIGH;
+    for chunk in (&mut words).filter_map(|chunk| chunk.first_chunk::<8>()) {
+        let w = word(chunk);
+        // Below 0x20; 0x7F carries into its high bit; 0x80 and up have it.
+        // A carry into the next byte comes only from a byte flagged already.
+        flagged |= bytes_below(w, 0x20) | ((w | w.wrapping_add(ONES)) & HIGH);
     }
     flagged == 0 && words.remainder().iter().all(|b| (0x20..0x7F).contains(b))
 }

@@ -365,20 +365,13 @@ impl<'a> Reader<'a> {
 /// The position of the first byte at or after `at` that ends a run of
 /// plain string content: a quote, a backslash or a control character
 /// (below 0x20); the length of `bytes` if there is none. Eight bytes at a
-/// time, with the bit tricks of "Bit Twiddling Hacks" (a zero byte in a
-/// word): a match can set false bits only above the first true one, so the
-/// lowest set bit is exact.
+/// time (see [`crate::swar`]).
 #[inline]
 fn special_byte(bytes: &[u8], mut at: usize) -> usize {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    use crate::swar::{bytes_below, bytes_equal, word};
     while let Some(chunk) = bytes.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
-        let word = u64::from_le_bytes(*chunk);
-        let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
-        let quote = zero(word ^ (ONES * u64::from(b'"')));
-        let backslash = zero(word ^ (ONES * u64::from(b'\\')));
-        let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
-        let found = quote | backslash | control;
+        let word = word(chunk);
+        let found = bytes_equal(word, b'"') | bytes_equal(word, b'\\') | bytes_below(word, 0x20);
         if found != 0 {
             return at + (found.trailing_zeros() / 8) as usize;
         }

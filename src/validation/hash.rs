@@ -61,8 +61,7 @@ fn short_word(bytes: &[u8]) -> u64 {
 /// character (0x80 and up), are left as they are.
 #[inline]
 pub(super) fn ascii_lowercase_word(word: u64) -> u64 {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    use crate::swar::{HIGH, ONES};
     // Each byte's low seven bits plus a constant sets the byte's high bit
     // exactly when it passes a bound; no sum carries into the next byte.
     let low = word & !HIGH;

@@ -38,27 +38,19 @@ pub(super) fn folded_name_hash(name: &str, scratch: &mut String) -> u64 {
 /// eight bytes at a time; a rare false "two spaces" (a `!` right after a
 /// space can look like one) only sends the name down the general fold.
 fn plain_ascii_words(bytes: &[u8]) -> bool {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
-    const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
+    use crate::swar::{bytes_equal, word};
     if bytes.is_empty() || bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
     if !crate::text::printable_ascii(bytes) {
         return false;
     }
-    // The high bit of each byte that is a space (exact for the lowest, and
-    // for any byte not right above another flagged one).
-    let spaces = |word: u64| {
-        let x = word ^ SPACES;
-        x.wrapping_sub(ONES) & !x & HIGH
-    };
     let mut words = bytes.chunks_exact(8);
     let mut previous_top = 0u64;
-    for chunk in &mut words {
-        let mut buffer = [0u8; 8];
-        buffer.copy_from_slice(chunk);
-        let flags = spaces(u64::from_le_bytes(buffer));
+    for chunk in (&mut words).filter_map(|chunk| chunk.first_chunk::<8>()) {
+        // The spaces (see `crate::swar`: a byte right above a space may be
+        // flagged too, which only sends the name to the general fold).
+        let flags = bytes_equal(word(chunk), b' ');
         // Two spaces side by side in the word, or across from the last one.
         if flags & (flags >> 8) != 0 || (previous_top != 0 && flags & 0x80 != 0) {
             return false;
