@@ -132,11 +132,7 @@ pub use vocabulary::{Sector, Topic};
 pub mod __private {
     /// Reads a record with the fast reader alone: `None` where it gives up.
     pub fn read_fast(json: &str) -> Option<crate::Record> {
-        use crate::reader::ReadValue;
-        let mut reader = crate::reader::Reader::new(json);
-        let record = crate::Record::read(&mut reader).ok()?;
-        reader.end().ok()?;
-        Some(record)
+        crate::reader::read_record(json)
     }
 
     /// Reads a record with serde alone, as when the fast reader gives up.

@@ -122,7 +122,7 @@ impl Record {
     /// path tracked, which builds the record or names the problem's JSON
     /// Pointer: errors cost two reads, records one.
     pub(crate) fn from_json_text(json: &str) -> Result<Self, Error> {
-        match crate::__private::read_fast(json) {
+        match crate::reader::read_record(json) {
             Some(record) => Ok(record),
             None => Self::from_json_serde(json),
         }

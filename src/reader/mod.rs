@@ -24,6 +24,14 @@ use serde::de::DeserializeOwned;
 
 use crate::strict::{MAX_ITEMS, Strict};
 
+/// Reads a whole JSON text as one record: `None` where the reader gives up.
+pub(crate) fn read_record(json: &str) -> Option<crate::Record> {
+    let mut reader = Reader::new(json);
+    let record = crate::Record::read(&mut reader).ok()?;
+    reader.end().ok()?;
+    Some(record)
+}
+
 /// The reader gave up; serde reads the text instead.
 #[derive(Debug)]
 pub(crate) struct Bail;
