@@ -23,11 +23,10 @@ pub(super) struct IdIndex {
 #[derive(Clone, Copy)]
 struct Entry {
     hash: u64,
-    /// The position of the item in its list (events: depth first). A
-    /// record has far fewer than 2^32 items of a kind.
-    position: u32,
-    /// The id's length in bytes (ids have at most 128).
-    len: u32,
+    /// The position of the item in its list (events: depth first).
+    position: usize,
+    /// The id's length in bytes.
+    len: usize,
     kind: Kind,
 }
 
@@ -62,8 +61,8 @@ impl IdIndex {
             // exactly when their hashes are (see `hash_bytes`).
             if entry.hash == hash
                 && entry.kind == kind
-                && entry.len as usize == id.len()
-                && (id.len() <= 8 || id_at(kind, entry.position as usize) == id)
+                && entry.len == id.len()
+                && (id.len() <= 8 || id_at(kind, entry.position) == id)
             {
                 break;
             }
@@ -83,13 +82,10 @@ impl IdIndex {
     ) -> Option<usize> {
         let hash = hash(kind, id.as_bytes());
         let at = self.find(hash, kind, id, id_at);
-        let (Ok(position), Ok(len)) = (u32::try_from(position), u32::try_from(id.len())) else {
-            return None;
-        };
         match self.slots.get_mut(at) {
-            Some(Some(first)) => Some(first.position as usize),
+            Some(Some(first)) => Some(first.position),
             Some(slot) => {
-                *slot = Some(Entry { hash, position, len, kind });
+                *slot = Some(Entry { hash, position, len: id.len(), kind });
                 None
             }
             None => None,
