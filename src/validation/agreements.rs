@@ -24,11 +24,10 @@ impl Checker<'_> {
                 self.resolve(Kind::Event, event.as_str(), &p.key("event"));
             }
             if !agreement.parties.contains(&signatory.acting_for) {
-                let message = format!(
+                self.report(&p.key("acting_for"), Code::SignatoryNotParty, || format!(
                     "signatory \"{}\" acts for \"{}\", which is not a party of agreement \"{}\"",
                     signatory.person, signatory.acting_for, agreement.id
-                );
-                self.report(&p.key("acting_for"), Code::SignatoryNotParty, message);
+                ));
             }
         }
         let third_parties = at.key("third_parties");
@@ -51,11 +50,12 @@ impl Checker<'_> {
                         ThirdPartyRole::Witness => "witness",
                         _ => "observer",
                     };
-                    let message = format!(
-                        "\"{party}\" is both a {role} and a party of agreement \"{}\"",
-                        agreement.id
-                    );
-                    self.report(&actor_at.key("party"), Code::ThirdPartyIsParty, message);
+                    self.report(&actor_at.key("party"), Code::ThirdPartyIsParty, || {
+                        format!(
+                            "\"{party}\" is both a {role} and a party of agreement \"{}\"",
+                            agreement.id
+                        )
+                    });
                 }
             }
         }
@@ -113,13 +113,14 @@ impl Checker<'_> {
             });
             if let Some(earlier) = earlier {
                 let earlier_date = earlier.date.as_ref().map(Date::as_str).unwrap_or_default();
-                let message = format!(
-                    "{} on {later_date} comes before {} on {earlier_date}",
-                    name(later.step),
-                    name(earlier.step)
-                );
                 let step_at = steps.index(j);
-                self.report(&step_at.key("date"), Code::StepsOutOfOrder, message);
+                self.report(&step_at.key("date"), Code::StepsOutOfOrder, || {
+                    format!(
+                        "{} on {later_date} comes before {} on {earlier_date}",
+                        name(later.step),
+                        name(earlier.step)
+                    )
+                });
             }
         }
     }

@@ -25,7 +25,7 @@ pub(super) fn hash_bytes(seed: u64, bytes: &[u8], map: impl Fn(u64) -> u64) -> u
                 if tail.is_empty() {
                     break;
                 }
-                hash = (hash ^ map(u64::from_le_bytes(*word))).wrapping_mul(K).rotate_left(29);
+                hash = mix(hash, map(u64::from_le_bytes(*word)));
                 rest = tail;
             }
             // The last eight bytes, overlapping the words before when the
@@ -34,7 +34,21 @@ pub(super) fn hash_bytes(seed: u64, bytes: &[u8], map: impl Fn(u64) -> u64) -> u
             hash ^ last
         }
     };
-    (word ^ seed ^ ((bytes.len() as u64) << 40).rotate_left(13)).wrapping_mul(K)
+    finish(seed, word, bytes.len())
+}
+
+/// One word, not the last, of a string longer than 8 bytes, into its hash.
+#[inline]
+pub(super) fn mix(hash: u64, word: u64) -> u64 {
+    (hash ^ word).wrapping_mul(K).rotate_left(29)
+}
+
+/// The hash of a string of `len` bytes from its words: all of it for a
+/// short string, else the words mixed with the last (overlapping) one
+/// xored in.
+#[inline]
+pub(super) fn finish(seed: u64, word: u64, len: usize) -> u64 {
+    (word ^ seed ^ ((len as u64) << 40).rotate_left(13)).wrapping_mul(K)
 }
 
 /// All of a string of at most 8 bytes in one word: the first and last four

@@ -53,17 +53,40 @@ impl IdIndex {
         id: &str,
         id_at: impl Fn(Kind, usize) -> &'t str,
     ) -> usize {
+        // Ids of up to 8 bytes, of one kind and length, are equal exactly
+        // when their hashes are (see `hash_bytes`): no text is compared, so
+        // this path, which nearly every id takes, stays short.
+        if id.len() <= 8 {
+            self.probe(hash, |entry| entry.kind == kind && entry.len == id.len())
+        } else {
+            self.find_long(hash, kind, id, id_at)
+        }
+    }
+
+    /// [`IdIndex::find`] for an id longer than 8 bytes, confirmed against
+    /// the text of the id it matches by hash.
+    #[inline(never)]
+    fn find_long<'t>(
+        &self,
+        hash: u64,
+        kind: Kind,
+        id: &str,
+        id_at: impl Fn(Kind, usize) -> &'t str,
+    ) -> usize {
+        self.probe(hash, |entry| {
+            entry.kind == kind && entry.len == id.len() && id_at(kind, entry.position) == id
+        })
+    }
+
+    /// The first slot from the hash's own that is empty or holds an entry
+    /// with this hash that `matches`.
+    #[inline(always)]
+    fn probe(&self, hash: u64, matches: impl Fn(&Entry) -> bool) -> usize {
         let mask = self.slots.len().saturating_sub(1);
         let mut at = hash.checked_shr(self.shift).unwrap_or(0) as usize & mask;
         // An empty index (no slots) finds nothing: `get` gives `None`.
         while let Some(Some(entry)) = self.slots.get(at) {
-            // Ids of up to 8 bytes, of one kind and length, are equal
-            // exactly when their hashes are (see `hash_bytes`).
-            if entry.hash == hash
-                && entry.kind == kind
-                && entry.len == id.len()
-                && (id.len() <= 8 || id_at(kind, entry.position) == id)
-            {
+            if entry.hash == hash && matches(entry) {
                 break;
             }
             at = (at + 1) & mask;

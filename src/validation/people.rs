@@ -29,11 +29,9 @@ impl Checker<'_> {
         for (i, person) in record.people.iter().enumerate() {
             let at = people.index(i);
             if person.name.is_none() && person.description.is_none() {
-                self.report(
-                    &at,
-                    Code::Anonymous,
-                    format!("person \"{}\" has neither a name nor a description", person.id),
-                );
+                self.report(&at, Code::Anonymous, || {
+                    format!("person \"{}\" has neither a name nor a description", person.id)
+                });
             }
             let positions = at.key("positions");
             for (j, position) in person.positions.iter().enumerate() {
@@ -70,17 +68,7 @@ impl Checker<'_> {
                     Some((_, other, other_slot)) if other != i => {
                         if !reported.contains(&(other, i)) {
                             reported.push((other, i));
-                            let name_path = name_pointer(i, slot);
-                            let other_path = name_pointer(other, other_slot);
-                            let other_name = name_of(record, other, other_slot);
-                            let message = format!(
-                                "\"{name}\" ({name_path}) and \"{other_name}\" ({other_path}) fold to the same name \"{key}\"; if they are one person, keep one and list the other spelling as a name variant"
-                            );
-                            self.problems.push(Problem::new(
-                                name_path,
-                                Code::SamePersonTwice,
-                                message,
-                            ));
+                            self.same_person_twice((i, slot), (other, other_slot), &key);
                         }
                     }
                     Some(_) => {}
@@ -99,5 +87,25 @@ impl Checker<'_> {
         self.scratch.name_slots = slots;
         self.scratch.fold = key;
         self.scratch.other_fold = other_key;
+    }
+
+    /// Reports the name of `person` (a person and which of their names)
+    /// that folds to `key`, like a name of `other` before it.
+    #[cold]
+    #[inline(never)]
+    fn same_person_twice(
+        &mut self,
+        (person, slot): (usize, Option<usize>),
+        (other, other_slot): (usize, Option<usize>),
+        key: &str,
+    ) {
+        let name_path = name_pointer(person, slot);
+        let other_path = name_pointer(other, other_slot);
+        let name = name_of(self.record, person, slot);
+        let other_name = name_of(self.record, other, other_slot);
+        let message = format!(
+            "\"{name}\" ({name_path}) and \"{other_name}\" ({other_path}) fold to the same name \"{key}\"; if they are one person, keep one and list the other spelling as a name variant"
+        );
+        self.problems.push(Problem::new(name_path, Code::SamePersonTwice, message));
     }
 }
