@@ -448,11 +448,11 @@ impl Date {
     /// ```
     pub fn compare(&self, other: &Date) -> std::cmp::Ordering {
         use chrono::Datelike;
-        if let (Repr::Day(a), Repr::Day(b)) = (&self.repr, &other.repr) {
-            return a.cmp(b);
-        }
-        if let (Some(a), Some(b)) = (self.utc(), other.utc()) {
-            return a.cmp(&b);
+        match (&self.repr, &other.repr) {
+            (Repr::Time(a, at), Repr::Time(b, bt)) => return instant(*a, at).cmp(&instant(*b, bt)),
+            // At day precision, by the local calendar date.
+            (Repr::Day(a) | Repr::Time(a, _), Repr::Day(b) | Repr::Time(b, _)) => return a.cmp(b),
+            _ => {}
         }
         let fields = |date: &Date| -> (u16, u8, u8) {
             match date.repr {
@@ -473,18 +473,18 @@ impl Date {
         };
         truncate(fields(self)).cmp(&truncate(fields(other)))
     }
+}
 
-    /// The instant in UTC, for a date-time.
-    fn utc(&self) -> Option<chrono::NaiveDateTime> {
-        let Repr::Time(day, time) = self.repr else { return None };
-        let local = day.and_hms_nano_opt(
-            u32::from(time.hour),
-            u32::from(time.minute),
-            u32::from(time.second),
-            time.nanosecond,
-        )?;
-        local.checked_sub_signed(chrono::TimeDelta::minutes(i64::from(time.offset.minutes())))
-    }
+/// A date-time as seconds since the start of 0001-01-01 UTC and its
+/// nanoseconds: ordered as the instants are.
+fn instant(day: chrono::NaiveDate, time: &TimeOfDay) -> (i64, u32) {
+    use chrono::Datelike;
+    let seconds = i64::from(day.num_days_from_ce()) * 86_400
+        + i64::from(time.hour) * 3_600
+        + i64::from(time.minute) * 60
+        + i64::from(time.second)
+        - i64::from(time.offset.minutes()) * 60;
+    (seconds, time.nanosecond)
 }
 
 fn date_year(date: chrono::NaiveDate) -> u16 {

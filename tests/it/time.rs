@@ -133,3 +133,54 @@ fn constructors_check_like_the_parser() {
     assert!(Date::month(2024, 13).is_err());
     assert!(Date::year(10000).is_err());
 }
+
+/// Two date-times compare as instants in UTC, across midnight, month and
+/// year ends and every kind of offset; a date-time and a day compare by
+/// the date-time's local date. Checked against chrono's own arithmetic.
+#[test]
+fn date_times_compare_as_instants() {
+    use std::cmp::Ordering;
+    let days = ["1999-12-31", "2000-01-01", "2024-02-28", "2024-02-29", "2024-03-01"];
+    let times = ["00:00:00", "00:30:00.5", "13:59:59", "23:45:00", "23:59:59.999999999"];
+    let offsets = ["Z", "+00:00", "-00:00", "+14:00", "-12:00", "+05:45", "-03:30"];
+    let mut dates = Vec::new();
+    for day in days {
+        for time in times {
+            for offset in offsets {
+                let text = format!("{day}T{time}{offset}");
+                let date: Date = text.parse().expect("valid");
+                let local = chrono::NaiveDateTime::parse_from_str(
+                    &format!("{day}T{time}"),
+                    "%Y-%m-%dT%H:%M:%S%.f",
+                )
+                .expect("valid");
+                let minutes = match offset {
+                    "Z" | "+00:00" | "-00:00" => 0,
+                    _ => {
+                        let sign = if offset.starts_with('-') { -1 } else { 1 };
+                        let hours: i64 = offset[1..3].parse().expect("hours");
+                        let mins: i64 = offset[4..6].parse().expect("minutes");
+                        sign * (hours * 60 + mins)
+                    }
+                };
+                let utc = local - chrono::TimeDelta::minutes(minutes);
+                dates.push((text, date, utc, local.date()));
+            }
+        }
+    }
+    for (a_text, a, a_utc, a_day) in &dates {
+        for (b_text, b, b_utc, _) in &dates {
+            assert_eq!(a.compare(b), a_utc.cmp(b_utc), "{a_text} against {b_text}");
+        }
+        for day in days {
+            let d: Date = day.parse().expect("valid");
+            let expected =
+                a_day.cmp(&chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").expect("day"));
+            assert_eq!(a.compare(&d), expected, "{a_text} against {day}");
+            assert_eq!(d.compare(a), expected.reverse(), "{day} against {a_text}");
+        }
+    }
+    let month: Date = "2024-02".parse().expect("valid");
+    let late: Date = "2024-02-29T23:00:00-05:00".parse().expect("valid");
+    assert_eq!(month.compare(&late), Ordering::Equal);
+}
