@@ -2,7 +2,7 @@
 
 use std::cmp::Ordering;
 
-use super::{At, Checker, Kind};
+use super::{At, Checker, Kind, Step};
 use crate::{Actor, Agreement, AgreementKind, Code, Date, StepKind, ThirdPartyRole};
 
 impl Checker<'_> {
@@ -13,15 +13,15 @@ impl Checker<'_> {
         });
         let parties = at.key("parties");
         for (j, party) in agreement.parties.iter().enumerate() {
-            self.resolve(Kind::Party, party.as_str(), &parties.index(j));
+            self.resolve(Kind::Party, party.as_str(), &parties, Step::Index(j));
         }
         let signatories = at.key("signatories");
         for (j, signatory) in agreement.signatories.iter().enumerate() {
             let p = signatories.index(j);
-            self.resolve(Kind::Person, signatory.person.as_str(), &p.key("person"));
-            self.resolve(Kind::Party, signatory.acting_for.as_str(), &p.key("acting_for"));
+            self.resolve(Kind::Person, signatory.person.as_str(), &p, Step::Key("person"));
+            self.resolve(Kind::Party, signatory.acting_for.as_str(), &p, Step::Key("acting_for"));
             if let Some(event) = &signatory.event {
-                self.resolve(Kind::Event, event.as_str(), &p.key("event"));
+                self.resolve(Kind::Event, event.as_str(), &p, Step::Key("event"));
             }
             if !agreement.parties.contains(&signatory.acting_for) {
                 self.report(&p.key("acting_for"), Code::SignatoryNotParty, || format!(
@@ -63,10 +63,10 @@ impl Checker<'_> {
         for (j, step) in agreement.steps.iter().enumerate() {
             let p = steps.index(j);
             if let Some(party) = &step.party {
-                self.resolve(Kind::Party, party.as_str(), &p.key("party"));
+                self.resolve(Kind::Party, party.as_str(), &p, Step::Key("party"));
             }
             if let Some(event) = &step.event {
-                self.resolve(Kind::Event, event.as_str(), &p.key("event"));
+                self.resolve(Kind::Event, event.as_str(), &p, Step::Key("event"));
             }
         }
         self.steps_in_order(&steps, agreement);

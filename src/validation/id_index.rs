@@ -115,16 +115,22 @@ impl IdIndex {
         }
     }
 
-    /// Whether an item of `kind` has `id`.
+    /// The slot of the item of `kind` that has `id`, if there is one: a
+    /// number below [`IdIndex::slot_count`] that no other item has.
     #[inline]
-    pub(super) fn contains<'t>(
+    pub(super) fn slot_of<'t>(
         &self,
         kind: Kind,
         id: &str,
         id_at: impl Fn(Kind, usize) -> &'t str,
-    ) -> bool {
+    ) -> Option<usize> {
         let at = self.find(hash(kind, id.as_bytes()), kind, id, id_at);
-        matches!(self.slots.get(at), Some(Some(_)))
+        matches!(self.slots.get(at), Some(Some(_))).then_some(at)
+    }
+
+    /// How many slots the index has.
+    pub(super) fn slot_count(&self) -> usize {
+        self.slots.len()
     }
 }
 

@@ -87,7 +87,7 @@ mod pointer;
 
 use id_index::IdIndex;
 pub use names::fold_name;
-use pointer::{At, ROOT};
+use pointer::{At, ROOT, Step};
 
 impl Record {
     /// Checks every record rule and returns all problems found, in document
@@ -132,6 +132,9 @@ struct Scratch {
     names: Vec<(u64, usize, Option<usize>)>,
     /// A hash table over `names`.
     name_slots: Vec<u32>,
+    /// For each slot of `ids`, the last delegation (counted from 1) found
+    /// to have that item as a member.
+    member_marks: Vec<usize>,
     /// Folded names, when a name is not plain ASCII or two hashes match.
     fold: String,
     other_fold: String,
@@ -268,8 +271,15 @@ impl<'a> Checker<'a> {
         }
         self.check_people();
         let delegations = ROOT.key("delegations");
-        for (i, delegation) in record.delegations.iter().enumerate() {
-            self.check_delegation(&delegations.index(i), delegation);
+        if !record.delegations.is_empty() {
+            let mut marks = std::mem::take(&mut self.scratch.member_marks);
+            marks.clear();
+            marks.resize(self.scratch.ids.slot_count(), 0);
+            for (i, delegation) in record.delegations.iter().enumerate() {
+                let stamp = i + 1;
+                self.check_delegation(&delegations.index(i), delegation, &mut marks, stamp);
+            }
+            self.scratch.member_marks = marks;
         }
         let statements = ROOT.key("statements");
         for (i, statement) in record.statements.iter().enumerate() {
@@ -284,7 +294,7 @@ impl<'a> Checker<'a> {
                 self.actor(&speakers.index(j), speaker);
             }
             if let Some(event) = &statement.event {
-                self.resolve(Kind::Event, event.as_str(), &at.key("event"));
+                self.resolve(Kind::Event, event.as_str(), &at, Step::Key("event"));
             }
             self.other_is_listed::<ReportingVerb>(
                 &at.key("reporting_verb"),
@@ -390,19 +400,43 @@ impl<'a> Checker<'a> {
         .unwrap_or_default()
     }
 
-    /// Whether an item of `kind` has `id`. Out of line: one copy of the
-    /// lookup serves every reference, rather than one inlined at each.
-    #[inline(never)]
+    /// Whether an item of `kind` has `id`.
+    #[inline]
     fn has(&self, kind: Kind, id: &str) -> bool {
-        self.scratch.ids.contains(kind, id, |kind, position| self.id_at(kind, position))
+        self.slot_of(kind, id).is_some()
     }
 
-    /// Reports a reference to an id that no item of `kind` has.
+    /// The index's slot for the item of `kind` that has `id`, if any. Out
+    /// of line: one copy of the lookup serves every reference, rather than
+    /// one inlined at each.
+    #[inline(never)]
+    fn slot_of(&self, kind: Kind, id: &str) -> Option<usize> {
+        self.scratch.ids.slot_of(kind, id, |kind, position| self.id_at(kind, position))
+    }
+
+    /// Reports a reference to an id that no item of `kind` has. The place
+    /// of the reference is given as its parent and last step, so that it is
+    /// built only when the reference is unresolved.
     #[inline]
-    fn resolve(&mut self, kind: Kind, id: &str, at: &At<'_>) {
-        if !self.has(kind, id) {
-            self.unresolved(kind, id, at);
+    fn resolve(&mut self, kind: Kind, id: &str, parent: &At<'_>, step: Step<'_>) {
+        self.resolve_slot(kind, id, parent, step);
+    }
+
+    /// [`Checker::resolve`], giving the slot of the item found (see
+    /// [`Checker::slot_of`]).
+    #[inline]
+    fn resolve_slot(
+        &mut self,
+        kind: Kind,
+        id: &str,
+        parent: &At<'_>,
+        step: Step<'_>,
+    ) -> Option<usize> {
+        let slot = self.slot_of(kind, id);
+        if slot.is_none() {
+            self.unresolved(kind, id, &parent.child(step));
         }
+        slot
     }
 
     #[cold]
@@ -418,31 +452,31 @@ impl<'a> Checker<'a> {
     /// Every source cited in `sources` exists.
     fn sources(&mut self, at: &At<'_>, sources: &[crate::SourceId]) {
         for (j, source) in sources.iter().enumerate() {
-            self.resolve(Kind::Source, source.as_str(), &at.index(j));
+            self.resolve(Kind::Source, source.as_str(), at, Step::Index(j));
         }
     }
 
     fn actor(&mut self, at: &At<'_>, actor: &Actor) {
         match actor {
-            Actor::Person(id) => self.resolve(Kind::Person, id.as_str(), &at.key("person")),
-            Actor::Party(id) => self.resolve(Kind::Party, id.as_str(), &at.key("party")),
+            Actor::Person(id) => self.resolve(Kind::Person, id.as_str(), at, Step::Key("person")),
+            Actor::Party(id) => self.resolve(Kind::Party, id.as_str(), at, Step::Key("party")),
             Actor::Delegation(id) => {
-                self.resolve(Kind::Delegation, id.as_str(), &at.key("delegation"))
+                self.resolve(Kind::Delegation, id.as_str(), at, Step::Key("delegation"))
             }
         }
     }
 
     fn subject(&mut self, at: &At<'_>, subject: &Subject) {
         match subject {
-            Subject::Person(id) => self.resolve(Kind::Person, id.as_str(), &at.key("person")),
-            Subject::Party(id) => self.resolve(Kind::Party, id.as_str(), &at.key("party")),
+            Subject::Person(id) => self.resolve(Kind::Person, id.as_str(), at, Step::Key("person")),
+            Subject::Party(id) => self.resolve(Kind::Party, id.as_str(), at, Step::Key("party")),
             Subject::Delegation(id) => {
-                self.resolve(Kind::Delegation, id.as_str(), &at.key("delegation"))
+                self.resolve(Kind::Delegation, id.as_str(), at, Step::Key("delegation"))
             }
             Subject::Agreement(id) => {
-                self.resolve(Kind::Agreement, id.as_str(), &at.key("agreement"))
+                self.resolve(Kind::Agreement, id.as_str(), at, Step::Key("agreement"))
             }
-            Subject::Event(id) => self.resolve(Kind::Event, id.as_str(), &at.key("event")),
+            Subject::Event(id) => self.resolve(Kind::Event, id.as_str(), at, Step::Key("event")),
             Subject::Topic(_) => {}
         }
     }
@@ -540,7 +574,7 @@ impl<'a> Checker<'a> {
                 _ => None,
             });
             if let Some(party) = &participation.acting_for {
-                self.resolve(Kind::Party, party.as_str(), &p.key("acting_for"));
+                self.resolve(Kind::Party, party.as_str(), &p, Step::Key("acting_for"));
             }
         }
         let mentioned = root.key("mentioned");
@@ -557,7 +591,7 @@ impl<'a> Checker<'a> {
             | PartyKind::GroupOfStates { members } => {
                 let members_at = kind_at.key("members");
                 for (j, member) in members.iter().enumerate() {
-                    self.resolve(Kind::Party, member.as_str(), &members_at.index(j));
+                    self.resolve(Kind::Party, member.as_str(), &members_at, Step::Index(j));
                 }
                 self.count_against_list(
                     at,
@@ -570,7 +604,7 @@ impl<'a> Checker<'a> {
             }
             PartyKind::PublicBody { parent: Some(parent), .. }
             | PartyKind::Company { parent: Some(parent), .. } => {
-                self.resolve(Kind::Party, parent.as_str(), &kind_at.key("parent"));
+                self.resolve(Kind::Party, parent.as_str(), &kind_at, Step::Key("parent"));
             }
             _ => {}
         }
@@ -582,8 +616,16 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_delegation(&mut self, at: &At<'_>, delegation: &Delegation) {
-        self.resolve(Kind::Party, delegation.represents.as_str(), &at.key("represents"));
+    /// `marks` holds a mark for each slot of the id index, and `stamp` is
+    /// a mark that no slot has yet: repeated members are found in one pass.
+    fn check_delegation(
+        &mut self,
+        at: &At<'_>,
+        delegation: &Delegation,
+        marks: &mut [usize],
+        stamp: usize,
+    ) {
+        self.resolve(Kind::Party, delegation.represents.as_str(), at, Step::Key("represents"));
         let members_at = at.key("members");
         let head_at = at.key("head");
         let members = delegation
@@ -601,12 +643,25 @@ impl<'a> Checker<'a> {
                 Member::Party(id) => (Kind::Party, id.as_str(), "party"),
             };
             let who = member_at.key("member");
-            self.resolve(kind, id, &who.key(token));
+            let found = self.resolve_slot(kind, id, &who, Step::Key(token));
             if let Some(affiliation) = &member.affiliation {
-                self.resolve(Kind::Party, affiliation.as_str(), &member_at.key("affiliation"));
+                self.resolve(
+                    Kind::Party,
+                    affiliation.as_str(),
+                    &member_at,
+                    Step::Key("affiliation"),
+                );
             }
-            let repeated =
-                delegation.all_members().take(index).any(|earlier| earlier.member == member.member);
+            // A member found is a repeat when its item's slot is marked
+            // for this delegation already; one not found (reported above)
+            // is compared with the members before it.
+            let repeated = match found.and_then(|slot| marks.get_mut(slot)) {
+                Some(mark) => std::mem::replace(mark, stamp) == stamp,
+                None => delegation
+                    .all_members()
+                    .take(index)
+                    .any(|earlier| earlier.member == member.member),
+            };
             if repeated {
                 self.report(&who, Code::DuplicateMember, || {
                     format!("{token} \"{id}\" is listed twice in delegation \"{}\"", delegation.id)

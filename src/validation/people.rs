@@ -1,7 +1,7 @@
 //! The rules of people: named or described, positions, the same person twice.
 
 use super::names::{fold_name_into, folded_name_hash, name_of, name_pointer};
-use super::{Checker, Kind, ROOT};
+use super::{Checker, Kind, ROOT, Step};
 use crate::{Code, Problem};
 
 impl Checker<'_> {
@@ -37,10 +37,10 @@ impl Checker<'_> {
             for (j, position) in person.positions.iter().enumerate() {
                 let p = positions.index(j);
                 if let Some(organisation) = &position.organisation {
-                    self.resolve(Kind::Party, organisation.as_str(), &p.key("organisation"));
+                    self.resolve(Kind::Party, organisation.as_str(), &p, Step::Key("organisation"));
                 }
                 if let Some(party) = &position.accredited_to {
-                    self.resolve(Kind::Party, party.as_str(), &p.key("accredited_to"));
+                    self.resolve(Kind::Party, party.as_str(), &p, Step::Key("accredited_to"));
                 }
             }
             let names =

@@ -19,6 +19,10 @@ pub(super) enum Step<'a> {
 pub(super) const ROOT: At<'static> = At { parent: None, step: Step::Root };
 
 impl<'a> At<'a> {
+    pub(super) fn child(&'a self, step: Step<'a>) -> At<'a> {
+        At { parent: Some(self), step }
+    }
+
     pub(super) fn key(&'a self, key: &'a str) -> At<'a> {
         At { parent: Some(self), step: Step::Key(key) }
     }

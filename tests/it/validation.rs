@@ -218,3 +218,43 @@ fn the_id_index_agrees_with_a_plain_set() {
     assert_eq!(repeats.len(), 3); // the two above, and "a" reversed
     assert_eq!(unresolved.len(), 42);
 }
+
+/// Repeated members are found within a delegation only: by person or
+/// party, head included, and for ids that resolve to nothing too; a person
+/// and a party sharing an id are not the same member.
+#[test]
+fn repeated_members_are_found_per_delegation() {
+    let json = r#"{"format_version": "0.1", "id": "r",
+      "event": {"id": "e", "kind": "visit"},
+      "parties": [{"id": "tr", "kind": {"type": "state", "country": "TR"}},
+                  {"id": "x", "kind": {"type": "state", "country": "AZ"}}],
+      "people": [{"id": "x", "name": "Hakan Fidan"}, {"id": "p", "name": "Other Person"}],
+      "delegations": [
+        {"id": "d1", "represents": "tr",
+         "head": {"member": {"person": "x"}},
+         "members": [{"member": {"party": "x"}}, {"member": {"person": "p"}},
+                     {"member": {"person": "x"}}, {"member": {"person": "ghost"}},
+                     {"member": {"person": "ghost"}}, {"member": {"party": "x"}}]},
+        {"id": "d2", "represents": "tr",
+         "head": {"member": {"person": "x"}},
+         "members": [{"member": {"person": "p"}}, {"member": {"party": "x"}}]}
+      ]}"#;
+    let record = Record::from_json(json).expect("parses");
+    let repeated: Vec<(String, String)> = record
+        .validate()
+        .into_iter()
+        .filter(|p| p.code == Code::DuplicateMember)
+        .map(|p| (p.path, p.message))
+        .collect();
+    let expected = [
+        ("/delegations/0/members/2/member", "person \"x\" is listed twice in delegation \"d1\""),
+        (
+            "/delegations/0/members/4/member",
+            "person \"ghost\" is listed twice in delegation \"d1\"",
+        ),
+        ("/delegations/0/members/5/member", "party \"x\" is listed twice in delegation \"d1\""),
+    ];
+    let expected: Vec<(String, String)> =
+        expected.iter().map(|(p, m)| ((*p).to_owned(), (*m).to_owned())).collect();
+    assert_eq!(repeated, expected);
+}
