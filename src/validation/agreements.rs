@@ -7,10 +7,15 @@ use crate::{Actor, Agreement, AgreementKind, Code, Date, StepKind, ThirdPartyRol
 
 impl Checker<'_> {
     pub(super) fn check_agreement(&mut self, at: &At<'_>, agreement: &Agreement) {
-        self.other_is_listed::<AgreementKind>(&at.key("kind"), &agreement.kind, |k| match k {
-            AgreementKind::Other(text) => Some(text),
-            _ => None,
-        });
+        self.other_is_listed::<AgreementKind>(
+            at,
+            Step::Key("kind"),
+            &agreement.kind,
+            |k| match k {
+                AgreementKind::Other(text) => Some(text),
+                _ => None,
+            },
+        );
         let parties = at.key("parties");
         for (j, party) in agreement.parties.iter().enumerate() {
             self.resolve(Kind::Party, party.as_str(), &parties, Step::Index(j));
@@ -33,12 +38,16 @@ impl Checker<'_> {
         let third_parties = at.key("third_parties");
         for (j, third) in agreement.third_parties.iter().enumerate() {
             let p = third_parties.index(j);
-            let actor_at = p.key("actor");
-            self.actor(&actor_at, &third.actor);
-            self.other_is_listed::<ThirdPartyRole>(&p.key("role"), &third.role, |r| match r {
-                ThirdPartyRole::Other(text) => Some(text),
-                _ => None,
-            });
+            self.actor(&p, Step::Key("actor"), &third.actor);
+            self.other_is_listed::<ThirdPartyRole>(
+                &p,
+                Step::Key("role"),
+                &third.role,
+                |r| match r {
+                    ThirdPartyRole::Other(text) => Some(text),
+                    _ => None,
+                },
+            );
             let neutral = matches!(
                 third.role,
                 ThirdPartyRole::Mediator | ThirdPartyRole::Witness | ThirdPartyRole::Observer
@@ -50,7 +59,7 @@ impl Checker<'_> {
                         ThirdPartyRole::Witness => "witness",
                         _ => "observer",
                     };
-                    self.report(&actor_at.key("party"), Code::ThirdPartyIsParty, || {
+                    self.report(&p.key("actor").key("party"), Code::ThirdPartyIsParty, || {
                         format!(
                             "\"{party}\" is both a {role} and a party of agreement \"{}\"",
                             agreement.id

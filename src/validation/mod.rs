@@ -291,13 +291,14 @@ impl<'a> Checker<'a> {
             }
             let speakers = at.key("speakers");
             for (j, speaker) in statement.speakers.iter().enumerate() {
-                self.actor(&speakers.index(j), speaker);
+                self.actor(&speakers, Step::Index(j), speaker);
             }
             if let Some(event) = &statement.event {
                 self.resolve(Kind::Event, event.as_str(), &at, Step::Key("event"));
             }
             self.other_is_listed::<ReportingVerb>(
-                &at.key("reporting_verb"),
+                &at,
+                Step::Key("reporting_verb"),
                 &statement.reporting_verb,
                 |v| match v {
                     ReportingVerb::Other(text) => Some(text),
@@ -306,7 +307,7 @@ impl<'a> Checker<'a> {
             );
             let addressees = at.key("addressees");
             for (j, addressee) in statement.addressees.iter().enumerate() {
-                self.actor(&addressees.index(j), addressee);
+                self.actor(&addressees, Step::Index(j), addressee);
             }
             let about = at.key("about");
             for (j, subject) in statement.about.iter().enumerate() {
@@ -439,6 +440,20 @@ impl<'a> Checker<'a> {
         slot
     }
 
+    /// [`Checker::resolve`] for a reference two steps below `parent`.
+    #[inline]
+    fn resolve_below(
+        &mut self,
+        kind: Kind,
+        id: &str,
+        parent: &At<'_>,
+        (step, last): (Step<'_>, Step<'_>),
+    ) {
+        if self.slot_of(kind, id).is_none() {
+            self.unresolved(kind, id, &parent.child(step).child(last));
+        }
+    }
+
     #[cold]
     #[inline(never)]
     fn unresolved(&mut self, kind: Kind, id: &str, at: &At<'_>) {
@@ -456,14 +471,14 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn actor(&mut self, at: &At<'_>, actor: &Actor) {
-        match actor {
-            Actor::Person(id) => self.resolve(Kind::Person, id.as_str(), at, Step::Key("person")),
-            Actor::Party(id) => self.resolve(Kind::Party, id.as_str(), at, Step::Key("party")),
-            Actor::Delegation(id) => {
-                self.resolve(Kind::Delegation, id.as_str(), at, Step::Key("delegation"))
-            }
-        }
+    /// Resolves the actor at `step` below `parent`.
+    fn actor(&mut self, parent: &At<'_>, step: Step<'_>, actor: &Actor) {
+        let (kind, id, key) = match actor {
+            Actor::Person(id) => (Kind::Person, id.as_str(), "person"),
+            Actor::Party(id) => (Kind::Party, id.as_str(), "party"),
+            Actor::Delegation(id) => (Kind::Delegation, id.as_str(), "delegation"),
+        };
+        self.resolve_below(kind, id, parent, (step, Step::Key(key)));
     }
 
     fn subject(&mut self, at: &At<'_>, subject: &Subject) {
@@ -485,12 +500,13 @@ impl<'a> Checker<'a> {
     #[inline]
     fn other_is_listed<T: DeserializeOwned>(
         &mut self,
-        at: &At<'_>,
+        parent: &At<'_>,
+        step: Step<'_>,
         value: &T,
         other: impl Fn(&T) -> Option<&Text>,
     ) {
         if let Some(text) = other(value) {
-            self.other_spells_listed::<T>(at, text);
+            self.other_spells_listed::<T>(&parent.child(step), text);
         }
     }
 
@@ -535,7 +551,7 @@ impl<'a> Checker<'a> {
     }
 
     fn check_event(&mut self, root: &At<'_>, event: &Event) {
-        self.other_is_listed::<EventKind>(&root.key("kind"), &event.kind, |k| match k {
+        self.other_is_listed::<EventKind>(root, Step::Key("kind"), &event.kind, |k| match k {
             EventKind::Other(text) => Some(text),
             _ => None,
         });
@@ -568,8 +584,8 @@ impl<'a> Checker<'a> {
         let participants = root.key("participants");
         for (j, participation) in event.participants.iter().enumerate() {
             let p = participants.index(j);
-            self.actor(&p.key("participant"), &participation.participant);
-            self.other_is_listed::<Role>(&p.key("role"), &participation.role, |r| match r {
+            self.actor(&p, Step::Key("participant"), &participation.participant);
+            self.other_is_listed::<Role>(&p, Step::Key("role"), &participation.role, |r| match r {
                 Role::Other(text) => Some(text),
                 _ => None,
             });
@@ -579,7 +595,7 @@ impl<'a> Checker<'a> {
         }
         let mentioned = root.key("mentioned");
         for (j, actor) in event.mentioned.iter().enumerate() {
-            self.actor(&mentioned.index(j), actor);
+            self.actor(&mentioned, Step::Index(j), actor);
         }
         self.sources(&root.key("sources"), &event.sources);
     }
