@@ -113,12 +113,20 @@ impl Record {
         // more than its list of events.
         // (While the thread's locals are being torn down there is no such
         // memory to reuse: the check then starts from nothing.)
-        let scratch = SCRATCH.try_with(std::cell::Cell::take).unwrap_or_default();
-        let mut checker = Checker::new(self, scratch);
-        checker.check();
-        let Checker { scratch, problems, .. } = checker;
-        let _ = SCRATCH.try_with(|cell| cell.set(scratch));
-        problems
+        // (The scratch is borrowed in place, not moved out and back: it is
+        // never borrowed twice, since a check calls no user code, but if it
+        // were, that check would start from nothing too.)
+        let check = |scratch: &mut Scratch| {
+            let mut checker = Checker::new(self, scratch);
+            checker.check();
+            checker.problems
+        };
+        SCRATCH
+            .try_with(|cell| match cell.try_borrow_mut() {
+                Ok(mut scratch) => check(&mut scratch),
+                Err(_) => check(&mut Scratch::default()),
+            })
+            .unwrap_or_else(|_| check(&mut Scratch::default()))
     }
 }
 
@@ -141,7 +149,7 @@ struct Scratch {
 }
 
 thread_local! {
-    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
 /// The kinds of item that have ids.
@@ -203,12 +211,12 @@ struct Checker<'a> {
     record: &'a Record,
     /// The events, depth first, in document order.
     events: Vec<EventSlot<'a>>,
-    scratch: Scratch,
+    scratch: &'a mut Scratch,
     problems: Vec<Problem>,
 }
 
 impl<'a> Checker<'a> {
-    fn new(record: &'a Record, scratch: Scratch) -> Self {
+    fn new(record: &'a Record, scratch: &'a mut Scratch) -> Self {
         /// Lists `event` and its parts, depth first, in document order.
         fn collect<'a>(
             event: &'a Event,
