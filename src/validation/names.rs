@@ -142,35 +142,40 @@ pub(super) fn fold_name_into(name: &str, out: &mut String) {
         }
         return;
     }
-    if name.chars().all(|c| u32::from(c) < LATIN_END) {
-        let table = latin_folds();
-        for c in name.chars() {
-            if c.is_whitespace() {
+    // Names in the Latin scripts, by the table; any other character sends
+    // the whole name to the general fold.
+    let table = latin_folds();
+    for c in name.chars() {
+        if c.is_ascii() {
+            // The table's own entry, without looking it up.
+            if c.is_ascii_whitespace() || c == '\u{b}' {
                 space = !out.is_empty();
-                continue;
-            }
-            if c.is_ascii() {
-                // The table's own entry, without looking it up.
-                if space {
-                    out.push(' ');
-                    space = false;
-                }
-                out.push(c.to_ascii_lowercase());
-                continue;
-            }
-            let folded = table.get(c as usize).map_or("", String::as_str);
-            if folded.is_empty() {
                 continue;
             }
             if space {
                 out.push(' ');
                 space = false;
             }
-            out.push_str(folded);
+            out.push(c.to_ascii_lowercase());
+            continue;
         }
-        return;
+        let Some(folded) = table.get(c as usize) else {
+            fold_decomposed(name, out);
+            return;
+        };
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if folded.is_empty() {
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push_str(folded);
     }
-    fold_decomposed(name, out);
 }
 
 /// The end of the Latin scripts' blocks (Basic Latin to Latin Extended-B),
@@ -325,5 +330,7 @@ mod tests {
         assert_eq!(fold_name("  Mevlüt   ÇAVUŞOĞLU "), "mevlut cavusoglu");
         assert_eq!(fold_name("Łukasz Ørsted-Straße"), "lukasz orsted-strasse");
         assert_eq!(fold_name("Əliyev İlham"), "əliyev ilham");
+        // A character past the Latin table, after some that are in it.
+        assert_eq!(fold_name("Görgün  ΆΝΝΑ"), "gorgun αννα");
     }
 }
