@@ -143,10 +143,17 @@ struct Scratch {
     /// For each slot of `ids`, the last delegation (counted from 1) found
     /// to have that item as a member.
     member_marks: Vec<usize>,
+    /// Where each event sits (see [`EventParent`]), depth first.
+    event_parents: Vec<EventParent>,
     /// Folded names, when a name is not plain ASCII or two hashes match.
     fold: String,
     other_fold: String,
 }
+
+/// Where an event sits: its parent's place in the depth-first list of
+/// events and its index among the parent's parts; `None` for the record's
+/// event.
+type EventParent = Option<(usize, usize)>;
 
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
@@ -200,43 +207,41 @@ impl Kind {
     }
 }
 
-/// An event of the record and where it sits: its parent's slot in the
-/// event list and its index among the parent's parts.
-struct EventSlot<'a> {
-    event: &'a Event,
-    parent: Option<(usize, usize)>,
-}
-
 struct Checker<'a> {
     record: &'a Record,
-    /// The events, depth first, in document order.
-    events: Vec<EventSlot<'a>>,
     scratch: &'a mut Scratch,
     problems: Vec<Problem>,
 }
 
 impl<'a> Checker<'a> {
     fn new(record: &'a Record, scratch: &'a mut Scratch) -> Self {
-        /// Lists `event` and its parts, depth first, in document order.
-        fn collect<'a>(
-            event: &'a Event,
-            parent: Option<(usize, usize)>,
-            events: &mut Vec<EventSlot<'a>>,
-        ) {
-            let slot = events.len();
-            events.push(EventSlot { event, parent });
+        /// Lists where `event` and its parts sit, depth first, in document
+        /// order.
+        fn collect(event: &Event, parent: Option<(usize, usize)>, list: &mut Vec<EventParent>) {
+            let slot = list.len();
+            list.push(parent);
             for (i, part) in event.parts.iter().enumerate() {
-                collect(part, Some((slot, i)), events);
+                collect(part, Some((slot, i)), list);
             }
         }
-        let mut events = Vec::with_capacity(1 + record.event.parts.len());
-        collect(&record.event, None, &mut events);
-        Checker { record, events, scratch, problems: Vec::new() }
+        let mut list = std::mem::take(&mut scratch.event_parents);
+        list.clear();
+        collect(&record.event, None, &mut list);
+        scratch.event_parents = list;
+        Checker { record, scratch, problems: Vec::new() }
+    }
+
+    /// The event in `slot` of the depth-first list.
+    fn event_at(&self, slot: usize) -> Option<&'a Event> {
+        match self.scratch.event_parents.get(slot)? {
+            None => Some(&self.record.event),
+            Some((parent, index)) => self.event_at(*parent)?.parts.get(*index),
+        }
     }
 
     /// Writes the JSON Pointer of the event in `slot`.
     fn event_pointer(&self, slot: usize, out: &mut String) {
-        match self.events.get(slot).and_then(|e| e.parent) {
+        match self.scratch.event_parents.get(slot).copied().flatten() {
             Some((parent, index)) => {
                 self.event_pointer(parent, out);
                 out.push_str("/parts");
@@ -337,7 +342,7 @@ impl<'a> Checker<'a> {
         let count = record.parties.len()
             + record.people.len()
             + record.delegations.len()
-            + self.events.len()
+            + self.scratch.event_parents.len()
             + record.statements.len()
             + record.agreements.len()
             + record.sources.len();
@@ -366,7 +371,23 @@ impl<'a> Checker<'a> {
         add(&mut ids, r, id_at, Kind::Party, &record.parties, |p| p.id.as_str());
         add(&mut ids, r, id_at, Kind::Person, &record.people, |p| p.id.as_str());
         add(&mut ids, r, id_at, Kind::Delegation, &record.delegations, |d| d.id.as_str());
-        add(&mut ids, r, id_at, Kind::Event, &self.events, |e| e.event.id.as_str());
+        /// Adds the ids of `event` and its parts, depth first.
+        fn add_events<'a>(
+            ids: &mut IdIndex,
+            repeats: &mut Vec<(usize, usize, Kind)>,
+            id_at: impl Fn(Kind, usize) -> &'a str + Copy,
+            event: &'a Event,
+            position: &mut usize,
+        ) {
+            if let Some(first) = ids.insert(Kind::Event, event.id.as_str(), *position, id_at) {
+                repeats.push((*position, first, Kind::Event));
+            }
+            *position += 1;
+            for part in &event.parts {
+                add_events(ids, repeats, id_at, part, position);
+            }
+        }
+        add_events(&mut ids, r, id_at, &record.event, &mut 0);
         add(&mut ids, r, id_at, Kind::Statement, &record.statements, |s| s.id.as_str());
         add(&mut ids, r, id_at, Kind::Agreement, &record.agreements, |a| a.id.as_str());
         add(&mut ids, r, id_at, Kind::Source, &record.sources, |s| s.id.as_str());
@@ -401,7 +422,7 @@ impl<'a> Checker<'a> {
             Kind::Party => record.parties.get(position).map(|p| p.id.as_str()),
             Kind::Person => record.people.get(position).map(|p| p.id.as_str()),
             Kind::Delegation => record.delegations.get(position).map(|d| d.id.as_str()),
-            Kind::Event => self.events.get(position).map(|e| e.event.id.as_str()),
+            Kind::Event => self.event_at(position).map(|e| e.id.as_str()),
             Kind::Statement => record.statements.get(position).map(|s| s.id.as_str()),
             Kind::Agreement => record.agreements.get(position).map(|a| a.id.as_str()),
             Kind::Source => record.sources.get(position).map(|s| s.id.as_str()),

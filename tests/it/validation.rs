@@ -258,3 +258,36 @@ fn repeated_members_are_found_per_delegation() {
         expected.iter().map(|(p, m)| ((*p).to_owned(), (*m).to_owned())).collect();
     assert_eq!(repeated, expected);
 }
+
+/// Events are found by id at any depth, long ids (compared by text) too,
+/// and a repeated event id names the first event's place.
+#[test]
+fn nested_events_with_long_ids_resolve_and_repeat() {
+    let json = r#"{"format_version": "0.1", "id": "r",
+      "event": {"id": "summit-2024", "kind": "summit", "parts": [
+        {"id": "opening-session", "kind": "talks", "parts": [
+          {"id": "bilateral-on-the-margins", "kind": "meeting"}]},
+        {"id": "closing-session", "kind": "talks", "parts": [
+          {"id": "bilateral-on-the-margins", "kind": "meeting"}]}]},
+      "people": [{"id": "x", "name": "Hakan Fidan"}],
+      "statements": [
+        {"id": "s1", "speakers": [{"person": "x"}], "event": "bilateral-on-the-margins",
+         "reporting_verb": "said", "mode": "paraphrase", "text": "We agreed."},
+        {"id": "s2", "speakers": [{"person": "x"}], "event": "closing-session",
+         "reporting_verb": "said", "mode": "paraphrase", "text": "We agreed."},
+        {"id": "s3", "speakers": [{"person": "x"}], "event": "closing-sessions",
+         "reporting_verb": "said", "mode": "paraphrase", "text": "We agreed."}]}"#;
+    let record = Record::from_json(json).expect("parses");
+    let problems: Vec<(String, String)> =
+        record.validate().into_iter().map(|p| (p.path, p.message)).collect();
+    let expected = [
+        (
+            "/event/parts/1/parts/0/id",
+            "event id \"bilateral-on-the-margins\" is already used at /event/parts/0/parts/0",
+        ),
+        ("/statements/2/event", "no event has id \"closing-sessions\""),
+    ];
+    let expected: Vec<(String, String)> =
+        expected.iter().map(|(p, m)| ((*p).to_owned(), (*m).to_owned())).collect();
+    assert_eq!(problems, expected);
+}
