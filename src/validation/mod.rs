@@ -109,8 +109,7 @@ impl Record {
     /// ```
     pub fn validate(&self) -> Vec<Problem> {
         // The index and buffers of the last record checked on this thread
-        // are reused, so that a valid record is checked without allocating
-        // more than its list of events.
+        // are reused, so that a valid record is checked without allocating.
         // (While the thread's locals are being torn down there is no such
         // memory to reuse: the check then starts from nothing.)
         // (The scratch is borrowed in place, not moved out and back: it is
