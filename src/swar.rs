@@ -26,3 +26,11 @@ pub(crate) fn bytes_below(word: u64, bound: u8) -> u64 {
 pub(crate) fn bytes_equal(word: u64, byte: u8) -> u64 {
     bytes_below(word ^ (ONES * u64::from(byte)), 1)
 }
+
+/// The bytes of `word` outside printable ASCII (0x20 to 0x7E): below 0x20,
+/// 0x7F (which carries into its high bit) and 0x80 and up (which have it).
+/// A carry into the next byte comes only from a byte flagged already.
+#[inline]
+pub(crate) fn bytes_not_printable_ascii(word: u64) -> u64 {
+    bytes_below(word, 0x20) | ((word | word.wrapping_add(ONES)) & HIGH)
+}

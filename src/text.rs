@@ -158,14 +158,11 @@ impl Text {
 
 /// Whether every byte is printable ASCII (0x20 to 0x7E), eight at a time.
 pub(crate) fn printable_ascii(bytes: &[u8]) -> bool {
-    use crate::swar::{HIGH, ONES, bytes_below, word};
+    use crate::swar::{bytes_not_printable_ascii, word};
     let mut words = bytes.chunks_exact(8);
     let mut flagged = 0;
     for chunk in (&mut words).filter_map(|chunk| chunk.first_chunk::<8>()) {
-        let w = word(chunk);
-        // Below 0x20; 0x7F carries into its high bit; 0x80 and up have it.
-        // A carry into the next byte comes only from a byte flagged already.
-        flagged |= bytes_below(w, 0x20) | ((w | w.wrapping_add(ONES)) & HIGH);
+        flagged |= bytes_not_printable_ascii(word(chunk));
     }
     flagged == 0 && words.remainder().iter().all(|b| (0x20..0x7F).contains(b))
 }

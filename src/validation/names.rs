@@ -45,7 +45,7 @@ pub(super) fn folded_name_hash(name: &str, scratch: &mut String) -> u64 {
 /// when it is not plain, or rarely when it is (as `plain_ascii_words`).
 fn plain_ascii_hash(bytes: &[u8]) -> Option<u64> {
     use super::hash::{finish, mix};
-    use crate::swar::{HIGH, ONES, bytes_below, bytes_equal, word};
+    use crate::swar::{bytes_equal, bytes_not_printable_ascii, word};
     let (first, last) = (bytes.first()?, bytes.last_chunk::<8>()?);
     if *first == b' ' || bytes.last() == Some(&b' ') {
         return None;
@@ -54,8 +54,7 @@ fn plain_ascii_hash(bytes: &[u8]) -> Option<u64> {
     // of the top byte of the word before, moved to the bottom byte.
     let (mut unprintable, mut doubled, mut previous_top) = (0u64, 0u64, 0u64);
     let mut check = |w: u64, previous: u64| {
-        // As `crate::text::printable_ascii`.
-        unprintable |= bytes_below(w, 0x20) | ((w | w.wrapping_add(ONES)) & HIGH);
+        unprintable |= bytes_not_printable_ascii(w);
         let spaces = bytes_equal(w, b' ');
         doubled |= spaces & ((spaces << 8) | previous);
         spaces >> 56
@@ -127,27 +126,13 @@ pub fn fold_name(name: &str) -> String {
 pub(super) fn fold_name_into(name: &str, out: &mut String) {
     out.clear();
     let mut space = false;
-    if name.is_ascii() {
-        for b in name.bytes() {
-            // As `char::is_whitespace`, which also counts the vertical tab.
-            if b.is_ascii_whitespace() || b == 0x0B {
-                space = !out.is_empty();
-                continue;
-            }
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push(char::from(b.to_ascii_lowercase()));
-        }
-        return;
-    }
     // Names in the Latin scripts, by the table; any other character sends
     // the whole name to the general fold.
     let table = latin_folds();
     for c in name.chars() {
         if c.is_ascii() {
-            // The table's own entry, without looking it up.
+            // The table's own entry, without looking it up. White space as
+            // `char::is_whitespace`, which also counts the vertical tab.
             if c.is_ascii_whitespace() || c == '\u{b}' {
                 space = !out.is_empty();
                 continue;

@@ -24,11 +24,11 @@ impl<'a> At<'a> {
     }
 
     pub(super) fn key(&'a self, key: &'a str) -> At<'a> {
-        At { parent: Some(self), step: Step::Key(key) }
+        self.child(Step::Key(key))
     }
 
     pub(super) fn index(&'a self, index: usize) -> At<'a> {
-        At { parent: Some(self), step: Step::Index(index) }
+        self.child(Step::Index(index))
     }
 
     fn write(&self, out: &mut String) {
