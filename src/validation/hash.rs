@@ -3,7 +3,7 @@
 
 /// An odd constant (2^64 divided by the golden ratio): multiplying by it is
 /// a bijection on `u64` that spreads every input bit into the high bits.
-const K: u64 = 0x9e37_79b9_7f4a_7c15;
+pub(super) const K: u64 = 0x9e37_79b9_7f4a_7c15;
 
 /// Hashes `bytes` under `seed`, with `map` applied to every 8-byte word as
 /// it is read (so that a transformation of the bytes, such as lower-casing,
@@ -55,7 +55,7 @@ pub(super) fn finish(seed: u64, word: u64, len: usize) -> u64 {
 /// bytes when there are four or more (they overlap below eight), else the
 /// first, middle and last byte. Given the length, no two strings share a word.
 #[inline]
-fn short_word(bytes: &[u8]) -> u64 {
+pub(super) fn short_word(bytes: &[u8]) -> u64 {
     if let Some(word) = bytes.first_chunk::<8>() {
         return u64::from_le_bytes(*word);
     }
