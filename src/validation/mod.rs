@@ -134,19 +134,13 @@ impl Record {
 struct Scratch {
     /// Every id with its kind and position.
     ids: IdIndex,
-    /// For each person's name checked: the hash of its fold, the person,
-    /// and which of their names it is.
-    names: Vec<(u64, usize, Option<usize>)>,
-    /// A hash table over `names`.
-    name_slots: Vec<u32>,
+    /// People's names by their fold.
+    names: names::NameIndex,
     /// For each slot of `ids`, the last delegation (counted from 1) found
     /// to have that item as a member.
     member_marks: Vec<usize>,
     /// Where each event sits (see [`EventParent`]), depth first.
     event_parents: Vec<EventParent>,
-    /// Folded names, when a name is not plain ASCII or two hashes match.
-    fold: String,
-    other_fold: String,
 }
 
 /// Where an event sits: its parent's place in the depth-first list of

@@ -22,10 +22,76 @@ pub(super) fn name_pointer(person: usize, slot: Option<usize>) -> String {
     }
 }
 
+/// People's names by their fold (see [`fold_name`]), to find two that
+/// fold alike. Kept per thread between records with its memory.
+#[derive(Default)]
+pub(super) struct NameIndex {
+    /// Each name added and not a repeat: the hash of its fold, and whose
+    /// name it is (the person, and which of their names).
+    names: Vec<(u64, usize, Option<usize>)>,
+    /// Open addressing over `names`: an index into it plus one, 0 for an
+    /// empty slot; at most half full.
+    slots: Vec<u32>,
+    /// How far to shift a hash right to get a slot.
+    shift: u32,
+    /// Folded names: the last name added, when it had to be folded.
+    key: String,
+    other_key: String,
+}
+
+impl NameIndex {
+    /// Empties the index and makes room for `count` names.
+    pub(super) fn reset(&mut self, count: usize) {
+        let size = count.saturating_mul(2).max(8).next_power_of_two();
+        self.names.clear();
+        self.slots.clear();
+        self.slots.resize(size, 0);
+        self.shift = 64 - size.trailing_zeros();
+    }
+
+    /// Adds `name`, the name of `owner` (a person and which of their
+    /// names). When a name added before folds to the same key, gives its
+    /// owner instead, and [`NameIndex::key`] is then that key.
+    #[inline(never)]
+    pub(super) fn add(
+        &mut self,
+        record: &Record,
+        owner: (usize, Option<usize>),
+        name: &str,
+    ) -> Option<(usize, Option<usize>)> {
+        let hash = folded_name_hash(name, &mut self.key);
+        let mask = self.slots.len().saturating_sub(1);
+        let mut at = (hash >> (self.shift & 63)) as usize & mask;
+        while let Some(&index) = self.slots.get(at).filter(|&&index| index != 0) {
+            let Some(&(h, person, slot)) = self.names.get(index as usize - 1) else { break };
+            // A hash seen before is confirmed by folding both names.
+            if h == hash {
+                fold_name_into(name, &mut self.key);
+                fold_name_into(name_of(record, person, slot), &mut self.other_key);
+                if self.other_key == self.key {
+                    return Some((person, slot));
+                }
+            }
+            at = (at + 1) & mask;
+        }
+        self.names.push((hash, owner.0, owner.1));
+        if let (Some(free), Ok(index)) = (self.slots.get_mut(at), u32::try_from(self.names.len())) {
+            *free = index;
+        }
+        None
+    }
+
+    /// The key that the last name added and the earlier one it repeats
+    /// fold to.
+    pub(super) fn key(&self) -> &str {
+        &self.key
+    }
+}
+
 /// The hash of `name` folded (see [`fold_name`]). A name of printable
 /// ASCII words separated by single spaces folds to itself in lower case, so
 /// it is hashed without being copied; any other is folded into `scratch`.
-pub(super) fn folded_name_hash(name: &str, scratch: &mut String) -> u64 {
+fn folded_name_hash(name: &str, scratch: &mut String) -> u64 {
     let bytes = name.as_bytes();
     let plain = if bytes.len() >= 8 {
         plain_ascii_hash(bytes)

@@ -1,30 +1,20 @@
 //! The rules of people: named or described, positions, the same person twice.
 
-use super::names::{fold_name_into, folded_name_hash, name_of, name_pointer};
+use super::names::{name_of, name_pointer};
 use super::{Checker, Kind, ROOT, Step};
 use crate::{Code, Problem};
 
 impl Checker<'_> {
     pub(super) fn check_people(&mut self) {
         let record = self.record;
-        // Each name seen: its folded key's hash, the person, and which name it is.
-        let mut seen = std::mem::take(&mut self.scratch.names);
-        seen.clear();
-        // The names seen, by hash: open addressing over indexes into `seen`
-        // (plus one; 0 is empty), at most half full.
         let count: usize = record
             .people
             .iter()
             .map(|p| usize::from(p.name.is_some()) + p.name_variants.len())
             .sum();
-        let size = count.saturating_mul(2).max(8).next_power_of_two();
-        let shift = 64 - size.trailing_zeros();
-        let mut slots = std::mem::take(&mut self.scratch.name_slots);
-        slots.clear();
-        slots.resize(size, 0u32);
+        let mut names = std::mem::take(&mut self.scratch.names);
+        names.reset(count);
         let mut reported: Vec<(usize, usize)> = Vec::new();
-        let mut key = std::mem::take(&mut self.scratch.fold);
-        let mut other_key = std::mem::take(&mut self.scratch.other_fold);
         let people = ROOT.key("people");
         for (i, person) in record.people.iter().enumerate() {
             let at = people.index(i);
@@ -43,50 +33,25 @@ impl Checker<'_> {
                     self.resolve(Kind::Party, party.as_str(), &p, Step::Key("accredited_to"));
                 }
             }
-            let names =
-                person.name.iter().map(|n| (None, n)).chain(
-                    person.name_variants.iter().enumerate().map(|(j, v)| (Some(j), &v.name)),
-                );
-            for (slot, name) in names {
-                let hash = folded_name_hash(name.as_str(), &mut key);
-                let mut at = hash.checked_shr(shift).unwrap_or(0) as usize & (size - 1);
-                let mut first = None;
-                while let Some(&index) = slots.get(at).filter(|&&index| index != 0) {
-                    let Some(&(h, owner, owner_slot)) = seen.get(index as usize - 1) else { break };
-                    // A hash seen before is confirmed by folding both names.
-                    if h == hash && {
-                        fold_name_into(name.as_str(), &mut key);
-                        fold_name_into(name_of(record, owner, owner_slot), &mut other_key);
-                        other_key == key
-                    } {
-                        first = Some((h, owner, owner_slot));
-                        break;
-                    }
-                    at = (at + 1) & (size - 1);
+            // The canonical name, then the variants: each is compared with
+            // the names of this person and of the people before.
+            let mut add = |slot: Option<usize>, name: &crate::Text| {
+                let Some((other, other_slot)) = names.add(record, (i, slot), name.as_str()) else {
+                    return;
+                };
+                if other != i && !reported.contains(&(other, i)) {
+                    reported.push((other, i));
+                    self.same_person_twice((i, slot), (other, other_slot), names.key());
                 }
-                match first {
-                    Some((_, other, other_slot)) if other != i => {
-                        if !reported.contains(&(other, i)) {
-                            reported.push((other, i));
-                            self.same_person_twice((i, slot), (other, other_slot), &key);
-                        }
-                    }
-                    Some(_) => {}
-                    None => {
-                        seen.push((hash, i, slot));
-                        if let (Some(free), Ok(index)) =
-                            (slots.get_mut(at), u32::try_from(seen.len()))
-                        {
-                            *free = index;
-                        }
-                    }
-                }
+            };
+            if let Some(name) = &person.name {
+                add(None, name);
+            }
+            for (j, variant) in person.name_variants.iter().enumerate() {
+                add(Some(j), &variant.name);
             }
         }
-        self.scratch.names = seen;
-        self.scratch.name_slots = slots;
-        self.scratch.fold = key;
-        self.scratch.other_fold = other_key;
+        self.scratch.names = names;
     }
 
     /// Reports the name of `person` (a person and which of their names)
