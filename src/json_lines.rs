@@ -191,11 +191,13 @@ impl<R: BufRead> RawLines<R> {
 /// Reads JSON Lines on several threads and hands each line's outcome to
 /// `each`, on the calling thread and in input order.
 ///
-/// One thread splits the input into batches of lines; `threads` workers
-/// parse each line and apply `map` to it (validate it, convert it, count
-/// it); the results come back to `each` in line order. Memory stays bounded:
-/// at most a few batches of about 256 KiB per worker are in flight, plus the
-/// line limit ([`JsonLines::DEFAULT_MAX_LINE_LEN`]).
+/// `threads` workers take turns reading a batch of lines (about 256 KiB)
+/// from the input, then parse each line of it and apply `map` to it
+/// (validate it, convert it, count it); the results come back to `each` in
+/// line order. Memory stays bounded: each worker holds one batch (up to the
+/// line limit, [`JsonLines::DEFAULT_MAX_LINE_LEN`], more), and the results
+/// of at most four batches per worker wait for `each`: a worker that gets
+/// that far ahead of the slowest batch waits for it.
 ///
 /// # Example
 /// ```
@@ -238,6 +240,33 @@ pub fn par_map_lines_with_limit<R, T, M, E>(
     threads: usize,
     max_line_len: usize,
     map: M,
+    each: E,
+) where
+    R: BufRead + Send,
+    T: Send,
+    M: Fn(Line) -> T + Sync,
+    E: FnMut(T),
+{
+    let batch = Batching { bytes: 256 << 10, lines: 16 << 10 };
+    par_map_batches(reader, threads, max_line_len, batch, map, each);
+}
+
+/// How much one batch of [`par_map_batches`] holds: it ends at the first
+/// line that brings its text to `bytes`, or at `lines` lines (which bounds
+/// a batch of lines with no text: over the limit, or failed reads).
+#[derive(Clone, Copy)]
+struct Batching {
+    bytes: usize,
+    lines: usize,
+}
+
+/// [`par_map_lines_with_limit`] with batches of a given size.
+fn par_map_batches<R, T, M, E>(
+    reader: R,
+    threads: usize,
+    max_line_len: usize,
+    batching: Batching,
+    map: M,
     mut each: E,
 ) where
     R: BufRead + Send,
@@ -245,12 +274,11 @@ pub fn par_map_lines_with_limit<R, T, M, E>(
     M: Fn(Line) -> T + Sync,
     E: FnMut(T),
 {
-    const BATCH_BYTES: usize = 256 << 10;
     let threads = threads.max(1);
     /// A batch of lines: their text end to end, and each line's number and
     /// where its text is (or why it has none).
+    #[derive(Default)]
     struct Batch {
-        seq: u64,
         text: Vec<u8>,
         lines: Vec<(u64, Item)>,
     }
@@ -260,54 +288,103 @@ pub fn par_map_lines_with_limit<R, T, M, E>(
         TooLong,
         Failed(std::io::Error),
     }
-    let (work_tx, work_rx) = std::sync::mpsc::sync_channel::<Batch>(threads * 2);
-    let work_rx = std::sync::Mutex::new(work_rx);
-    let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<(u64, Vec<T>)>(threads * 2);
-    std::thread::scope(|scope| {
-        scope.spawn(move || {
-            let mut lines = RawLines::new(reader, max_line_len);
-            let mut seq = 0;
-            let mut batch = Batch { seq, text: Vec::with_capacity(BATCH_BYTES), lines: Vec::new() };
-            while let Some((number, raw)) = lines.next_raw() {
+    /// The input, the number of the next batch to be read from it, how
+    /// many batches `each` has had, and whether reading has stopped.
+    struct Source<R> {
+        lines: RawLines<R>,
+        seq: u64,
+        handed: u64,
+        closed: bool,
+    }
+    /// Stops all reading when dropped: the consumer's when it is done or
+    /// unwinds, and a worker's (`on_unwind_only`) when the worker unwinds.
+    /// No worker is then left waiting for batches to be handed that never
+    /// will be.
+    struct Closer<'a, R> {
+        source: &'a std::sync::Mutex<Source<R>>,
+        handed_more: &'a std::sync::Condvar,
+        on_unwind_only: bool,
+    }
+    impl<R> Drop for Closer<'_, R> {
+        fn drop(&mut self) {
+            if self.on_unwind_only && !std::thread::panicking() {
+                return;
+            }
+            let mut source = self.source.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            source.closed = true;
+            drop(source);
+            self.handed_more.notify_all();
+        }
+    }
+    // Batches read but not yet handed to `each`: a worker waits rather than
+    // read further ahead, so that results never pile up behind a slow batch.
+    let window = 4 * threads as u64;
+    impl<R: BufRead> Source<R> {
+        /// Reads the next batch into `batch` (emptied first) and gives its
+        /// number; `None` at the end of the input.
+        fn fill(&mut self, batch: &mut Batch, batching: Batching) -> Option<u64> {
+            batch.text.clear();
+            batch.lines.clear();
+            while batch.text.len() < batching.bytes && batch.lines.len() < batching.lines {
+                let Some((number, raw)) = self.lines.next_raw() else { break };
                 match raw {
                     Raw::Text => {
                         let from = batch.text.len();
-                        batch.text.extend_from_slice(lines.text());
+                        batch.text.extend_from_slice(self.lines.text());
                         batch.lines.push((number, Item::Text(from..batch.text.len())));
                     }
                     Raw::TooLong => batch.lines.push((number, Item::TooLong)),
                     Raw::Failed(e) => batch.lines.push((number, Item::Failed(e))),
                 }
-                if batch.text.len() >= BATCH_BYTES {
-                    seq += 1;
-                    let full = std::mem::replace(
-                        &mut batch,
-                        Batch { seq, text: Vec::with_capacity(BATCH_BYTES), lines: Vec::new() },
-                    );
-                    if work_tx.send(full).is_err() {
-                        return;
-                    }
-                }
             }
-            if !batch.lines.is_empty() {
-                let _ = work_tx.send(batch);
+            if batch.lines.is_empty() {
+                return None;
             }
-        });
+            self.seq += 1;
+            Some(self.seq - 1)
+        }
+    }
+    // Each worker reads its own batch, taking turns at the input, then
+    // parses it: the text is parsed on the core that copied it, still in
+    // that core's cache, and no thread only reads.
+    let source = std::sync::Mutex::new(Source {
+        lines: RawLines::new(reader, max_line_len),
+        seq: 0,
+        handed: 0,
+        closed: false,
+    });
+    let handed_more = std::sync::Condvar::new();
+    let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<(u64, Vec<T>)>(threads * 2);
+    std::thread::scope(|scope| {
         for _ in 0..threads {
             let done_tx = done_tx.clone();
-            let work_rx = &work_rx;
-            let map = &map;
+            let (source, handed_more, map) = (&source, &handed_more, &map);
             scope.spawn(move || {
-                loop {
-                    let next = work_rx.lock().map(|rx| rx.recv());
-                    let Ok(Ok(batch)) = next else { return };
+                let mut batch = Batch::default();
+                let next = |batch: &mut Batch| {
+                    let source = source.lock().ok()?;
+                    let mut source = handed_more
+                        .wait_while(source, |source| {
+                            !source.closed && source.seq >= source.handed + window
+                        })
+                        .ok()?;
+                    if source.closed {
+                        return None;
+                    }
+                    source.fill(batch, batching)
+                };
+                let _closer = Closer { source, handed_more, on_unwind_only: true };
+                // A worker stops at the end of the input, when the consumer
+                // has gone, or when another worker panicked.
+                while let Some(seq) = next(&mut batch) {
+                    let text = &batch.text;
                     let out: Vec<T> = batch
                         .lines
-                        .into_iter()
+                        .drain(..)
                         .map(|(number, line)| {
                             let result = match line {
                                 Item::Text(range) => {
-                                    parse_line(batch.text.get(range).unwrap_or_default())
+                                    parse_line(text.get(range).unwrap_or_default())
                                 }
                                 Item::Failed(e) => Err(Error::Io(e)),
                                 Item::TooLong => Err(Error::LineTooLong { limit: max_line_len }),
@@ -315,20 +392,28 @@ pub fn par_map_lines_with_limit<R, T, M, E>(
                             map(Line { number, result })
                         })
                         .collect();
-                    if done_tx.send((batch.seq, out)).is_err() {
-                        return;
+                    if done_tx.send((seq, out)).is_err() {
+                        break;
                     }
                 }
             });
         }
         drop(done_tx);
+        let _closer = Closer { source: &source, handed_more: &handed_more, on_unwind_only: false };
         let mut pending = std::collections::BTreeMap::new();
         let mut next = 0u64;
         for (seq, out) in done_rx {
             pending.insert(seq, out);
+            let before = next;
             while let Some(out) = pending.remove(&next) {
                 out.into_iter().for_each(&mut each);
                 next += 1;
+            }
+            if next > before {
+                if let Ok(mut source) = source.lock() {
+                    source.handed = next;
+                }
+                handed_more.notify_all();
             }
         }
     });
@@ -376,4 +461,104 @@ pub struct ValidatedLine {
     pub number: u64,
     /// The record and its problems, or why the line is not a record.
     pub result: Result<(Record, Vec<crate::Problem>), Error>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// Lines that are not records, each with its number in it.
+    fn numbered_lines(count: usize) -> String {
+        (1..=count).map(|n| format!("[{n}]\n")).collect()
+    }
+
+    const TINY: Batching = Batching { bytes: 16, lines: 3 };
+
+    #[test]
+    fn tiny_batches_keep_every_line_in_order() {
+        let input = numbered_lines(500);
+        for threads in [1, 2, 3, 7] {
+            let mut seen = Vec::new();
+            par_map_batches(
+                input.as_bytes(),
+                threads,
+                1 << 20,
+                TINY,
+                |l| l.number,
+                |n| seen.push(n),
+            );
+            assert_eq!(seen, (1..=500).collect::<Vec<u64>>(), "{threads} workers");
+        }
+    }
+
+    /// With line 1 held for a while, how many lines `map` has seen when
+    /// `each` gets its first result, reading with 2 workers.
+    fn mapped_while_line_1_is_held(input: &str, max_line_len: usize, batching: Batching) -> usize {
+        let mapped = AtomicUsize::new(0);
+        let mut mapped_before_first = None;
+        par_map_batches(
+            input.as_bytes(),
+            2,
+            max_line_len,
+            batching,
+            |line| {
+                if line.number == 1 {
+                    std::thread::sleep(std::time::Duration::from_millis(200));
+                }
+                mapped.fetch_add(1, Ordering::SeqCst)
+            },
+            |_| {
+                mapped_before_first.get_or_insert(mapped.load(Ordering::SeqCst));
+            },
+        );
+        mapped_before_first.unwrap_or(usize::MAX)
+    }
+
+    #[test]
+    fn workers_read_no_further_ahead_than_the_window() {
+        // With 2 workers, at most 8 batches of 3 lines past the first.
+        let ahead = mapped_while_line_1_is_held(&numbered_lines(300), 1 << 20, TINY);
+        assert!(ahead <= 3 * (8 + 1), "{ahead} lines mapped before the first was handed on");
+    }
+
+    #[test]
+    fn a_batch_of_lines_without_text_ends_at_the_line_count() {
+        // Every line is over the limit, so no text is kept and only the
+        // count of lines ends a batch: without it, all 60 lines would be
+        // one batch, handed on whole.
+        let input = "xxxxxxxx\n".repeat(60);
+        let batching = Batching { bytes: 1 << 20, lines: 4 };
+        let ahead = mapped_while_line_1_is_held(&input, 4, batching);
+        assert!(ahead <= 4 * (8 + 1), "{ahead} lines mapped before the first was handed on");
+    }
+
+    #[test]
+    fn a_panic_in_map_or_each_ends_the_call_without_hanging() {
+        let input = numbered_lines(300);
+        for threads in [1, 2, 3] {
+            let in_map = std::panic::catch_unwind(|| {
+                par_map_batches(
+                    input.as_bytes(),
+                    threads,
+                    1 << 20,
+                    TINY,
+                    |line| assert_ne!(line.number, 5, "map fails on line 5"),
+                    |()| {},
+                );
+            });
+            assert!(in_map.is_err(), "{threads} workers");
+            let in_each = std::panic::catch_unwind(|| {
+                par_map_batches(
+                    input.as_bytes(),
+                    threads,
+                    1 << 20,
+                    TINY,
+                    |line| line.number,
+                    |n| assert_ne!(n, 5, "each fails on line 5"),
+                );
+            });
+            assert!(in_each.is_err(), "{threads} workers");
+        }
+    }
 }
