@@ -65,12 +65,8 @@ impl NameIndex {
         while let Some(&index) = self.slots.get(at).filter(|&&index| index != 0) {
             let Some(&(h, person, slot)) = self.names.get(index as usize - 1) else { break };
             // A hash seen before is confirmed by folding both names.
-            if h == hash {
-                fold_name_into(name, &mut self.key);
-                fold_name_into(name_of(record, person, slot), &mut self.other_key);
-                if self.other_key == self.key {
-                    return Some((person, slot));
-                }
+            if h == hash && self.fold_alike(name, name_of(record, person, slot)) {
+                return Some((person, slot));
             }
             at = (at + 1) & mask;
         }
@@ -79,6 +75,15 @@ impl NameIndex {
             *free = index;
         }
         None
+    }
+
+    /// Whether `name` and `other` fold to the same key, left in `key`.
+    #[cold]
+    #[inline(never)]
+    fn fold_alike(&mut self, name: &str, other: &str) -> bool {
+        fold_name_into(name, &mut self.key);
+        fold_name_into(other, &mut self.other_key);
+        self.other_key == self.key
     }
 
     /// The key that the last name added and the earlier one it repeats
@@ -98,9 +103,16 @@ fn folded_name_hash(name: &str, scratch: &mut String) -> u64 {
     } else {
         plain_ascii_words(bytes).then(|| hash_bytes(0, bytes, ascii_lowercase_word))
     };
-    if let Some(hash) = plain {
-        return hash;
+    match plain {
+        Some(hash) => hash,
+        None => fold_and_hash(name, scratch),
     }
+}
+
+/// The hash of `name` folded into `scratch`: the general case of
+/// [`folded_name_hash`], out of line.
+#[inline(never)]
+fn fold_and_hash(name: &str, scratch: &mut String) -> u64 {
     fold_name_into(name, scratch);
     hash_bytes(0, scratch.as_bytes(), |word| word)
 }
