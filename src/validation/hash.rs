@@ -37,6 +37,23 @@ pub(super) fn hash_bytes(seed: u64, bytes: &[u8], map: impl Fn(u64) -> u64) -> u
     finish(seed, word, bytes.len())
 }
 
+/// Empties `slots` and refills it with `empty` as an open-addressing
+/// table for `count` entries: a power of two, at least 8 slots and twice
+/// `count`, so that a probe always ends at an empty slot. Memory kept from
+/// an unusually large record is given back. Gives how far to shift a hash
+/// right to get a slot (below 64): a hash's high bits are its best.
+/// Inlined, so that a constant `empty` fills the table with `memset`.
+#[inline(always)]
+pub(super) fn reset_table<T: Clone>(slots: &mut Vec<T>, count: usize, empty: T) -> u32 {
+    let size = count.saturating_mul(2).max(8).next_power_of_two();
+    slots.clear();
+    if slots.capacity() > 4 * size.max(1024) {
+        slots.shrink_to(size);
+    }
+    slots.resize(size, empty);
+    64 - size.trailing_zeros()
+}
+
 /// One word, not the last, of a string longer than 8 bytes, into its hash.
 #[inline]
 pub(super) fn mix(hash: u64, word: u64) -> u64 {

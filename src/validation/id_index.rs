@@ -1,7 +1,7 @@
 //! The record's ids by kind, to resolve references in constant time.
 
 use super::Kind;
-use super::hash::{K, hash_bytes, short_word};
+use super::hash::{K, hash_bytes, reset_table, short_word};
 use crate::swar::HIGH;
 
 /// The ids of a record's items, each with its kind and position in its list.
@@ -39,15 +39,8 @@ struct Entry {
 impl IdIndex {
     /// Empties the index and makes room for `count` ids, keeping its memory.
     pub(super) fn reset(&mut self, count: usize) {
-        let size = count.saturating_mul(2).max(8).next_power_of_two();
-        self.slots.clear();
-        // Memory kept from an unusually large record is given back.
-        if self.slots.capacity() > 4 * size.max(1024) {
-            self.slots.shrink_to(size);
-        }
-        self.slots.resize(size, Entry::default());
-        self.mask = size - 1;
-        self.shift = 64 - size.trailing_zeros();
+        self.shift = reset_table(&mut self.slots, count, Entry::default());
+        self.mask = self.slots.len().saturating_sub(1);
     }
 
     /// The entry `id` of `kind` would have, and its slot: where it is, or

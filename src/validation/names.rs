@@ -2,7 +2,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::hash::{ascii_lowercase_word, hash_bytes};
+use super::hash::{ascii_lowercase_word, hash_bytes, reset_table};
 use crate::{Record, Text};
 
 /// The name of person `person`: the canonical one (`None`) or a variant.
@@ -42,11 +42,8 @@ pub(super) struct NameIndex {
 impl NameIndex {
     /// Empties the index and makes room for `count` names.
     pub(super) fn reset(&mut self, count: usize) {
-        let size = count.saturating_mul(2).max(8).next_power_of_two();
         self.names.clear();
-        self.slots.clear();
-        self.slots.resize(size, 0);
-        self.shift = 64 - size.trailing_zeros();
+        self.shift = reset_table(&mut self.slots, count, 0);
     }
 
     /// Adds `name`, the name of `owner` (a person and which of their
