@@ -240,11 +240,11 @@ fn repeated_members_are_found_per_delegation() {
          "members": [{"member": {"person": "p"}}, {"member": {"party": "x"}}]}
       ]}"#;
     let record = Record::from_json(json).expect("parses");
-    let repeated: Vec<(String, String)> = record
-        .validate()
-        .into_iter()
+    let problems = record.validate();
+    let repeated: Vec<(&str, &str)> = problems
+        .iter()
         .filter(|p| p.code == Code::DuplicateMember)
-        .map(|p| (p.path, p.message))
+        .map(|p| (p.path.as_str(), p.message.as_str()))
         .collect();
     let expected = [
         ("/delegations/0/members/2/member", "person \"x\" is listed twice in delegation \"d1\""),
@@ -254,8 +254,6 @@ fn repeated_members_are_found_per_delegation() {
         ),
         ("/delegations/0/members/5/member", "party \"x\" is listed twice in delegation \"d1\""),
     ];
-    let expected: Vec<(String, String)> =
-        expected.iter().map(|(p, m)| ((*p).to_owned(), (*m).to_owned())).collect();
     assert_eq!(repeated, expected);
 }
 
@@ -278,8 +276,9 @@ fn nested_events_with_long_ids_resolve_and_repeat() {
         {"id": "s3", "speakers": [{"person": "x"}], "event": "closing-sessions",
          "reporting_verb": "said", "mode": "paraphrase", "text": "We agreed."}]}"#;
     let record = Record::from_json(json).expect("parses");
-    let problems: Vec<(String, String)> =
-        record.validate().into_iter().map(|p| (p.path, p.message)).collect();
+    let problems = record.validate();
+    let problems: Vec<(&str, &str)> =
+        problems.iter().map(|p| (p.path.as_str(), p.message.as_str())).collect();
     let expected = [
         (
             "/event/parts/1/parts/0/id",
@@ -287,7 +286,5 @@ fn nested_events_with_long_ids_resolve_and_repeat() {
         ),
         ("/statements/2/event", "no event has id \"closing-sessions\""),
     ];
-    let expected: Vec<(String, String)> =
-        expected.iter().map(|(p, m)| ((*p).to_owned(), (*m).to_owned())).collect();
     assert_eq!(problems, expected);
 }
