@@ -2,11 +2,11 @@
 
 use std::cmp::Ordering;
 
-use super::{At, Checker, Kind, Step};
+use super::{At, Checker, Kind, Mode, Step};
 use crate::{Actor, Agreement, AgreementKind, Code, Date, StepKind, ThirdPartyRole};
 
-impl Checker<'_> {
-    pub(super) fn check_agreement(&mut self, at: &At<'_>, agreement: &Agreement) {
+impl<M: Mode> Checker<'_, M> {
+    pub(super) fn check_agreement(&mut self, at: &At<'_, M>, agreement: &Agreement) {
         self.other_is_listed::<AgreementKind>(
             at,
             Step::Key("kind"),
@@ -82,7 +82,7 @@ impl Checker<'_> {
     }
 
     /// Dated steps by the same party (or by none) must follow the usual order.
-    fn steps_in_order(&mut self, steps: &At<'_>, agreement: &Agreement) {
+    fn steps_in_order(&mut self, steps: &At<'_, M>, agreement: &Agreement) {
         fn rank(step: StepKind) -> u8 {
             match step {
                 StepKind::Initialled => 0,

@@ -87,7 +87,7 @@ mod pointer;
 
 use id_index::IdIndex;
 pub use names::fold_name;
-use pointer::{At, ROOT, Step};
+use pointer::{At, Mode, Placed, Step, Unplaced};
 
 impl Record {
     /// Checks every record rule and returns all problems found, in document
@@ -116,7 +116,15 @@ impl Record {
         // never borrowed twice, since a check calls no user code, but if it
         // were, that check would start from nothing too.)
         let check = |scratch: &mut Scratch| {
-            let mut checker = Checker::new(self, scratch);
+            // Most records have no problem: a first check keeps no places
+            // and only tells whether there is one. A record with a problem
+            // is checked again, keeping places to report each.
+            let mut first = Checker::<Unplaced>::new(self, scratch);
+            first.check();
+            if !first.found {
+                return Vec::new();
+            }
+            let mut checker = Checker::<Placed>::new(self, scratch);
             checker.check();
             checker.problems
         };
@@ -200,13 +208,17 @@ impl Kind {
     }
 }
 
-struct Checker<'a> {
+struct Checker<'a, M: Mode> {
     record: &'a Record,
     scratch: &'a mut Scratch,
+    /// The problems found, when places are kept.
     problems: Vec<Problem>,
+    /// Whether a problem was found, when places are not kept.
+    found: bool,
+    mode: std::marker::PhantomData<M>,
 }
 
-impl<'a> Checker<'a> {
+impl<'a, M: Mode> Checker<'a, M> {
     fn new(record: &'a Record, scratch: &'a mut Scratch) -> Self {
         /// Lists where `event` and its parts sit, depth first, in document
         /// order.
@@ -221,7 +233,13 @@ impl<'a> Checker<'a> {
         list.clear();
         collect(&record.event, None, &mut list);
         scratch.event_parents = list;
-        Checker { record, scratch, problems: Vec::new() }
+        Checker {
+            record,
+            scratch,
+            problems: Vec::new(),
+            found: false,
+            mode: std::marker::PhantomData,
+        }
     }
 
     /// The event in `slot` of the depth-first list.
@@ -257,26 +275,38 @@ impl<'a> Checker<'a> {
         out
     }
 
-    /// Records a problem. Out of line and marked cold, with the message
-    /// written only here: the checks of a valid record stay short and
-    /// together in the instruction cache.
+    /// Records a problem, or only that there is one when places are not
+    /// kept. Out of line and marked cold, with the message written only
+    /// here: the checks of a valid record stay short and together in the
+    /// instruction cache.
     #[cold]
     #[inline(never)]
-    fn report(&mut self, at: &At<'_>, code: Code, message: impl FnOnce() -> String) {
-        self.problems.push(Problem::new(at.pointer(), code, message()));
+    fn report(&mut self, at: &At<'_, M>, code: Code, message: impl FnOnce() -> String) {
+        match at.pointer() {
+            Some(pointer) => self.problems.push(Problem::new(pointer, code, message())),
+            None => self.found = true,
+        }
+    }
+
+    /// Whether a problem about to be reported can be: places are kept.
+    /// When they are not, notes that there is a problem.
+    fn placing(&mut self) -> bool {
+        self.found |= !M::PLACED;
+        M::PLACED
     }
 
     fn check(&mut self) {
         let record = self.record;
         self.declare();
 
-        self.check_event_tree(&ROOT.key("event"), &record.event);
-        let parties = ROOT.key("parties");
+        let root = At::<M>::ROOT;
+        self.check_event_tree(&root.key("event"), &record.event);
+        let parties = root.key("parties");
         for (i, party) in record.parties.iter().enumerate() {
             self.check_party(&parties.index(i), party);
         }
         self.check_people();
-        let delegations = ROOT.key("delegations");
+        let delegations = root.key("delegations");
         if !record.delegations.is_empty() {
             let mut marks = std::mem::take(&mut self.scratch.member_marks);
             marks.clear();
@@ -287,7 +317,7 @@ impl<'a> Checker<'a> {
             }
             self.scratch.member_marks = marks;
         }
-        let statements = ROOT.key("statements");
+        let statements = root.key("statements");
         for (i, statement) in record.statements.iter().enumerate() {
             let at = statements.index(i);
             if statement.speakers.is_empty() {
@@ -321,7 +351,7 @@ impl<'a> Checker<'a> {
             }
             self.sources(&at.key("sources"), &statement.sources);
         }
-        let agreements = ROOT.key("agreements");
+        let agreements = root.key("agreements");
         for (i, agreement) in record.agreements.iter().enumerate() {
             self.check_agreement(&agreements.index(i), agreement);
         }
@@ -394,6 +424,9 @@ impl<'a> Checker<'a> {
     #[cold]
     #[inline(never)]
     fn report_repeats(&mut self, repeats: &[(usize, usize, Kind)]) {
+        if !self.placing() {
+            return;
+        }
         for &(again, first, kind) in repeats {
             let id = self.id_at(kind, again);
             let message = format!(
@@ -441,7 +474,7 @@ impl<'a> Checker<'a> {
     /// of the reference is given as its parent and last step, so that it is
     /// built only when the reference is unresolved.
     #[inline]
-    fn resolve(&mut self, kind: Kind, id: &str, parent: &At<'_>, step: Step<'_>) {
+    fn resolve(&mut self, kind: Kind, id: &str, parent: &At<'_, M>, step: Step<'_>) {
         self.resolve_slot(kind, id, parent, step);
     }
 
@@ -452,7 +485,7 @@ impl<'a> Checker<'a> {
         &mut self,
         kind: Kind,
         id: &str,
-        parent: &At<'_>,
+        parent: &At<'_, M>,
         step: Step<'_>,
     ) -> Option<usize> {
         let slot = self.slot_of(kind, id);
@@ -468,7 +501,7 @@ impl<'a> Checker<'a> {
         &mut self,
         kind: Kind,
         id: &str,
-        parent: &At<'_>,
+        parent: &At<'_, M>,
         (step, last): (Step<'_>, Step<'_>),
     ) {
         if self.slot_of(kind, id).is_none() {
@@ -478,7 +511,7 @@ impl<'a> Checker<'a> {
 
     #[cold]
     #[inline(never)]
-    fn unresolved(&mut self, kind: Kind, id: &str, at: &At<'_>) {
+    fn unresolved(&mut self, kind: Kind, id: &str, at: &At<'_, M>) {
         let mut message = format!("no {} has id \"{id}\"", kind.noun());
         if let Some(other) = Kind::ALL.into_iter().find(|&k| self.has(k, id)) {
             message.push_str(&format!("; \"{id}\" is the id of a {}", other.noun()));
@@ -487,14 +520,14 @@ impl<'a> Checker<'a> {
     }
 
     /// Every source cited in `sources` exists.
-    fn sources(&mut self, at: &At<'_>, sources: &[crate::SourceId]) {
+    fn sources(&mut self, at: &At<'_, M>, sources: &[crate::SourceId]) {
         for (j, source) in sources.iter().enumerate() {
             self.resolve(Kind::Source, source.as_str(), at, Step::Index(j));
         }
     }
 
     /// Resolves the actor at `step` below `parent`.
-    fn actor(&mut self, parent: &At<'_>, step: Step<'_>, actor: &Actor) {
+    fn actor(&mut self, parent: &At<'_, M>, step: Step<'_>, actor: &Actor) {
         let (kind, id, key) = match actor {
             Actor::Person(id) => (Kind::Person, id.as_str(), "person"),
             Actor::Party(id) => (Kind::Party, id.as_str(), "party"),
@@ -503,7 +536,7 @@ impl<'a> Checker<'a> {
         self.resolve_below(kind, id, parent, (step, Step::Key(key)));
     }
 
-    fn subject(&mut self, at: &At<'_>, subject: &Subject) {
+    fn subject(&mut self, at: &At<'_, M>, subject: &Subject) {
         match subject {
             Subject::Person(id) => self.resolve(Kind::Person, id.as_str(), at, Step::Key("person")),
             Subject::Party(id) => self.resolve(Kind::Party, id.as_str(), at, Step::Key("party")),
@@ -522,7 +555,7 @@ impl<'a> Checker<'a> {
     #[inline]
     fn other_is_listed<T: DeserializeOwned>(
         &mut self,
-        parent: &At<'_>,
+        parent: &At<'_, M>,
         step: Step<'_>,
         value: &T,
         other: impl Fn(&T) -> Option<&Text>,
@@ -534,7 +567,7 @@ impl<'a> Checker<'a> {
 
     #[cold]
     #[inline(never)]
-    fn other_spells_listed<T: DeserializeOwned>(&mut self, at: &At<'_>, text: &Text) {
+    fn other_spells_listed<T: DeserializeOwned>(&mut self, at: &At<'_, M>, text: &Text) {
         let spelled: String = text
             .as_str()
             .trim()
@@ -553,7 +586,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn period(&mut self, at: &At<'_>, period: &Period) {
+    fn period(&mut self, at: &At<'_, M>, period: &Period) {
         if let (Some(start), Some(end)) = (&period.start, &period.end) {
             if end.compare(start) == Ordering::Less {
                 self.report(&at.key("end"), Code::EndBeforeStart, || {
@@ -564,7 +597,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks an event and its parts, depth first, in document order.
-    fn check_event_tree(&mut self, at: &At<'_>, event: &Event) {
+    fn check_event_tree(&mut self, at: &At<'_, M>, event: &Event) {
         self.check_event(at, event);
         let parts = at.key("parts");
         for (i, part) in event.parts.iter().enumerate() {
@@ -572,7 +605,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_event(&mut self, root: &At<'_>, event: &Event) {
+    fn check_event(&mut self, root: &At<'_, M>, event: &Event) {
         self.other_is_listed::<EventKind>(root, Step::Key("kind"), &event.kind, |k| match k {
             EventKind::Other(text) => Some(text),
             _ => None,
@@ -622,7 +655,7 @@ impl<'a> Checker<'a> {
         self.sources(&root.key("sources"), &event.sources);
     }
 
-    fn check_party(&mut self, at: &At<'_>, party: &crate::Party) {
+    fn check_party(&mut self, at: &At<'_, M>, party: &crate::Party) {
         let kind_at = at.key("kind");
         match &party.kind {
             PartyKind::InternationalOrganisation { members }
@@ -658,7 +691,7 @@ impl<'a> Checker<'a> {
     /// a mark that no slot has yet: repeated members are found in one pass.
     fn check_delegation(
         &mut self,
-        at: &At<'_>,
+        at: &At<'_, M>,
         delegation: &Delegation,
         marks: &mut [usize],
         stamp: usize,
@@ -720,7 +753,7 @@ impl<'a> Checker<'a> {
     /// Checks a count against the number of items listed beside it.
     fn count_against_list(
         &mut self,
-        at: &At<'_>,
+        at: &At<'_, M>,
         field: &'static str,
         count: Option<&Count>,
         listed: usize,
@@ -749,7 +782,8 @@ impl<'a> Checker<'a> {
 
     fn check_sources(&mut self) {
         let start = self.record.event.time.as_ref().and_then(|t| t.start.as_ref());
-        let sources = ROOT.key("sources");
+        let root = At::<M>::ROOT;
+        let sources = root.key("sources");
         for (i, source) in self.record.sources.iter().enumerate() {
             let at = sources.index(i);
             if let (Some(published), Some(start)) = (&source.published_at, start) {
@@ -769,6 +803,57 @@ impl<'a> Checker<'a> {
                     ));
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether the check that keeps no places finds a problem, and the
+    /// problems the check that keeps them finds.
+    fn both_checks(record: &Record) -> (bool, Vec<Problem>) {
+        let mut scratch = Scratch::default();
+        let mut first = Checker::<Unplaced>::new(record, &mut scratch);
+        first.check();
+        let found = first.found;
+        let mut placed = Checker::<Placed>::new(record, &mut scratch);
+        placed.check();
+        (found, placed.problems)
+    }
+
+    /// `validate` returns nothing when the first check finds nothing, so
+    /// the two checks must agree on every record: valid ones, ones with
+    /// one problem of each code, and ones with several.
+    #[test]
+    fn the_check_without_places_finds_a_problem_exactly_when_there_is_one() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut records = 0;
+        let mut with_problems = std::collections::BTreeSet::new();
+        for dir in ["tests/fixtures/valid", "tests/fixtures/invalid", "examples/records"] {
+            let mut files: Vec<_> = std::fs::read_dir(root.join(dir))
+                .unwrap_or_else(|e| panic!("{dir}: {e}"))
+                .filter_map(|entry| entry.ok().map(|e| e.path()))
+                .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+                .collect();
+            files.sort();
+            for path in files {
+                let Ok(text) = std::fs::read_to_string(&path) else { continue };
+                let Ok(record) = Record::from_json(&text) else { continue };
+                let (found, problems) = both_checks(&record);
+                assert_eq!(found, !problems.is_empty(), "{}: {problems:?}", path.display());
+                with_problems.extend(problems.iter().map(|p| p.code));
+                records += 1;
+            }
+        }
+        // The fixtures reach every record rule, so the agreement above
+        // covers each way of reporting: the codes from `duplicate-id` on
+        // are the record rules'.
+        assert!(records >= 20, "only {records} records parsed");
+        let rules = Code::ALL.iter().skip_while(|&&code| code != Code::DuplicateId);
+        for code in rules {
+            assert!(with_problems.contains(code), "no fixture reports {code:?}");
         }
     }
 }

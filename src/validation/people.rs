@@ -1,10 +1,10 @@
 //! The rules of people: named or described, positions, the same person twice.
 
 use super::names::{name_of, name_pointer};
-use super::{Checker, Kind, ROOT, Step};
+use super::{At, Checker, Kind, Mode, Step};
 use crate::{Code, Problem};
 
-impl Checker<'_> {
+impl<M: Mode> Checker<'_, M> {
     pub(super) fn check_people(&mut self) {
         let record = self.record;
         let count: usize = record
@@ -15,7 +15,8 @@ impl Checker<'_> {
         let mut names = std::mem::take(&mut self.scratch.names);
         names.reset(count);
         let mut reported: Vec<(usize, usize)> = Vec::new();
-        let people = ROOT.key("people");
+        let root = At::<M>::ROOT;
+        let people = root.key("people");
         for (i, person) in record.people.iter().enumerate() {
             let at = people.index(i);
             if person.name.is_none() && person.description.is_none() {
@@ -64,6 +65,9 @@ impl Checker<'_> {
         (other, other_slot): (usize, Option<usize>),
         key: &str,
     ) {
+        if !self.placing() {
+            return;
+        }
         let name_path = name_pointer(person, slot);
         let other_path = name_pointer(other, other_slot);
         let name = name_of(self.record, person, slot);
