@@ -107,6 +107,13 @@ macro_rules! id_type {
             pub fn as_str(&self) -> &str {
                 self.0.as_str()
             }
+
+            /// The id's own string: validation reads it out of line, so
+            /// that the reading is not repeated at every reference.
+            #[allow(dead_code, reason = "not every kind of id is referred to")]
+            pub(crate) fn as_compact(&self) -> &compact_str::CompactString {
+                &self.0
+            }
         }
 
         string_newtype!($type, IdError);

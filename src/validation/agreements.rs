@@ -18,15 +18,20 @@ impl<M: Mode> Checker<'_, M> {
         );
         let parties = at.key("parties");
         for (j, party) in agreement.parties.iter().enumerate() {
-            self.resolve(Kind::Party, party.as_str(), &parties, Step::Index(j));
+            self.resolve(Kind::Party, party.as_compact(), &parties, Step::Index(j));
         }
         let signatories = at.key("signatories");
         for (j, signatory) in agreement.signatories.iter().enumerate() {
             let p = signatories.index(j);
-            self.resolve(Kind::Person, signatory.person.as_str(), &p, Step::Key("person"));
-            self.resolve(Kind::Party, signatory.acting_for.as_str(), &p, Step::Key("acting_for"));
+            self.resolve(Kind::Person, signatory.person.as_compact(), &p, Step::Key("person"));
+            self.resolve(
+                Kind::Party,
+                signatory.acting_for.as_compact(),
+                &p,
+                Step::Key("acting_for"),
+            );
             if let Some(event) = &signatory.event {
-                self.resolve(Kind::Event, event.as_str(), &p, Step::Key("event"));
+                self.resolve(Kind::Event, event.as_compact(), &p, Step::Key("event"));
             }
             if !agreement.parties.contains(&signatory.acting_for) {
                 self.report(&p.key("acting_for"), Code::SignatoryNotParty, || format!(
@@ -72,10 +77,10 @@ impl<M: Mode> Checker<'_, M> {
         for (j, step) in agreement.steps.iter().enumerate() {
             let p = steps.index(j);
             if let Some(party) = &step.party {
-                self.resolve(Kind::Party, party.as_str(), &p, Step::Key("party"));
+                self.resolve(Kind::Party, party.as_compact(), &p, Step::Key("party"));
             }
             if let Some(event) = &step.event {
-                self.resolve(Kind::Event, event.as_str(), &p, Step::Key("event"));
+                self.resolve(Kind::Event, event.as_compact(), &p, Step::Key("event"));
             }
         }
         self.steps_in_order(&steps, agreement);

@@ -1,7 +1,7 @@
 //! The record's ids by kind, to resolve references in constant time.
 
-use super::Kind;
 use super::hash::{K, hash_bytes, reset_table, short_word};
+use super::{IdText, Kind};
 use crate::swar::HIGH;
 
 /// The ids of a record's items, each with its kind and position in its list.
@@ -104,11 +104,11 @@ impl IdIndex {
     pub(super) fn insert<'t>(
         &mut self,
         kind: Kind,
-        id: &str,
+        id: &IdText,
         position: usize,
         id_at: impl Fn(Kind, usize) -> &'t str,
     ) -> Option<usize> {
-        let (entry, at, found) = self.find(kind, id, id_at)?;
+        let (entry, at, found) = self.find(kind, id.as_str(), id_at)?;
         let slot = self.slots.get_mut(at)?;
         if found {
             return Some(slot.position);

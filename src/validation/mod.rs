@@ -86,6 +86,9 @@ mod people;
 mod pointer;
 
 use id_index::IdIndex;
+
+/// The string of an id, as the id types keep it.
+type IdText = compact_str::CompactString;
 pub use names::fold_name;
 use pointer::{At, Mode, Placed, Step, Unplaced};
 
@@ -330,7 +333,7 @@ impl<'a, M: Mode> Checker<'a, M> {
                 self.actor(&speakers, Step::Index(j), speaker);
             }
             if let Some(event) = &statement.event {
-                self.resolve(Kind::Event, event.as_str(), &at, Step::Key("event"));
+                self.resolve(Kind::Event, event.as_compact(), &at, Step::Key("event"));
             }
             self.other_is_listed::<ReportingVerb>(
                 &at,
@@ -381,7 +384,7 @@ impl<'a, M: Mode> Checker<'a, M> {
             id_at: impl Fn(Kind, usize) -> &'a str + Copy,
             kind: Kind,
             items: &'a [T],
-            id: impl Fn(&'a T) -> &'a str,
+            id: impl Fn(&'a T) -> &'a IdText,
         ) {
             for (position, item) in items.iter().enumerate() {
                 let id = id(item);
@@ -391,9 +394,9 @@ impl<'a, M: Mode> Checker<'a, M> {
             }
         }
         let r = &mut repeats;
-        add(&mut ids, r, id_at, Kind::Party, &record.parties, |p| p.id.as_str());
-        add(&mut ids, r, id_at, Kind::Person, &record.people, |p| p.id.as_str());
-        add(&mut ids, r, id_at, Kind::Delegation, &record.delegations, |d| d.id.as_str());
+        add(&mut ids, r, id_at, Kind::Party, &record.parties, |p| p.id.as_compact());
+        add(&mut ids, r, id_at, Kind::Person, &record.people, |p| p.id.as_compact());
+        add(&mut ids, r, id_at, Kind::Delegation, &record.delegations, |d| d.id.as_compact());
         /// Adds the ids of `event` and its parts, depth first.
         fn add_events<'a>(
             ids: &mut IdIndex,
@@ -402,7 +405,7 @@ impl<'a, M: Mode> Checker<'a, M> {
             event: &'a Event,
             position: &mut usize,
         ) {
-            if let Some(first) = ids.insert(Kind::Event, event.id.as_str(), *position, id_at) {
+            if let Some(first) = ids.insert(Kind::Event, event.id.as_compact(), *position, id_at) {
                 repeats.push((*position, first, Kind::Event));
             }
             *position += 1;
@@ -411,9 +414,9 @@ impl<'a, M: Mode> Checker<'a, M> {
             }
         }
         add_events(&mut ids, r, id_at, &record.event, &mut 0);
-        add(&mut ids, r, id_at, Kind::Statement, &record.statements, |s| s.id.as_str());
-        add(&mut ids, r, id_at, Kind::Agreement, &record.agreements, |a| a.id.as_str());
-        add(&mut ids, r, id_at, Kind::Source, &record.sources, |s| s.id.as_str());
+        add(&mut ids, r, id_at, Kind::Statement, &record.statements, |s| s.id.as_compact());
+        add(&mut ids, r, id_at, Kind::Agreement, &record.agreements, |a| a.id.as_compact());
+        add(&mut ids, r, id_at, Kind::Source, &record.sources, |s| s.id.as_compact());
         self.scratch.ids = ids;
         if !repeats.is_empty() {
             self.report_repeats(&repeats);
@@ -458,7 +461,7 @@ impl<'a, M: Mode> Checker<'a, M> {
 
     /// Whether an item of `kind` has `id`.
     #[inline]
-    fn has(&self, kind: Kind, id: &str) -> bool {
+    fn has(&self, kind: Kind, id: &IdText) -> bool {
         self.slot_of(kind, id).is_some()
     }
 
@@ -466,15 +469,15 @@ impl<'a, M: Mode> Checker<'a, M> {
     /// of line: one copy of the lookup serves every reference, rather than
     /// one inlined at each.
     #[inline(never)]
-    fn slot_of(&self, kind: Kind, id: &str) -> Option<usize> {
-        self.scratch.ids.slot_of(kind, id, |kind, position| self.id_at(kind, position))
+    fn slot_of(&self, kind: Kind, id: &IdText) -> Option<usize> {
+        self.scratch.ids.slot_of(kind, id.as_str(), |kind, position| self.id_at(kind, position))
     }
 
     /// Reports a reference to an id that no item of `kind` has. The place
     /// of the reference is given as its parent and last step, so that it is
     /// built only when the reference is unresolved.
     #[inline]
-    fn resolve(&mut self, kind: Kind, id: &str, parent: &At<'_, M>, step: Step<'_>) {
+    fn resolve(&mut self, kind: Kind, id: &IdText, parent: &At<'_, M>, step: Step<'_>) {
         self.resolve_slot(kind, id, parent, step);
     }
 
@@ -484,7 +487,7 @@ impl<'a, M: Mode> Checker<'a, M> {
     fn resolve_slot(
         &mut self,
         kind: Kind,
-        id: &str,
+        id: &IdText,
         parent: &At<'_, M>,
         step: Step<'_>,
     ) -> Option<usize> {
@@ -500,7 +503,7 @@ impl<'a, M: Mode> Checker<'a, M> {
     fn resolve_below(
         &mut self,
         kind: Kind,
-        id: &str,
+        id: &IdText,
         parent: &At<'_, M>,
         (step, last): (Step<'_>, Step<'_>),
     ) {
@@ -511,7 +514,7 @@ impl<'a, M: Mode> Checker<'a, M> {
 
     #[cold]
     #[inline(never)]
-    fn unresolved(&mut self, kind: Kind, id: &str, at: &At<'_, M>) {
+    fn unresolved(&mut self, kind: Kind, id: &IdText, at: &At<'_, M>) {
         let mut message = format!("no {} has id \"{id}\"", kind.noun());
         if let Some(other) = Kind::ALL.into_iter().find(|&k| self.has(k, id)) {
             message.push_str(&format!("; \"{id}\" is the id of a {}", other.noun()));
@@ -522,31 +525,37 @@ impl<'a, M: Mode> Checker<'a, M> {
     /// Every source cited in `sources` exists.
     fn sources(&mut self, at: &At<'_, M>, sources: &[crate::SourceId]) {
         for (j, source) in sources.iter().enumerate() {
-            self.resolve(Kind::Source, source.as_str(), at, Step::Index(j));
+            self.resolve(Kind::Source, source.as_compact(), at, Step::Index(j));
         }
     }
 
     /// Resolves the actor at `step` below `parent`.
     fn actor(&mut self, parent: &At<'_, M>, step: Step<'_>, actor: &Actor) {
         let (kind, id, key) = match actor {
-            Actor::Person(id) => (Kind::Person, id.as_str(), "person"),
-            Actor::Party(id) => (Kind::Party, id.as_str(), "party"),
-            Actor::Delegation(id) => (Kind::Delegation, id.as_str(), "delegation"),
+            Actor::Person(id) => (Kind::Person, id.as_compact(), "person"),
+            Actor::Party(id) => (Kind::Party, id.as_compact(), "party"),
+            Actor::Delegation(id) => (Kind::Delegation, id.as_compact(), "delegation"),
         };
         self.resolve_below(kind, id, parent, (step, Step::Key(key)));
     }
 
     fn subject(&mut self, at: &At<'_, M>, subject: &Subject) {
         match subject {
-            Subject::Person(id) => self.resolve(Kind::Person, id.as_str(), at, Step::Key("person")),
-            Subject::Party(id) => self.resolve(Kind::Party, id.as_str(), at, Step::Key("party")),
+            Subject::Person(id) => {
+                self.resolve(Kind::Person, id.as_compact(), at, Step::Key("person"))
+            }
+            Subject::Party(id) => {
+                self.resolve(Kind::Party, id.as_compact(), at, Step::Key("party"))
+            }
             Subject::Delegation(id) => {
-                self.resolve(Kind::Delegation, id.as_str(), at, Step::Key("delegation"))
+                self.resolve(Kind::Delegation, id.as_compact(), at, Step::Key("delegation"))
             }
             Subject::Agreement(id) => {
-                self.resolve(Kind::Agreement, id.as_str(), at, Step::Key("agreement"))
+                self.resolve(Kind::Agreement, id.as_compact(), at, Step::Key("agreement"))
             }
-            Subject::Event(id) => self.resolve(Kind::Event, id.as_str(), at, Step::Key("event")),
+            Subject::Event(id) => {
+                self.resolve(Kind::Event, id.as_compact(), at, Step::Key("event"))
+            }
             Subject::Topic(_) => {}
         }
     }
@@ -645,7 +654,7 @@ impl<'a, M: Mode> Checker<'a, M> {
                 _ => None,
             });
             if let Some(party) = &participation.acting_for {
-                self.resolve(Kind::Party, party.as_str(), &p, Step::Key("acting_for"));
+                self.resolve(Kind::Party, party.as_compact(), &p, Step::Key("acting_for"));
             }
         }
         let mentioned = root.key("mentioned");
@@ -662,7 +671,7 @@ impl<'a, M: Mode> Checker<'a, M> {
             | PartyKind::GroupOfStates { members } => {
                 let members_at = kind_at.key("members");
                 for (j, member) in members.iter().enumerate() {
-                    self.resolve(Kind::Party, member.as_str(), &members_at, Step::Index(j));
+                    self.resolve(Kind::Party, member.as_compact(), &members_at, Step::Index(j));
                 }
                 self.count_against_list(
                     at,
@@ -675,7 +684,7 @@ impl<'a, M: Mode> Checker<'a, M> {
             }
             PartyKind::PublicBody { parent: Some(parent), .. }
             | PartyKind::Company { parent: Some(parent), .. } => {
-                self.resolve(Kind::Party, parent.as_str(), &kind_at, Step::Key("parent"));
+                self.resolve(Kind::Party, parent.as_compact(), &kind_at, Step::Key("parent"));
             }
             _ => {}
         }
@@ -696,7 +705,7 @@ impl<'a, M: Mode> Checker<'a, M> {
         marks: &mut [usize],
         stamp: usize,
     ) {
-        self.resolve(Kind::Party, delegation.represents.as_str(), at, Step::Key("represents"));
+        self.resolve(Kind::Party, delegation.represents.as_compact(), at, Step::Key("represents"));
         let members_at = at.key("members");
         let head_at = at.key("head");
         let members = delegation
@@ -710,15 +719,15 @@ impl<'a, M: Mode> Checker<'a, M> {
                 None => head_at,
             };
             let (kind, id, token) = match &member.member {
-                Member::Person(id) => (Kind::Person, id.as_str(), "person"),
-                Member::Party(id) => (Kind::Party, id.as_str(), "party"),
+                Member::Person(id) => (Kind::Person, id.as_compact(), "person"),
+                Member::Party(id) => (Kind::Party, id.as_compact(), "party"),
             };
             let who = member_at.key("member");
             let found = self.resolve_slot(kind, id, &who, Step::Key(token));
             if let Some(affiliation) = &member.affiliation {
                 self.resolve(
                     Kind::Party,
-                    affiliation.as_str(),
+                    affiliation.as_compact(),
                     &member_at,
                     Step::Key("affiliation"),
                 );

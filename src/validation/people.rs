@@ -28,10 +28,15 @@ impl<M: Mode> Checker<'_, M> {
             for (j, position) in person.positions.iter().enumerate() {
                 let p = positions.index(j);
                 if let Some(organisation) = &position.organisation {
-                    self.resolve(Kind::Party, organisation.as_str(), &p, Step::Key("organisation"));
+                    self.resolve(
+                        Kind::Party,
+                        organisation.as_compact(),
+                        &p,
+                        Step::Key("organisation"),
+                    );
                 }
                 if let Some(party) = &position.accredited_to {
-                    self.resolve(Kind::Party, party.as_str(), &p, Step::Key("accredited_to"));
+                    self.resolve(Kind::Party, party.as_compact(), &p, Step::Key("accredited_to"));
                 }
             }
             // The canonical name, then the variants: each is compared with
