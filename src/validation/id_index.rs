@@ -32,6 +32,9 @@ struct Entry {
     hash: u64,
     /// The position of the item in its list (events: depth first).
     position: usize,
+    /// The last delegation (counted from 1) found to have this item as a
+    /// member: repeated members are found in one pass.
+    member_mark: u32,
     /// For an id longer than 8 bytes, its kind plus one; 0 for a short id.
     long_kind: u8,
 }
@@ -58,7 +61,7 @@ impl IdIndex {
         match short_hash(kind, id.as_bytes()) {
             Some(hash) => {
                 let (at, found) = self.probe(hash, |entry| entry.long_kind == 0)?;
-                Some((Entry { hash, position: 0, long_kind: 0 }, at, found))
+                Some((Entry { hash, long_kind: 0, ..Entry::default() }, at, found))
             }
             None => self.find_long(kind, id, id_at),
         }
@@ -79,7 +82,7 @@ impl IdIndex {
         let (at, found) = self.probe(hash, |entry| {
             entry.long_kind == long_kind && id_at(kind, entry.position) == id
         })?;
-        Some((Entry { hash, position: 0, long_kind }, at, found))
+        Some((Entry { hash, long_kind, ..Entry::default() }, at, found))
     }
 
     /// The first slot from the hash's own that is empty or holds an entry
@@ -132,9 +135,13 @@ impl IdIndex {
         }
     }
 
-    /// How many slots the index has.
-    pub(super) fn slot_count(&self) -> usize {
-        self.slots.len()
+    /// Marks the item in `slot` (see [`IdIndex::slot_of`]) as a member of
+    /// the delegation `stamp`, counted from 1, and tells whether it was
+    /// marked so already: listed twice in that delegation.
+    pub(super) fn mark_member(&mut self, slot: usize, stamp: u32) -> bool {
+        self.slots
+            .get_mut(slot)
+            .is_some_and(|entry| std::mem::replace(&mut entry.member_mark, stamp) == stamp)
     }
 }
 

@@ -147,9 +147,6 @@ struct Scratch {
     ids: IdIndex,
     /// People's names by their fold.
     names: names::NameIndex,
-    /// For each slot of `ids`, the last delegation (counted from 1) found
-    /// to have that item as a member.
-    member_marks: Vec<usize>,
     /// Where each event sits (see [`EventParent`]), depth first.
     event_parents: Vec<EventParent>,
 }
@@ -310,15 +307,10 @@ impl<'a, M: Mode> Checker<'a, M> {
         }
         self.check_people();
         let delegations = root.key("delegations");
-        if !record.delegations.is_empty() {
-            let mut marks = std::mem::take(&mut self.scratch.member_marks);
-            marks.clear();
-            marks.resize(self.scratch.ids.slot_count(), 0);
-            for (i, delegation) in record.delegations.iter().enumerate() {
-                let stamp = i + 1;
-                self.check_delegation(&delegations.index(i), delegation, &mut marks, stamp);
-            }
-            self.scratch.member_marks = marks;
+        for (i, delegation) in record.delegations.iter().enumerate() {
+            // No list has 4 billion items in memory.
+            let stamp = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            self.check_delegation(&delegations.index(i), delegation, stamp);
         }
         let statements = root.key("statements");
         for (i, statement) in record.statements.iter().enumerate() {
@@ -696,15 +688,10 @@ impl<'a, M: Mode> Checker<'a, M> {
         }
     }
 
-    /// `marks` holds a mark for each slot of the id index, and `stamp` is
-    /// a mark that no slot has yet: repeated members are found in one pass.
-    fn check_delegation(
-        &mut self,
-        at: &At<'_, M>,
-        delegation: &Delegation,
-        marks: &mut [usize],
-        stamp: usize,
-    ) {
+    /// `stamp` is the delegation's number, counted from 1, with which its
+    /// members are marked in the id index: repeated members are found in
+    /// one pass.
+    fn check_delegation(&mut self, at: &At<'_, M>, delegation: &Delegation, stamp: u32) {
         self.resolve(Kind::Party, delegation.represents.as_compact(), at, Step::Key("represents"));
         let members_at = at.key("members");
         let head_at = at.key("head");
@@ -732,11 +719,11 @@ impl<'a, M: Mode> Checker<'a, M> {
                     Step::Key("affiliation"),
                 );
             }
-            // A member found is a repeat when its item's slot is marked
-            // for this delegation already; one not found (reported above)
-            // is compared with the members before it.
-            let repeated = match found.and_then(|slot| marks.get_mut(slot)) {
-                Some(mark) => std::mem::replace(mark, stamp) == stamp,
+            // A member found is a repeat when its item is marked for this
+            // delegation already; one not found (reported above) is
+            // compared with the members before it.
+            let repeated = match found {
+                Some(slot) => self.scratch.ids.mark_member(slot, stamp),
                 None => delegation
                     .all_members()
                     .take(index)
