@@ -507,6 +507,9 @@ impl<'a, M: Mode> Checker<'a, M> {
     #[cold]
     #[inline(never)]
     fn unresolved(&mut self, kind: Kind, id: &IdText, at: &At<'_, M>) {
+        if !self.placing() {
+            return;
+        }
         let mut message = format!("no {} has id \"{id}\"", kind.noun());
         if let Some(other) = Kind::ALL.into_iter().find(|&k| self.has(k, id)) {
             message.push_str(&format!("; \"{id}\" is the id of a {}", other.noun()));
