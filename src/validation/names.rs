@@ -54,9 +54,10 @@ impl NameIndex {
         &mut self,
         record: &Record,
         owner: (usize, Option<usize>),
-        name: &str,
+        name: &Text,
     ) -> Option<(usize, Option<usize>)> {
         let hash = folded_name_hash(name, &mut self.key);
+        let name = name.as_str();
         let mask = self.slots.len().saturating_sub(1);
         let mut at = (hash >> (self.shift & 63)) as usize & mask;
         while let Some(&index) = self.slots.get(at).filter(|&&index| index != 0) {
@@ -91,11 +92,12 @@ impl NameIndex {
 }
 
 /// The hash of `name` folded (see [`fold_name`]), read [`case_blind`]: so
-/// two names that fold alike hash alike. A name of printable ASCII words
-/// separated by single spaces folds to itself in lower case, so it is
-/// hashed as it is, without being copied; any other is folded into
-/// `scratch` first.
-fn folded_name_hash(name: &str, scratch: &mut String) -> u64 {
+/// two names that fold alike hash alike. A name of ASCII words separated
+/// by single spaces folds to itself in lower case, so it is hashed as it
+/// is, without being copied; any other is folded into `scratch` first. (A
+/// [`Text`] has no control character, so its ASCII is all printable.)
+fn folded_name_hash(name: &Text, scratch: &mut String) -> u64 {
+    let name = name.as_str();
     let bytes = name.as_bytes();
     let plain = if bytes.len() >= 8 {
         plain_ascii_hash(bytes)
@@ -116,22 +118,23 @@ fn fold_and_hash(name: &str, scratch: &mut String) -> u64 {
     hash_bytes(0, scratch.as_bytes(), case_blind)
 }
 
-/// For a name of at least 8 bytes: when it is plain ASCII words (see
-/// [`plain_ascii_words`]), its hash read [`case_blind`], as `hash_bytes`
-/// gives it, found in the same pass over its words as the test. `None`
-/// when it is not plain, or rarely when it is (as `plain_ascii_words`).
+/// For the bytes of a [`Text`] of at least 8 bytes: when they are plain
+/// ASCII words (see [`plain_ascii_words`]), their hash read [`case_blind`],
+/// as `hash_bytes` gives it, found in the same pass over their words as the
+/// test. `None` when they are not plain, or rarely when they are (as
+/// `plain_ascii_words`).
 fn plain_ascii_hash(bytes: &[u8]) -> Option<u64> {
     use super::hash::{finish, mix};
-    use crate::swar::{bytes_equal, bytes_not_printable_ascii, word};
+    use crate::swar::{HIGH, bytes_equal, word};
     let (first, last) = (bytes.first()?, bytes.last_chunk::<8>()?);
     if *first == b' ' || bytes.last() == Some(&b' ') {
         return None;
     }
-    // Bytes out of printable ASCII; spaces next to spaces; the space flag
-    // of the top byte of the word before, moved to the bottom byte.
-    let (mut unprintable, mut doubled, mut previous_top) = (0u64, 0u64, 0u64);
+    // Bytes out of ASCII; spaces next to spaces; the space flag of the top
+    // byte of the word before, moved to the bottom byte.
+    let (mut not_ascii, mut doubled, mut previous_top) = (0u64, 0u64, 0u64);
     let mut check = |w: u64, previous: u64| {
-        unprintable |= bytes_not_printable_ascii(w);
+        not_ascii |= w & HIGH;
         let spaces = bytes_equal(w, b' ');
         doubled |= spaces & ((spaces << 8) | previous);
         spaces >> 56
@@ -151,20 +154,21 @@ fn plain_ascii_hash(bytes: &[u8]) -> Option<u64> {
     // of 8; then the two bytes on either side of the join are both in it.
     let w = word(last);
     check(w, if bytes.len() % 8 == 0 { previous_top } else { 0 });
-    let plain = unprintable == 0 && doubled == 0;
+    let plain = not_ascii == 0 && doubled == 0;
     plain.then(|| finish(0, hash ^ case_blind(w), bytes.len()))
 }
 
-/// Whether `bytes` are printable ASCII words separated by single spaces,
-/// with no space at either end: text whose fold is its lower case. Tested
-/// eight bytes at a time; a rare false "two spaces" (a `!` right after a
-/// space can look like one) only sends the name down the general fold.
+/// Whether the bytes of a [`Text`] are ASCII words separated by single
+/// spaces, with no space at either end: text whose fold is its lower case
+/// (a text's ASCII is all printable). Tested eight bytes at a time; a rare
+/// false "two spaces" (a `!` right after a space can look like one) only
+/// sends the name down the general fold.
 fn plain_ascii_words(bytes: &[u8]) -> bool {
     use crate::swar::{bytes_equal, word};
     if bytes.is_empty() || bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
-    if !crate::text::printable_ascii(bytes) {
+    if !bytes.is_ascii() {
         return false;
     }
     let mut words = bytes.chunks_exact(8);
@@ -346,7 +350,8 @@ mod tests {
                 ok
             }) && previous != b' '
         };
-        let alphabet = [b'a', b' ', b'!', b'Z', 0x7F, b'\t'];
+        // Bytes of texts: printable ASCII, and bytes of `é`.
+        let alphabet = [b'a', b' ', b'!', b'Z', 0xC3, 0xA9];
         for bytes in generated_names(&alphabet, 0..19, 400) {
             let name = String::from_utf8(bytes).unwrap_or_default();
             let fast = plain_ascii_words(name.as_bytes());
@@ -360,14 +365,14 @@ mod tests {
         assert!(plain_ascii_words(b"Zakir Lula 0 and Kassym-Jomart Tokayev"));
         assert!(!plain_ascii_words(b"Zakir Lula 0 and Kassym  Tokayev"));
         assert!(!plain_ascii_words(b"Zakir L "));
-        assert!(!plain_ascii_words(b"Zakir L\x7f"));
+        assert!(!plain_ascii_words("Zakir Lé".as_bytes()));
     }
 
     /// The one-pass hash of plain names agrees with the test and the hash
     /// done apart, on every length from 8 to 40 and spaces anywhere.
     #[test]
     fn plain_names_hash_in_one_pass_as_in_two() {
-        let alphabet = [b'a', b' ', b'!', b'Z', 0x7F, b'\t', b'q', b'M'];
+        let alphabet = [b'a', b' ', b'!', b'Z', 0xC3, 0xA9, b'q', b'M'];
         for bytes in generated_names(&alphabet, 8..41, 600) {
             let one_pass = plain_ascii_hash(&bytes);
             let two_passes = plain_ascii_words(&bytes)
@@ -392,6 +397,10 @@ mod tests {
         assert_eq!(plain_ascii_hash(b"Kassym-  Tokayev"), None);
     }
 
+    fn text(name: &str) -> Text {
+        Text::parse(name).unwrap_or_else(|e| panic!("{name:?}: {e}"))
+    }
+
     /// Whichever way a name is hashed (plain in one pass, short and plain,
     /// or folded first), names that fold alike hash alike.
     #[test]
@@ -407,7 +416,7 @@ mod tests {
         let mut scratch = String::new();
         for group in groups {
             let hashes: Vec<u64> =
-                group.iter().map(|name| folded_name_hash(name, &mut scratch)).collect();
+                group.iter().map(|name| folded_name_hash(&text(name), &mut scratch)).collect();
             assert!(hashes.windows(2).all(|w| w.first() == w.last()), "{group:?}: {hashes:x?}");
         }
     }

@@ -42,7 +42,7 @@ impl<M: Mode> Checker<'_, M> {
             // The canonical name, then the variants: each is compared with
             // the names of this person and of the people before.
             let mut add = |slot: Option<usize>, name: &crate::Text| {
-                let Some((other, other_slot)) = names.add(record, (i, slot), name.as_str()) else {
+                let Some((other, other_slot)) = names.add(record, (i, slot), name) else {
                     return;
                 };
                 if other != i && !reported.contains(&(other, i)) {
