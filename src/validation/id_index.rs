@@ -121,7 +121,7 @@ impl IdIndex {
     }
 
     /// The slot of the item of `kind` that has `id`, if there is one: a
-    /// number below [`IdIndex::slot_count`] that no other item has.
+    /// number that no other item has (see [`IdIndex::mark_member`]).
     #[inline]
     pub(super) fn slot_of<'t>(
         &self,
