@@ -86,11 +86,11 @@ mod people;
 mod pointer;
 
 use id_index::IdIndex;
+pub use names::fold_name;
+use pointer::{At, Mode, Placed, Step, Unplaced};
 
 /// The string of an id, as the id types keep it.
 type IdText = compact_str::CompactString;
-pub use names::fold_name;
-use pointer::{At, Mode, Placed, Step, Unplaced};
 
 impl Record {
     /// Checks every record rule and returns all problems found, in document
