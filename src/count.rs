@@ -84,7 +84,7 @@ impl<'de> Deserialize<'de> for Count {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let CountWire { kind, value, as_written } = CountWire::deserialize(deserializer)?;
         let fail = |code, message: &str| {
-            crate::error::note_code(code);
+            crate::json::errors::note_code(code);
             D::Error::custom(message)
         };
         match (kind, value) {

@@ -57,72 +57,81 @@
 //! bytes. Unknown fields, repeated keys and `null` optional values are
 //! errors; extension values are kept exactly. See the README for the table.
 //!
+//! # Where things are
+//!
+//! | folder or file | what it holds |
+//! | --- | --- |
+//! | `record.rs`, `event.rs`, `party.rs`, `person.rs`, `delegation.rs`, `statement.rs`, `agreement.rs`, `place.rs`, `source.rs` | the record types, one concept a file |
+//! | `references.rs`, `count.rs`, `vocabulary.rs` | references between items ([`Actor`], [`Subject`]), [`Count`]s, the open code lists [`Topic`] and [`Sector`] |
+//! | `error.rs`, `problem.rs` | [`Error`] for what cannot be read, [`Problem`] for what breaks a rule |
+//! | `scalars/` | the constrained scalars: ids, [`Text`], [`LanguageTag`], [`Url`], [`time`], [`Extensions`], [`ExternalIds`], [`CountryCode`] and the country-name resolver |
+//! | `validation/` | the record rules (`rules/`, one function per rule) and the indexes that serve them (`index/`) |
+//! | `json/` (private) | reading JSON: the fast record reader, the strict serde adapter, word-at-a-time helpers, error codes, JSON Lines |
+//! | `schema.rs` | the JSON Schema generated from the types |
+//! | `bin/` | the `diplomatic-events` command (feature `cli`) |
+//!
 //! # Features
 //!
 //! - `schema` (default): derives [`schemars::JsonSchema`] for every type.
 
-mod actor;
+// The record types.
 mod agreement;
 mod count;
-mod country;
-mod country_names;
 mod delegation;
-mod error;
 mod event;
-mod extensions;
-mod external_ids;
-mod ids;
-mod json_lines;
-mod language;
-mod newtype;
 mod party;
 mod person;
 mod place;
-mod problem;
-mod reader;
 mod record;
-#[cfg(feature = "schema")]
-pub mod schema;
+mod references;
 mod source;
 mod statement;
-mod strict;
-mod swar;
-pub use strict::MAX_ITEMS;
-mod text;
-pub mod time;
-pub mod validation;
 mod vocabulary;
 
-pub use actor::{Actor, Subject};
+// Problems and errors.
+mod error;
+mod problem;
+
+// Constrained scalars, JSON reading, validation and the schema.
+mod json;
+mod scalars;
+#[cfg(feature = "schema")]
+pub mod schema;
+pub use scalars::time;
+pub mod validation;
+
 pub use agreement::{
     Agreement, AgreementKind, AgreementStatus, AgreementStep, Signatory, StepKind, ThirdParty,
     ThirdPartyRole,
 };
 pub use count::Count;
-pub use country::{CountryCode, CountryCodeError, FormerCountry, UnofficialCode};
-pub use country_names::{fold_country_name, resolve_country};
 pub use delegation::{Delegation, DelegationMember, Member};
 pub use error::{Error, Location};
 pub use event::{Event, EventKind, Modality, Participation, Role};
-pub use extensions::{ExtensionKey, ExtensionKeyError, ExtensionValue, Extensions};
-pub use external_ids::{ExternalIds, WikidataId, WikidataIdError};
-pub use ids::{
-    AgreementId, DelegationId, EventId, IdError, MAX_ID_LEN, PartyId, PersonId, RecordId, SourceId,
-    StatementId,
-};
-pub use json_lines::{
+pub use json::lines::{
     JsonLines, Line, ValidatedLine, par_map_lines, par_map_lines_with_limit, par_validate_lines,
 };
-pub use language::{LanguageTag, LanguageTagError};
+pub use json::strict::MAX_ITEMS;
 pub use party::{Party, PartyKind};
 pub use person::{NameVariant, NameVariantKind, Person, Position};
 pub use place::{Coordinates, CoordinatesError, Place};
 pub use problem::{Code, Problem, Severity};
 pub use record::{FormatVersion, Record};
-pub use source::{MAX_URL_LEN, Source, Url, UrlError};
+pub use references::{Actor, Subject};
+pub use scalars::country::{CountryCode, CountryCodeError, FormerCountry, UnofficialCode};
+pub use scalars::country_names::{fold_country_name, resolve_country};
+pub use scalars::extensions::{ExtensionKey, ExtensionKeyError, ExtensionValue, Extensions};
+pub use scalars::external_ids::{ExternalIds, WikidataId, WikidataIdError};
+pub use scalars::ids::{
+    AgreementId, DelegationId, EventId, IdError, MAX_ID_LEN, PartyId, PersonId, RecordId, SourceId,
+    StatementId,
+};
+pub use scalars::language::{LanguageTag, LanguageTagError};
+pub use scalars::text::{ForbiddenKind, Text, TextError};
+pub use scalars::time::{Date, DateError, Period, Precision, TimeOfDay, UtcOffset};
+pub use scalars::url::{MAX_URL_LEN, Url, UrlError};
+pub use source::Source;
 pub use statement::{ReportingVerb, Statement, StatementMode};
-pub use text::{ForbiddenKind, Text, TextError};
-pub use time::{Date, DateError, Period, Precision, TimeOfDay, UtcOffset};
 pub use vocabulary::{Sector, Topic};
 
 /// Hooks for this crate's own tests and fuzz target, which check that the
@@ -132,7 +141,7 @@ pub use vocabulary::{Sector, Topic};
 pub mod __private {
     /// Reads a record with the fast reader alone: `None` where it gives up.
     pub fn read_fast(json: &str) -> Option<crate::Record> {
-        crate::reader::read_record(json)
+        crate::json::reader::read_record(json)
     }
 
     /// Reads a record with serde alone, as when the fast reader gives up.

@@ -272,7 +272,7 @@ impl PartyKindWire {
 impl<'de> Deserialize<'de> for PartyKind {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         PartyKindWire::deserialize(deserializer)?.into_kind().map_err(|message| {
-            crate::error::note_code(crate::Code::InvalidPartyKind);
+            crate::json::errors::note_code(crate::Code::InvalidPartyKind);
             D::Error::custom(message)
         })
     }

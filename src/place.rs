@@ -96,7 +96,7 @@ impl TryFrom<RawCoordinates> for Coordinates {
     type Error = CoordinatesError;
     fn try_from(raw: RawCoordinates) -> Result<Self, Self::Error> {
         Coordinates::new(raw.latitude, raw.longitude).inspect_err(|_| {
-            crate::error::note_code(crate::Code::InvalidCoordinates);
+            crate::json::errors::note_code(crate::Code::InvalidCoordinates);
         })
     }
 }

@@ -117,12 +117,12 @@ impl Record {
 
     /// Parses one record from JSON text with no byte-order mark handling.
     ///
-    /// Valid input is read once, by the record reader of [`crate::reader`].
+    /// Valid input is read once, by the record reader of [`crate::json::reader`].
     /// When that reader gives up, the text is read again by serde with the
     /// path tracked, which builds the record or names the problem's JSON
     /// Pointer: errors cost two reads, records one.
     pub(crate) fn from_json_text(json: &str) -> Result<Self, Error> {
-        match crate::reader::read_record(json) {
+        match crate::json::reader::read_record(json) {
             Some(record) => Ok(record),
             None => Self::from_json_serde(json),
         }
@@ -130,10 +130,11 @@ impl Record {
 
     /// Parses one record with serde alone, tracking the path for errors.
     pub(crate) fn from_json_serde(json: &str) -> Result<Self, Error> {
-        crate::error::clear_code();
+        crate::json::errors::clear_code();
         let mut deserializer = serde_json::Deserializer::from_str(json);
-        let record = serde_path_to_error::deserialize(crate::strict::Strict(&mut deserializer))
-            .map_err(Error::from_path_error)?;
+        let record =
+            serde_path_to_error::deserialize(crate::json::strict::Strict(&mut deserializer))
+                .map_err(Error::from_path_error)?;
         deserializer.end().map_err(|e| Error::from_json_error(String::new(), &e))?;
         Ok(record)
     }

@@ -78,15 +78,13 @@ use crate::{
     ReportingVerb, Role, Subject, Text,
 };
 
-mod agreements;
-mod hash;
-mod id_index;
-mod names;
-mod people;
+mod index;
 mod pointer;
+mod rules;
 
-use id_index::IdIndex;
-pub use names::fold_name;
+use index::ids::IdIndex;
+use index::names;
+pub use index::names::fold_name;
 use pointer::{At, Mode, Placed, Step, Unplaced};
 
 /// The string of an id, as the id types keep it.
@@ -256,7 +254,7 @@ impl<'a, M: Mode> Checker<'a, M> {
             Some((parent, index)) => {
                 self.event_pointer(parent, out);
                 out.push_str("/parts");
-                crate::error::push_pointer_token(out, &index.to_string());
+                crate::json::errors::push_pointer_token(out, &index.to_string());
             }
             None => out.push_str("/event"),
         }
@@ -270,7 +268,7 @@ impl<'a, M: Mode> Checker<'a, M> {
         } else {
             out.push('/');
             out.push_str(kind.list());
-            crate::error::push_pointer_token(&mut out, &position.to_string());
+            crate::json::errors::push_pointer_token(&mut out, &position.to_string());
         }
         out
     }
@@ -580,7 +578,7 @@ impl<'a, M: Mode> Checker<'a, M> {
             .collect();
         let listed = spelled != "other"
             && serde_json::from_value::<T>(serde_json::Value::String(spelled.clone())).is_ok();
-        crate::error::clear_code();
+        crate::json::errors::clear_code();
         if listed {
             self.report(
                 &at.key("other"),

@@ -110,8 +110,8 @@ impl Link<'_> {
         }
         match self.step {
             Step::Root => {}
-            Step::Key(key) => crate::error::push_pointer_token(out, key),
-            Step::Index(index) => crate::error::push_pointer_token(out, &index.to_string()),
+            Step::Key(key) => crate::json::errors::push_pointer_token(out, key),
+            Step::Index(index) => crate::json::errors::push_pointer_token(out, &index.to_string()),
         }
     }
 }

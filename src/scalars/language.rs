@@ -1,6 +1,6 @@
 //! Language tags (BCP 47).
 
-use crate::newtype::string_newtype;
+use crate::scalars::newtype::string_newtype;
 
 /// A well-formed BCP 47 language tag (RFC 5646): `"en"`, `"tr"`, `"az-Latn"`,
 /// `"zh-Hant-TW"`, `"sr-Cyrl"`, `"x-private"`.

@@ -18,7 +18,7 @@
 //! Leap seconds (`:60`) are rejected: chrono cannot place them and real
 //! diplomatic records never need one.
 
-use crate::newtype::{string_newtype, string_schema};
+use crate::scalars::newtype::{string_newtype, string_schema};
 
 /// How precisely a [`Date`] is known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -15,7 +15,7 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 
-use crate::newtype::{string_newtype, string_schema};
+use crate::scalars::newtype::{string_newtype, string_schema};
 
 /// The key of an extension: a namespace, a colon and a name
 /// (`"gdelt:global_event_id"`, `"org.example:review_status"`).
@@ -201,7 +201,7 @@ impl<'de> serde::de::Visitor<'de> for Checked {
         let mut index = 0usize;
         loop {
             let mut path = self.path.clone();
-            crate::error::push_pointer_token(&mut path, &index.to_string());
+            crate::json::errors::push_pointer_token(&mut path, &index.to_string());
             if seq.next_element_seed(Checked { path })?.is_none() {
                 return Ok(());
             }
@@ -213,7 +213,7 @@ impl<'de> serde::de::Visitor<'de> for Checked {
         let mut keys = std::collections::BTreeSet::new();
         while let Some(key) = map.next_key::<String>()? {
             let mut path = self.path.clone();
-            crate::error::push_pointer_token(&mut path, &key);
+            crate::json::errors::push_pointer_token(&mut path, &key);
             if !keys.insert(key) {
                 return Err(A::Error::custom(format_args!(
                     "duplicate key at {path} inside the extension value"
@@ -268,7 +268,7 @@ impl<'de> Deserialize<'de> for ExtensionValue {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let raw = Box::<RawValue>::deserialize(deserializer)?;
         Self::from_raw(raw).map_err(|e| {
-            crate::error::note_code(e.code);
+            crate::json::errors::note_code(e.code);
             D::Error::custom(e.message)
         })
     }
@@ -326,7 +326,7 @@ impl Serialize for Extensions {
 
 impl<'de> Deserialize<'de> for Extensions {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::newtype::unique_map(deserializer).map(Extensions)
+        crate::scalars::newtype::unique_map(deserializer).map(Extensions)
     }
 }
 

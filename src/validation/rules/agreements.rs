@@ -2,11 +2,11 @@
 
 use std::cmp::Ordering;
 
-use super::{At, Checker, Kind, Mode, Step};
+use crate::validation::{At, Checker, Kind, Mode, Step};
 use crate::{Actor, Agreement, AgreementKind, Code, Date, StepKind, ThirdPartyRole};
 
 impl<M: Mode> Checker<'_, M> {
-    pub(super) fn check_agreement(&mut self, at: &At<'_, M>, agreement: &Agreement) {
+    pub(crate) fn check_agreement(&mut self, at: &At<'_, M>, agreement: &Agreement) {
         self.other_is_listed::<AgreementKind>(
             at,
             Step::Key("kind"),

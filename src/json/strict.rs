@@ -16,7 +16,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
 pub const MAX_ITEMS: usize = 10_000;
 
 fn too_many<E: de::Error>() -> E {
-    crate::error::note_code(crate::Code::TooManyItems);
+    crate::json::errors::note_code(crate::Code::TooManyItems);
     E::custom(format_args!("more than {MAX_ITEMS} items in one list or map"))
 }
 

@@ -6,7 +6,7 @@ use super::hash::{case_blind, hash_bytes, reset_table};
 use crate::{Record, Text};
 
 /// The name of person `person`: the canonical one (`None`) or a variant.
-pub(super) fn name_of(record: &Record, person: usize, slot: Option<usize>) -> &str {
+pub(crate) fn name_of(record: &Record, person: usize, slot: Option<usize>) -> &str {
     let person = record.people.get(person);
     match slot {
         None => person.and_then(|p| p.name.as_ref()).map(Text::as_str),
@@ -15,7 +15,7 @@ pub(super) fn name_of(record: &Record, person: usize, slot: Option<usize>) -> &s
     .unwrap_or_default()
 }
 
-pub(super) fn name_pointer(person: usize, slot: Option<usize>) -> String {
+pub(crate) fn name_pointer(person: usize, slot: Option<usize>) -> String {
     match slot {
         None => format!("/people/{person}/name"),
         Some(j) => format!("/people/{person}/name_variants/{j}/name"),
@@ -25,7 +25,7 @@ pub(super) fn name_pointer(person: usize, slot: Option<usize>) -> String {
 /// People's names by their fold (see [`fold_name`]), to find two that
 /// fold alike. Kept per thread between records with its memory.
 #[derive(Default)]
-pub(super) struct NameIndex {
+pub(crate) struct NameIndex {
     /// Each name added and not a repeat: the hash of its fold, and whose
     /// name it is (the person, and which of their names).
     names: Vec<(u64, usize, Option<usize>)>,
@@ -41,7 +41,7 @@ pub(super) struct NameIndex {
 
 impl NameIndex {
     /// Empties the index and makes room for `count` names.
-    pub(super) fn reset(&mut self, count: usize) {
+    pub(crate) fn reset(&mut self, count: usize) {
         self.names.clear();
         self.shift = reset_table(&mut self.slots, count, 0);
     }
@@ -50,7 +50,7 @@ impl NameIndex {
     /// names). When a name added before folds to the same key, gives its
     /// owner instead, and [`NameIndex::key`] is then that key.
     #[inline(never)]
-    pub(super) fn add(
+    pub(crate) fn add(
         &mut self,
         record: &Record,
         owner: (usize, Option<usize>),
@@ -86,7 +86,7 @@ impl NameIndex {
 
     /// The key that the last name added and the earlier one it repeats
     /// fold to.
-    pub(super) fn key(&self) -> &str {
+    pub(crate) fn key(&self) -> &str {
         &self.key
     }
 }
@@ -96,7 +96,7 @@ impl NameIndex {
 /// by single spaces folds to itself in lower case, so it is hashed as it
 /// is, without being copied; any other is folded into `scratch` first. (A
 /// [`Text`] has no control character, so its ASCII is all printable.)
-fn folded_name_hash(name: &Text, scratch: &mut String) -> u64 {
+pub(crate) fn folded_name_hash(name: &Text, scratch: &mut String) -> u64 {
     let name = name.as_str();
     let bytes = name.as_bytes();
     let plain = if bytes.len() >= 8 {
@@ -113,7 +113,7 @@ fn folded_name_hash(name: &Text, scratch: &mut String) -> u64 {
 /// The hash of `name` folded into `scratch`: the general case of
 /// [`folded_name_hash`], out of line.
 #[inline(never)]
-fn fold_and_hash(name: &str, scratch: &mut String) -> u64 {
+pub(crate) fn fold_and_hash(name: &str, scratch: &mut String) -> u64 {
     fold_name_into(name, scratch);
     hash_bytes(0, scratch.as_bytes(), case_blind)
 }
@@ -123,9 +123,9 @@ fn fold_and_hash(name: &str, scratch: &mut String) -> u64 {
 /// as `hash_bytes` gives it, found in the same pass over their words as the
 /// test. `None` when they are not plain, or rarely when they are (as
 /// `plain_ascii_words`).
-fn plain_ascii_hash(bytes: &[u8]) -> Option<u64> {
+pub(crate) fn plain_ascii_hash(bytes: &[u8]) -> Option<u64> {
     use super::hash::{finish, mix};
-    use crate::swar::{HIGH, bytes_equal, word};
+    use crate::json::swar::{HIGH, bytes_equal, word};
     let (first, last) = (bytes.first()?, bytes.last_chunk::<8>()?);
     if *first == b' ' || bytes.last() == Some(&b' ') {
         return None;
@@ -163,8 +163,8 @@ fn plain_ascii_hash(bytes: &[u8]) -> Option<u64> {
 /// (a text's ASCII is all printable). Tested eight bytes at a time; a rare
 /// false "two spaces" (a `!` right after a space can look like one) only
 /// sends the name down the general fold.
-fn plain_ascii_words(bytes: &[u8]) -> bool {
-    use crate::swar::{bytes_equal, word};
+pub(crate) fn plain_ascii_words(bytes: &[u8]) -> bool {
+    use crate::json::swar::{bytes_equal, word};
     if bytes.is_empty() || bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
         return false;
     }
@@ -174,7 +174,7 @@ fn plain_ascii_words(bytes: &[u8]) -> bool {
     let mut words = bytes.chunks_exact(8);
     let mut previous_top = 0u64;
     for chunk in (&mut words).filter_map(|chunk| chunk.first_chunk::<8>()) {
-        // The spaces (see `crate::swar`: a byte right above a space may be
+        // The spaces (see `crate::json::swar`: a byte right above a space may be
         // flagged too, which only sends the name to the general fold).
         let flags = bytes_equal(word(chunk), b' ');
         // Two spaces side by side in the word, or across from the last one.
@@ -204,7 +204,7 @@ pub fn fold_name(name: &str) -> String {
 }
 
 /// [`fold_name`] into a buffer that is cleared first.
-pub(super) fn fold_name_into(name: &str, out: &mut String) {
+pub(crate) fn fold_name_into(name: &str, out: &mut String) {
     out.clear();
     let mut space = false;
     // Names in the Latin scripts, by the table; any other character sends
@@ -253,7 +253,7 @@ const LATIN_END: u32 = 0x250;
 /// it. Folding a precomposed text character by character gives the same
 /// as folding it whole, since only combining marks are reordered by NFD and
 /// they are all dropped. White space is handled by the caller.
-fn latin_folds() -> &'static [String] {
+pub(crate) fn latin_folds() -> &'static [String] {
     static TABLE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         (0..LATIN_END)
@@ -269,7 +269,7 @@ fn latin_folds() -> &'static [String] {
 }
 
 /// The general fold: NFD, then each character kept, mapped or dropped.
-fn fold_decomposed(name: &str, out: &mut String) {
+pub(crate) fn fold_decomposed(name: &str, out: &mut String) {
     out.clear();
     let mut space = false;
     for c in name.nfd() {

@@ -5,7 +5,7 @@
 //! Each kind has its own id type, so a person's id cannot be passed where a
 //! party is expected.
 
-use crate::newtype::{string_newtype, string_schema};
+use crate::scalars::newtype::{string_newtype, string_schema};
 
 /// Why a string is not an acceptable identifier.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::newtype::{string_newtype, string_schema};
+use crate::scalars::newtype::{string_newtype, string_schema};
 use crate::{ExtensionKey, Text};
 
 /// A Wikidata item id: `Q` followed by a number without leading zeros (`"Q42"`).
@@ -64,7 +64,7 @@ pub struct ExternalIds {
     #[serde(
         default,
         skip_serializing_if = "BTreeMap::is_empty",
-        deserialize_with = "crate::newtype::unique_map"
+        deserialize_with = "crate::scalars::newtype::unique_map"
     )]
     pub other: BTreeMap<ExtensionKey, Text>,
 }

@@ -22,7 +22,7 @@ mod values;
 
 use serde::de::DeserializeOwned;
 
-use crate::strict::{MAX_ITEMS, Strict};
+use crate::json::strict::{MAX_ITEMS, Strict};
 
 /// Reads a whole JSON text as one record: `None` where the reader gives up.
 pub(crate) fn read_record(json: &str) -> Option<crate::Record> {
@@ -373,10 +373,10 @@ impl<'a> Reader<'a> {
 /// The position of the first byte at or after `at` that ends a run of
 /// plain string content: a quote, a backslash or a control character
 /// (below 0x20); the length of `bytes` if there is none. Eight bytes at a
-/// time (see [`crate::swar`]).
+/// time (see [`crate::json::swar`]).
 #[inline]
 fn special_byte(bytes: &[u8], mut at: usize) -> usize {
-    use crate::swar::{bytes_below, bytes_equal, word};
+    use crate::json::swar::{bytes_below, bytes_equal, word};
     while let Some(chunk) = bytes.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
         let word = word(chunk);
         let found = bytes_equal(word, b'"') | bytes_equal(word, b'\\') | bytes_below(word, 0x20);

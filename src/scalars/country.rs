@@ -1,7 +1,7 @@
 //! Country codes: ISO 3166-1 states, the few entities with no ISO 3166-1
 //! code, and former states by their ISO 3166-3 code.
 
-use crate::newtype::string_newtype;
+use crate::scalars::newtype::string_newtype;
 
 /// A code for a country, territory or former state.
 ///

@@ -2,7 +2,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::newtype::{string_newtype, string_schema};
+use crate::scalars::newtype::{string_newtype, string_schema};
 
 /// Text written for people: a name, a title, a description or what someone said.
 ///
@@ -158,7 +158,7 @@ impl Text {
 
 /// Whether every byte is printable ASCII (0x20 to 0x7E), eight at a time.
 pub(crate) fn printable_ascii(bytes: &[u8]) -> bool {
-    use crate::swar::{bytes_not_printable_ascii, word};
+    use crate::json::swar::{bytes_not_printable_ascii, word};
     let mut words = bytes.chunks_exact(8);
     let mut flagged = 0;
     for chunk in (&mut words).filter_map(|chunk| chunk.first_chunk::<8>()) {

@@ -1,8 +1,8 @@
 //! The record's ids by kind, to resolve references in constant time.
 
 use super::hash::{K, hash_bytes, reset_table, short_word};
-use super::{IdText, Kind};
-use crate::swar::HIGH;
+use crate::json::swar::HIGH;
+use crate::validation::{IdText, Kind};
 
 /// The ids of a record's items, each with its kind and position in its list.
 ///
@@ -14,7 +14,7 @@ use crate::swar::HIGH;
 /// Entries hold no borrowed text, so one index serves record after record
 /// on a thread without allocating again.
 #[derive(Default)]
-pub(super) struct IdIndex {
+pub(crate) struct IdIndex {
     /// Linear probing; its length is a power of two, at least twice the
     /// number of ids, so a probe always ends at an empty slot.
     slots: Vec<Entry>,
@@ -28,7 +28,7 @@ pub(super) struct IdIndex {
 
 /// An id in the table; an empty slot has hash 0, which no id has.
 #[derive(Clone, Copy, Default)]
-struct Entry {
+pub(crate) struct Entry {
     hash: u64,
     /// The position of the item in its list (events: depth first).
     position: usize,
@@ -41,7 +41,7 @@ struct Entry {
 
 impl IdIndex {
     /// Empties the index and makes room for `count` ids, keeping its memory.
-    pub(super) fn reset(&mut self, count: usize) {
+    pub(crate) fn reset(&mut self, count: usize) {
         self.shift = reset_table(&mut self.slots, count, Entry::default());
         self.mask = self.slots.len().saturating_sub(1);
     }
@@ -104,7 +104,7 @@ impl IdIndex {
 
     /// Adds the id of the item at `position` of `kind`. When an earlier item
     /// of the same kind has this id, gives that item's position instead.
-    pub(super) fn insert<'t>(
+    pub(crate) fn insert<'t>(
         &mut self,
         kind: Kind,
         id: &IdText,
@@ -123,7 +123,7 @@ impl IdIndex {
     /// The slot of the item of `kind` that has `id`, if there is one: a
     /// number that no other item has (see [`IdIndex::mark_member`]).
     #[inline]
-    pub(super) fn slot_of<'t>(
+    pub(crate) fn slot_of<'t>(
         &self,
         kind: Kind,
         id: &str,
@@ -138,7 +138,7 @@ impl IdIndex {
     /// Marks the item in `slot` (see [`IdIndex::slot_of`]) as a member of
     /// the delegation `stamp`, counted from 1, and tells whether it was
     /// marked so already: listed twice in that delegation.
-    pub(super) fn mark_member(&mut self, slot: usize, stamp: u32) -> bool {
+    pub(crate) fn mark_member(&mut self, slot: usize, stamp: u32) -> bool {
         self.slots
             .get_mut(slot)
             .is_some_and(|entry| std::mem::replace(&mut entry.member_mark, stamp) == stamp)
@@ -153,7 +153,7 @@ impl IdIndex {
 /// in seven bytes; multiplying by an odd constant is a bijection. So no two
 /// such ids of any kinds share a hash, and none has hash 0.
 #[inline]
-fn short_hash(kind: Kind, bytes: &[u8]) -> Option<u64> {
+pub(crate) fn short_hash(kind: Kind, bytes: &[u8]) -> Option<u64> {
     if bytes.len() > 8 {
         return None;
     }

@@ -64,7 +64,7 @@ macro_rules! string_newtype {
                     }
                     fn visit_str<E: ::serde::de::Error>(self, text: &str) -> Result<$type, E> {
                         $type::parse(text).map_err(|error| {
-                            crate::error::note_code(error.code());
+                            crate::json::errors::note_code(error.code());
                             E::custom(error)
                         })
                     }
@@ -121,7 +121,7 @@ where
             let mut entries = std::collections::BTreeMap::new();
             while let Some(key) = map.next_key::<K>()? {
                 if entries.contains_key(&key) {
-                    crate::error::note_code(crate::Code::DuplicateKey);
+                    crate::json::errors::note_code(crate::Code::DuplicateKey);
                     return Err(<A::Error as serde::de::Error>::custom(format_args!(
                         "duplicate key \"{key}\""
                     )));

@@ -3,7 +3,7 @@
 
 /// An odd constant (2^64 divided by the golden ratio): multiplying by it is
 /// a bijection on `u64` that spreads every input bit into the high bits.
-pub(super) const K: u64 = 0x9e37_79b9_7f4a_7c15;
+pub(crate) const K: u64 = 0x9e37_79b9_7f4a_7c15;
 
 /// Hashes `bytes` under `seed`, with `map` applied to every 8-byte word as
 /// it is read (so that a transformation of the bytes, such as lower-casing,
@@ -15,7 +15,7 @@ pub(super) const K: u64 = 0x9e37_79b9_7f4a_7c15;
 /// strings of the same length, at most 8 bytes, hashed with the same seed
 /// and an injective `map` are equal exactly when their hashes are.
 #[inline]
-pub(super) fn hash_bytes(seed: u64, bytes: &[u8], map: impl Fn(u64) -> u64) -> u64 {
+pub(crate) fn hash_bytes(seed: u64, bytes: &[u8], map: impl Fn(u64) -> u64) -> u64 {
     let word = match bytes.len() {
         0..=8 => map(short_word(bytes)),
         _ => {
@@ -44,7 +44,7 @@ pub(super) fn hash_bytes(seed: u64, bytes: &[u8], map: impl Fn(u64) -> u64) -> u
 /// right to get a slot (below 64): a hash's high bits are its best.
 /// Inlined, so that a constant `empty` fills the table with `memset`.
 #[inline(always)]
-pub(super) fn reset_table<T: Clone>(slots: &mut Vec<T>, count: usize, empty: T) -> u32 {
+pub(crate) fn reset_table<T: Clone>(slots: &mut Vec<T>, count: usize, empty: T) -> u32 {
     let size = count.saturating_mul(2).max(8).next_power_of_two();
     slots.clear();
     if slots.capacity() > 4 * size.max(1024) {
@@ -56,7 +56,7 @@ pub(super) fn reset_table<T: Clone>(slots: &mut Vec<T>, count: usize, empty: T) 
 
 /// One word, not the last, of a string longer than 8 bytes, into its hash.
 #[inline]
-pub(super) fn mix(hash: u64, word: u64) -> u64 {
+pub(crate) fn mix(hash: u64, word: u64) -> u64 {
     (hash ^ word).wrapping_mul(K).rotate_left(29)
 }
 
@@ -64,7 +64,7 @@ pub(super) fn mix(hash: u64, word: u64) -> u64 {
 /// short string, else the words mixed with the last (overlapping) one
 /// xored in.
 #[inline]
-pub(super) fn finish(seed: u64, word: u64, len: usize) -> u64 {
+pub(crate) fn finish(seed: u64, word: u64, len: usize) -> u64 {
     (word ^ seed ^ ((len as u64) << 40).rotate_left(13)).wrapping_mul(K)
 }
 
@@ -72,7 +72,7 @@ pub(super) fn finish(seed: u64, word: u64, len: usize) -> u64 {
 /// bytes when there are four or more (they overlap below eight), else the
 /// first, middle and last byte. Given the length, no two strings share a word.
 #[inline]
-pub(super) fn short_word(bytes: &[u8]) -> u64 {
+pub(crate) fn short_word(bytes: &[u8]) -> u64 {
     if let Some(word) = bytes.first_chunk::<8>() {
         return u64::from_le_bytes(*word);
     }
@@ -94,8 +94,8 @@ pub(super) fn short_word(bytes: &[u8]) -> u64 {
 /// through it only to find candidates, which are then compared by their
 /// folds.
 #[inline]
-pub(super) fn case_blind(word: u64) -> u64 {
-    word | (crate::swar::ONES << 5)
+pub(crate) fn case_blind(word: u64) -> u64 {
+    word | (crate::json::swar::ONES << 5)
 }
 
 #[cfg(test)]

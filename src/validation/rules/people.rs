@@ -1,11 +1,11 @@
 //! The rules of people: named or described, positions, the same person twice.
 
-use super::names::{name_of, name_pointer};
-use super::{At, Checker, Kind, Mode, Step};
+use crate::validation::index::names::{name_of, name_pointer};
+use crate::validation::{At, Checker, Kind, Mode, Step};
 use crate::{Code, Problem};
 
 impl<M: Mode> Checker<'_, M> {
-    pub(super) fn check_people(&mut self) {
+    pub(crate) fn check_people(&mut self) {
         let record = self.record;
         let count: usize = record
             .people

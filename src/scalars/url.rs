@@ -1,0 +1,197 @@
+//! URLs: absolute http(s) addresses, checked against RFC 3986.
+
+use super::newtype::{string_newtype, string_schema};
+
+/// An absolute `http` or `https` URL (RFC 3986), kept exactly as written.
+///
+/// Checked: the scheme is `http://` or `https://` in lower case; a host
+/// follows (a name or a bracketed IP literal), with optional user
+/// information and a numeric port; every character is one RFC 3986 allows
+/// unescaped, or a `%` with two hex digits. Non-ASCII characters must be
+/// percent-encoded: `https://ru.wikipedia.org/wiki/%D0%91%D0%B0%D0%BA%D1%83`,
+/// not `.../wiki/Баку`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Url(String);
+
+impl UrlError {
+    /// The problem code of this error: `InvalidUrl`.
+    pub fn code(&self) -> crate::Code {
+        crate::Code::InvalidUrl
+    }
+}
+
+/// Why a string is not an accepted [`Url`].
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{url:?} is not an absolute http(s) URL: {reason}")]
+pub struct UrlError {
+    url: String,
+    reason: &'static str,
+}
+
+/// The longest URL accepted, in bytes.
+pub const MAX_URL_LEN: usize = 4096;
+
+/// RFC 3986 unreserved characters and sub-delimiters: allowed in a host name.
+fn host_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=".contains(&b)
+}
+
+/// Characters allowed anywhere after the authority (path, query, fragment).
+fn rest_char(b: u8) -> bool {
+    host_char(b) || b":@/?#[]".contains(&b)
+}
+
+/// The bytes a URL may have anywhere: [`rest_char`] and `%`.
+#[allow(clippy::indexing_slicing, reason = "b < 256, the table's length")]
+const URL_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric()
+            || matches!(
+                c,
+                b'-' | b'.'
+                    | b'_'
+                    | b'~'
+                    | b'!'
+                    | b'$'
+                    | b'&'
+                    | b'\''
+                    | b'('
+                    | b')'
+                    | b'*'
+                    | b'+'
+                    | b','
+                    | b';'
+                    | b'='
+                    | b':'
+                    | b'@'
+                    | b'/'
+                    | b'?'
+                    | b'#'
+                    | b'['
+                    | b']'
+                    | b'%'
+            );
+        b += 1;
+    }
+    table
+};
+
+fn check_url(url: &str) -> Result<(), &'static str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or("it must start with http:// or https://")?;
+    if url.len() > MAX_URL_LEN {
+        return Err("it is longer than 4096 bytes");
+    }
+    // One table lookup a byte for the common case; the search below finds
+    // the character to name when there is one.
+    let plain = url.bytes().all(|b| URL_BYTE.get(usize::from(b)) == Some(&true));
+    let bad = if plain {
+        None
+    } else {
+        url.chars().find(|&c| !c.is_ascii() || !rest_char(c as u8) && c != '%')
+    };
+    if let Some(bad) = bad {
+        return Err(if bad.is_whitespace() {
+            "it contains white space"
+        } else if bad.is_control() {
+            "it contains a control character"
+        } else {
+            "it contains a character that must be percent-encoded"
+        });
+    }
+    let bytes = url.as_bytes();
+    for (i, _) in url.match_indices('%') {
+        let hex = bytes.get(i + 1..i + 3);
+        if !hex.is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) {
+            return Err("a '%' is not followed by two hex digits");
+        }
+    }
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = rest.get(..authority_end).unwrap_or_default();
+    let (userinfo, host_port) = match authority.split_once('@') {
+        Some((userinfo, host_port)) => (Some(userinfo), host_port),
+        None => (None, authority),
+    };
+    if userinfo.is_some_and(|u| u.bytes().any(|b| !(host_char(b) || b == b':' || b == b'%'))) {
+        return Err("its user information has a character that must be percent-encoded");
+    }
+    let (host, port) = if let Some(literal) = host_port.strip_prefix('[') {
+        let (inside, after) = literal.split_once(']').ok_or("its IP literal has no closing ']'")?;
+        if inside.is_empty()
+            || !inside.bytes().all(|b| b.is_ascii_alphanumeric() || b == b':' || b == b'.')
+        {
+            return Err("its IP literal is malformed");
+        }
+        if !after.is_empty() && !after.starts_with(':') {
+            return Err("its port is not a number");
+        }
+        (inside, after.strip_prefix(':'))
+    } else {
+        match host_port.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (host_port, None),
+        }
+    };
+    if host.is_empty() {
+        return Err("it has no host");
+    }
+    if !host.bytes().all(|b| host_char(b) || b == b'%' || b == b':' || b == b'.') {
+        return Err("its host has a character that must be percent-encoded");
+    }
+    if port.is_some_and(|p| !p.bytes().all(|b| b.is_ascii_digit())) {
+        return Err("its port is not a number");
+    }
+    Ok(())
+}
+
+impl Url {
+    /// Checks `url`.
+    ///
+    /// # Errors
+    /// [`UrlError`] naming the URL and the first problem found.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::Url;
+    /// assert!(Url::parse("https://report.az/en/military/").is_ok());
+    /// assert!(Url::parse("report.az/en/").is_err());
+    /// assert!(Url::parse("javascript:alert(1)").is_err());
+    /// ```
+    pub fn parse(url: &str) -> Result<Self, UrlError> {
+        check_url(url)
+            .map(|()| Url(url.to_owned()))
+            .map_err(|reason| UrlError { url: url.to_owned(), reason })
+    }
+
+    /// The URL as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+string_newtype!(Url, UrlError);
+string_schema!(Url, {
+    "description": "An absolute http or https URL (RFC 3986), as written; non-ASCII characters percent-encoded.",
+    "type": "string",
+    "format": "uri",
+    "maxLength": 4096,
+    "pattern": "^https?://(([A-Za-z0-9._~!$&'()*+,;=:-]|%[0-9A-Fa-f]{2})*@)?(\\[[A-Za-z0-9:.]+\\]|([A-Za-z0-9._~!$&'()*+,;=-]|%[0-9A-Fa-f]{2})+)(:[0-9]*)?([/?#]([A-Za-z0-9._~!$&'()*+,;=:@/?#\\[\\]-]|%[0-9A-Fa-f]{2})*)?$"
+});
+
+#[cfg(test)]
+mod tests {
+    use super::{URL_BYTE, rest_char};
+
+    #[test]
+    fn the_byte_table_is_rest_char_and_percent() {
+        for b in 0u8..=255 {
+            let expected = b.is_ascii() && (rest_char(b) || b == b'%');
+            assert_eq!(URL_BYTE.get(usize::from(b)), Some(&expected), "{b:#04x}");
+        }
+    }
+}
