@@ -29,14 +29,15 @@ fn talks(id: &str, title: &str) -> Result<Event> {
         .with_time(Period::on("2024-04-02".parse()?))
         .with_place(baku()?)
         .with_modality(Modality::InPerson)
-        .with_participant(Participation::new(
+        .with_participants([Participation::new(
             Actor::Delegation("tr-delegation".parse()?),
             Role::Guest,
-        ))
-        .with_participant(
-            Participation::new(Actor::Person("gorgun".parse()?), Role::HeadOfDelegation)
-                .acting_for("tr".parse()?),
-        ))
+        )])
+        .with_participants([Participation::new(
+            Actor::Person("gorgun".parse()?),
+            Role::HeadOfDelegation,
+        )
+        .with_acting_for("tr".parse()?)]))
 }
 
 fn event() -> Result<Event> {
@@ -45,42 +46,39 @@ fn event() -> Result<Event> {
     place.geonames_id = Some(587084);
 
     let defense_minister = talks("talks-defense-minister", "Talks with Defense Minister")?
-        .with_participant(
-            Participation::new(Actor::Person("hasanov".parse()?), Role::Host)
-                .acting_for("az".parse()?),
+        .with_participants([Participation::new(Actor::Person("hasanov".parse()?), Role::Host)
+            .with_acting_for("az".parse()?)])
+        .with_participants([Participation::new(
+            Actor::Person("bagci".parse()?),
+            Role::AttendingOfficial,
         )
-        .with_participant(
-            Participation::new(Actor::Person("bagci".parse()?), Role::AttendingOfficial)
-                .acting_for("tr".parse()?),
-        )
-        .with_mentioned(Actor::Person("aliyev".parse()?))
-        .with_mentioned(Actor::Person("erdogan".parse()?))
-        .with_topic("development of military and military-technical cooperation".parse()?)
-        .with_topic("expanding bilateral cooperation".parse()?);
+        .with_acting_for("tr".parse()?)])
+        .with_mentioned([Actor::Person("aliyev".parse()?)])
+        .with_mentioned([Actor::Person("erdogan".parse()?)])
+        .with_topics(["development of military and military-technical cooperation".parse()?])
+        .with_topics(["expanding bilateral cooperation".parse()?]);
 
     let president = talks("talks-president", "Talks with president")?
-        .with_participant(
-            Participation::new(Actor::Person("aliyev".parse()?), Role::Host)
-                .acting_for("az".parse()?),
-        )
-        .with_topic("allied relations between Azerbaijan and Türkiye".parse()?)
-        .with_topic("military and defense industry".parse()?)
-        .with_topic("development of the defense industry in Azerbaijan".parse()?);
+        .with_participants([Participation::new(Actor::Person("aliyev".parse()?), Role::Host)
+            .with_acting_for("az".parse()?)])
+        .with_topics(["allied relations between Azerbaijan and Türkiye".parse()?])
+        .with_topics(["military and defense industry".parse()?])
+        .with_topics(["development of the defense industry in Azerbaijan".parse()?]);
 
     Ok(Event::new("visit".parse()?, EventKind::Visit)
         .with_title(text("Visit of the Turkish defense-industry delegation to Azerbaijan")?)
         .with_time(Period::on("2024-04-02".parse()?))
         .with_place(place)
         .with_modality(Modality::InPerson)
-        .with_participant(Participation::new(
+        .with_participants([Participation::new(
             Actor::Delegation("tr-delegation".parse()?),
             Role::Guest,
-        ))
-        .with_participant(Participation::new(Actor::Party("az".parse()?), Role::Host))
-        .with_topic("defense industry".parse()?)
-        .with_topic("military cooperation".parse()?)
-        .with_part(defense_minister)
-        .with_part(president))
+        )])
+        .with_participants([Participation::new(Actor::Party("az".parse()?), Role::Host)])
+        .with_topics(["defense industry".parse()?])
+        .with_topics(["military cooperation".parse()?])
+        .with_parts([defense_minister])
+        .with_parts([president]))
 }
 
 const COMPANIES: [&str; 6] = ["ASELSAN", "ASFAT", "HAVELSAN", "REPKON", "ROKETSAN", "TUSAS"];
@@ -91,19 +89,19 @@ fn parties() -> Result<Vec<Party>> {
     let company = |country| PartyKind::Company { country: Some(country), parent: None };
     let mut parties = vec![
         Party::state("tr".parse()?, tr, text("Türkiye")?)
-            .with_alias(text("Turkey")?)
+            .with_aliases([text("Turkey")?])
             .with_external_ids(ExternalIds::wikidata("Q43".parse()?)),
         Party::state("az".parse()?, az, text("Azerbaijan")?)
             .with_external_ids(ExternalIds::wikidata("Q227".parse()?)),
         Party::new("ssb".parse()?, PartyKind::PublicBody { country: Some(tr), parent: None })
             .with_name(text("Secretariat of Defense Industries under the Presidency of Türkiye")?)
-            .with_sector("defense industry".parse()?),
+            .with_sectors(["defense industry".parse()?]),
     ];
     for name in COMPANIES {
         parties.push(
             Party::new(name.to_lowercase().parse()?, company(tr))
                 .with_name(text(name)?)
-                .with_sector("defense industry".parse()?),
+                .with_sectors(["defense industry".parse()?]),
         );
     }
     for (id, country, description) in [
@@ -113,7 +111,7 @@ fn parties() -> Result<Vec<Party>> {
         parties.push(
             Party::new(id.parse()?, company(country))
                 .with_description(text(description)?)
-                .with_sector("defense industry".parse()?)
+                .with_sectors(["defense industry".parse()?])
                 .with_count(Count::Unknown { as_written: None }),
         );
     }
@@ -122,25 +120,34 @@ fn parties() -> Result<Vec<Party>> {
 
 fn people() -> Result<Vec<Person>> {
     let position = |title: &str, at: &str| -> Result<Position> {
-        Ok(Position::new(text(title)?).at(at.parse()?))
+        Ok(Position::new(text(title)?).with_organisation(at.parse()?))
     };
     let mut people = vec![
         Person::named("gorgun".parse()?, text("Haluk Görgün")?)
-            .with_name_variant(NameVariant::new(text("Haluk Gorgun")?, NameVariantKind::Spelling))
-            .with_position(position("President of the Secretariat of Defense Industries", "ssb")?),
+            .with_name_variants([NameVariant::new(
+                text("Haluk Gorgun")?,
+                NameVariantKind::Spelling,
+            )])
+            .with_positions([position(
+                "President of the Secretariat of Defense Industries",
+                "ssb",
+            )?]),
         Person::named("hasanov".parse()?, text("Zakir Hasanov")?)
-            .with_position(position("Minister of Defense", "az")?),
+            .with_positions([position("Minister of Defense", "az")?]),
         Person::named("aliyev".parse()?, text("Ilham Aliyev")?)
-            .with_position(position("President", "az")?),
+            .with_positions([position("President", "az")?]),
         Person::named("erdogan".parse()?, text("Recep Tayyip Erdoğan")?),
-        Person::named("bagci".parse()?, text("Cahit Bağcı")?)
-            .with_position(position("Ambassador", "tr")?.accredited_to("az".parse()?)),
+        Person::named("bagci".parse()?, text("Cahit Bağcı")?).with_positions([position(
+            "Ambassador",
+            "tr",
+        )?
+        .with_accredited_to("az".parse()?)]),
     ];
     for name in COMPANIES {
         let company = name.to_lowercase();
         people.push(
             Person::described(format!("{company}-ceo").parse()?, text(&format!("CEO of {name}"))?)
-                .with_position(position("CEO", &company)?),
+                .with_positions([position("CEO", &company)?]),
         );
     }
     Ok(people)
@@ -152,10 +159,9 @@ fn delegation() -> Result<Delegation> {
         .with_head(DelegationMember::person("gorgun".parse()?).with_affiliation("ssb".parse()?));
     for name in COMPANIES {
         let company = name.to_lowercase();
-        delegation = delegation.with_member(
-            DelegationMember::person(format!("{company}-ceo").parse()?)
-                .with_affiliation(company.parse()?),
-        );
+        delegation = delegation
+            .with_members([DelegationMember::person(format!("{company}-ceo").parse()?)
+                .with_affiliation(company.parse()?)]);
     }
     Ok(delegation
         .with_members_complete(false)
@@ -177,7 +183,7 @@ fn statements() -> Result<Vec<Statement>> {
             StatementMode::Paraphrase,
             text(words)?,
         )
-        .at(at.parse()?)
+        .with_event(at.parse()?)
         .with_language(en.clone()))
     };
     let topic = |words: &str| -> Result<Subject> { Ok(Subject::Topic(words.parse()?)) };
@@ -188,17 +194,17 @@ fn statements() -> Result<Vec<Statement>> {
     Ok(vec![
         said("hasanov-significance", "hasanov", minister, ReportingVerb::Emphasised,
             "the significance of such encounters in terms of expanding bilateral cooperation")?
-            .about(topic("expanding bilateral cooperation")?),
+            .with_about([topic("expanding bilateral cooperation")?]),
         said("hasanov-confidence", "hasanov", minister, ReportingVerb::ExpressedConfidence,
             "the cooperative manufacturing projects launched by Azerbaijan and Türkiye will strengthen the defense capabilities of the two fraternal countries' forces")?
-            .about(party("az")?)
-            .about(party("tr")?)
-            .about(topic("cooperative manufacturing projects")?),
+            .with_about([party("az")?])
+            .with_about([party("tr")?])
+            .with_about([topic("cooperative manufacturing projects")?]),
         said("gorgun-connections", "gorgun", minister, ReportingVerb::Stressed,
             "real connections between Ilham Aliyev and Recep Tayyip Erdoğan have a good impact on military cooperation, as well as other fields")?
-            .about(person("aliyev")?)
-            .about(person("erdogan")?)
-            .about(topic("military cooperation")?),
+            .with_about([person("aliyev")?])
+            .with_about([person("erdogan")?])
+            .with_about([topic("military cooperation")?]),
         Statement::new(
             "sides-allied-relations".parse()?,
             Actor::Delegation("tr-delegation".parse()?),
@@ -206,28 +212,28 @@ fn statements() -> Result<Vec<Statement>> {
             StatementMode::Paraphrase,
             text("the successful development of allied relations between Azerbaijan and Türkiye in all areas, including the military and defense industry")?,
         )
-        .with_speaker(Actor::Person("aliyev".parse()?))
-        .at(president.parse()?)
+        .with_speakers([Actor::Person("aliyev".parse()?)])
+        .with_event(president.parse()?)
         .with_language(en.clone())
-        .about(party("az")?)
-        .about(party("tr")?)
-        .about(topic("allied relations between Azerbaijan and Türkiye")?),
+        .with_about([party("az")?])
+        .with_about([party("tr")?])
+        .with_about([topic("allied relations between Azerbaijan and Türkiye")?]),
         said("aliyev-recognition", "aliyev", president, ReportingVerb::Commended,
             "the global recognition of Turkish military-industrial complex products for their quality and efficiency")?
-            .about(party("tr")?)
-            .about(topic("Turkish military-industrial complex products")?),
+            .with_about([party("tr")?])
+            .with_about([topic("Turkish military-industrial complex products")?]),
         said("aliyev-steps", "aliyev", president, ReportingVerb::Underscored,
             "serious steps have been taken regarding the development of the defense industry in Azerbaijan")?
-            .about(party("az")?)
-            .about(topic("development of the defense industry in Azerbaijan")?),
+            .with_about([party("az")?])
+            .with_about([topic("development of the defense industry in Azerbaijan")?]),
         said("gorgun-satisfaction", "gorgun", president, ReportingVerb::ExpressedSatisfaction,
             "satisfaction with the visit to Azerbaijan with a sizable delegation, which included heads of influential companies, which constitute the backbone of Türkiye's defense industry")?
-            .about(Subject::Event("visit".parse()?))
-            .about(Subject::Delegation("tr-delegation".parse()?)),
+            .with_about([Subject::Event("visit".parse()?)])
+            .with_about([Subject::Delegation("tr-delegation".parse()?)]),
         said("gorgun-memoranda", "gorgun", president, ReportingVerb::Informed,
             "the signing of several memoranda between the companies from the Turkish delegation and Azerbaijani defense industry firms across various sectors during the trip")?
-            .with_addressee(Actor::Person("aliyev".parse()?))
-            .about(Subject::Agreement("memoranda".parse()?)),
+            .with_addressees([Actor::Person("aliyev".parse()?)])
+            .with_about([Subject::Agreement("memoranda".parse()?)]),
     ])
 }
 
@@ -236,10 +242,10 @@ fn agreement() -> Result<Agreement> {
         Agreement::new("memoranda".parse()?, AgreementKind::MemorandumOfUnderstanding)
             .with_status(AgreementStatus::Signed)
             .with_count(Count::Unknown { as_written: Some(text("several")?) })
-            .with_party("tr-delegation-companies".parse()?)
-            .with_party("az-defense-firms".parse()?)
-            .with_step(AgreementStep::new(StepKind::Signed).during("visit".parse()?))
-            .with_sector("various sectors".parse()?);
+            .with_parties(["tr-delegation-companies".parse()?])
+            .with_parties(["az-defense-firms".parse()?])
+            .with_steps([AgreementStep::new(StepKind::Signed).with_event("visit".parse()?)])
+            .with_sectors(["various sectors".parse()?]);
     memoranda.parties_complete = Some(true);
     Ok(memoranda)
 }

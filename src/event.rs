@@ -1,120 +1,50 @@
 //! Events and their parts: visits, summits, meetings, calls.
 
+use crate::json::declare::record_struct;
 use serde::{Deserialize, Serialize};
 
 use crate::{Actor, EventId, Extensions, PartyId, Period, Place, SourceId, Text, Topic};
 
-/// Something that happened: a visit, a summit, a meeting, a call. An event may
-/// have parts (the meetings of a visit, the sessions of a summit), in order,
-/// each an event of its own.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct Event {
-    /// Local id, unique among all events and parts of the record.
-    pub id: EventId,
-    /// What kind of event it is.
-    pub kind: EventKind,
-    /// A short title ("Talks with the Minister of Defense").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<Text>,
-    /// What happened, in words, for what no other field can hold.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<Text>,
-    /// When it happened, to the precision known. Absent when unknown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub time: Option<Period>,
-    /// Where it happened. Absent for a call, or when unknown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub place: Option<Place>,
-    /// How the participants met. Absent when unknown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub modality: Option<Modality>,
-    /// Who took part, and in what role.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub participants: Vec<Participation>,
-    /// People and parties spoken of at the event but not present.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub mentioned: Vec<Actor>,
-    /// What was discussed.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub topics: Vec<Topic>,
-    /// The parts of the event (meetings, sessions, stops of an itinerary), in order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub parts: Vec<Event>,
-    /// The sources that report this event, when not all of the record's do.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<SourceId>,
-    /// Namespaced extra data about this event, kept exactly.
-    #[serde(default, skip_serializing_if = "Extensions::is_empty")]
-    pub extensions: Extensions,
+record_struct! {
+    /// Something that happened: a visit, a summit, a meeting, a call. An event may
+    /// have parts (the meetings of a visit, the sessions of a summit), in order,
+    /// each an event of its own.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Event {
+        /// Local id, unique among all events and parts of the record.
+        pub id: EventId,
+        /// What kind of event it is.
+        pub kind: EventKind,
+        /// A short title ("Talks with the Minister of Defense").
+        pub title: Option<Text> => with_title,
+        /// What happened, in words, for what no other field can hold.
+        pub description: Option<Text> => with_description,
+        /// When it happened, to the precision known. Absent when unknown.
+        pub time: Option<Period> => with_time,
+        /// Where it happened. Absent for a call, or when unknown.
+        pub place: Option<Place> => with_place,
+        /// How the participants met. Absent when unknown.
+        pub modality: Option<Modality> => with_modality,
+        /// Who took part, and in what role.
+        pub participants: Vec<Participation> => with_participants,
+        /// People and parties spoken of at the event but not present.
+        pub mentioned: Vec<Actor> => with_mentioned,
+        /// What was discussed.
+        pub topics: Vec<Topic> => with_topics,
+        /// The parts of the event (meetings, sessions, stops of an itinerary), in order.
+        pub parts: Vec<Event> => with_parts,
+        /// The sources that report this event, when not all of the record's do.
+        pub sources: Vec<SourceId> => with_sources,
+        /// Namespaced extra data about this event, kept exactly.
+        #[default]
+        pub extensions: Extensions => with_extensions,
+    }
 }
 
 impl Event {
     /// An event of `kind` with nothing else known yet; see the `with_*` methods.
     pub fn new(id: EventId, kind: EventKind) -> Self {
-        Event {
-            id,
-            kind,
-            title: None,
-            description: None,
-            time: None,
-            place: None,
-            modality: None,
-            participants: Vec::new(),
-            mentioned: Vec::new(),
-            topics: Vec::new(),
-            parts: Vec::new(),
-            sources: Vec::new(),
-            extensions: Extensions::default(),
-        }
-    }
-
-    /// Sets the title.
-    pub fn with_title(mut self, title: Text) -> Self {
-        self.title = Some(title);
-        self
-    }
-    /// Sets the description.
-    pub fn with_description(mut self, description: Text) -> Self {
-        self.description = Some(description);
-        self
-    }
-    /// Sets the time.
-    pub fn with_time(mut self, time: Period) -> Self {
-        self.time = Some(time);
-        self
-    }
-    /// Sets the place.
-    pub fn with_place(mut self, place: Place) -> Self {
-        self.place = Some(place);
-        self
-    }
-    /// Sets the modality.
-    pub fn with_modality(mut self, modality: Modality) -> Self {
-        self.modality = Some(modality);
-        self
-    }
-    /// Adds a participant.
-    pub fn with_participant(mut self, participation: Participation) -> Self {
-        self.participants.push(participation);
-        self
-    }
-    /// Adds someone mentioned but not present.
-    pub fn with_mentioned(mut self, actor: Actor) -> Self {
-        self.mentioned.push(actor);
-        self
-    }
-    /// Adds a topic.
-    pub fn with_topic(mut self, topic: Topic) -> Self {
-        self.topics.push(topic);
-        self
-    }
-    /// Adds a part after the existing ones.
-    pub fn with_part(mut self, part: Event) -> Self {
-        self.parts.push(part);
-        self
+        Self::blank(id, kind)
     }
 
     /// This event and all its parts, depth first, in order.
@@ -182,31 +112,23 @@ pub enum Modality {
     Hybrid,
 }
 
-/// One participant of an event and the role they had in it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct Participation {
-    /// Who took part: a person, a party, or a whole delegation.
-    pub participant: Actor,
-    /// The role they had.
-    pub role: Role,
-    /// The party they acted for, when it is not clear from the participant.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub acting_for: Option<PartyId>,
+record_struct! {
+    /// One participant of an event and the role they had in it.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Participation {
+        /// Who took part: a person, a party, or a whole delegation.
+        pub participant: Actor,
+        /// The role they had.
+        pub role: Role,
+        /// The party they acted for, when it is not clear from the participant.
+        pub acting_for: Option<PartyId> => with_acting_for,
+    }
 }
 
 impl Participation {
     /// `participant` in `role`.
     pub fn new(participant: Actor, role: Role) -> Self {
-        Participation { participant, role, acting_for: None }
-    }
-
-    /// Sets the party acted for.
-    pub fn acting_for(mut self, party: PartyId) -> Self {
-        self.acting_for = Some(party);
-        self
+        Self::blank(participant, role)
     }
 }
 

@@ -1,101 +1,55 @@
 //! Parties: the states, organisations and groups that act in diplomacy.
 
+use crate::json::declare::record_struct;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::{Count, CountryCode, Extensions, ExternalIds, PartyId, Sector, Text};
 
-/// A state, organisation, company or group that takes part in an event,
-/// sends a delegation, is a party to an agreement, or is talked about.
-///
-/// A party may be unnamed but described: "Azerbaijani defence industry firms"
-/// is a [`PartyKind::Company`] with country `AZ`, sector "defence industry",
-/// no `name`, a `description`, and a `count` that is unknown.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct Party {
-    /// Local id, unique among the parties of the record.
-    pub id: PartyId,
-    /// What kind of party this is, with what identifies it (a state's country code).
-    pub kind: PartyKind,
-    /// The party's usual name in the record's working language ("Türkiye", "ASELSAN").
-    /// Absent for a party the source does not name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<Text>,
-    /// Other names and abbreviations ("Turkey", "SSB", "Savunma Sanayii Başkanlığı").
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<Text>,
-    /// A description, for an unnamed party ("Azerbaijani defence industry firms")
-    /// or to tell apart parties with similar names.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<Text>,
-    /// Fields of activity ("defence industry").
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sectors: Vec<Sector>,
-    /// How many organisations this entry stands for, when it stands for
-    /// several unnamed ones ("firms"). Absent for a single party.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub count: Option<Count>,
-    /// Identifiers of this party in other datasets.
-    #[serde(default, skip_serializing_if = "ExternalIds::is_empty")]
-    pub external_ids: ExternalIds,
-    /// Namespaced extra data about this party, kept exactly.
-    #[serde(default, skip_serializing_if = "Extensions::is_empty")]
-    pub extensions: Extensions,
+record_struct! {
+    /// A state, organisation, company or group that takes part in an event,
+    /// sends a delegation, is a party to an agreement, or is talked about.
+    ///
+    /// A party may be unnamed but described: "Azerbaijani defence industry firms"
+    /// is a [`PartyKind::Company`] with country `AZ`, sector "defence industry",
+    /// no `name`, a `description`, and a `count` that is unknown.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Party {
+        /// Local id, unique among the parties of the record.
+        pub id: PartyId,
+        /// What kind of party this is, with what identifies it (a state's country code).
+        pub kind: PartyKind,
+        /// The party's usual name in the record's working language ("Türkiye", "ASELSAN").
+        /// Absent for a party the source does not name.
+        pub name: Option<Text> => with_name,
+        /// Other names and abbreviations ("Turkey", "SSB", "Savunma Sanayii Başkanlığı").
+        pub aliases: Vec<Text> => with_aliases,
+        /// A description, for an unnamed party ("Azerbaijani defence industry firms")
+        /// or to tell apart parties with similar names.
+        pub description: Option<Text> => with_description,
+        /// Fields of activity ("defence industry").
+        pub sectors: Vec<Sector> => with_sectors,
+        /// How many organisations this entry stands for, when it stands for
+        /// several unnamed ones ("firms"). Absent for a single party.
+        pub count: Option<Count> => with_count,
+        /// Identifiers of this party in other datasets.
+        #[default]
+        pub external_ids: ExternalIds => with_external_ids,
+        /// Namespaced extra data about this party, kept exactly.
+        #[default]
+        pub extensions: Extensions => with_extensions,
+    }
 }
 
 impl Party {
     /// A party of `kind` with no name yet; see the `with_*` methods.
     pub fn new(id: PartyId, kind: PartyKind) -> Self {
-        Party {
-            id,
-            kind,
-            name: None,
-            aliases: Vec::new(),
-            description: None,
-            sectors: Vec::new(),
-            count: None,
-            external_ids: ExternalIds::default(),
-            extensions: Extensions::default(),
-        }
+        Self::blank(id, kind)
     }
 
     /// A state by its country code, named.
     pub fn state(id: PartyId, country: CountryCode, name: Text) -> Self {
         Party::new(id, PartyKind::State { country }).with_name(name)
-    }
-
-    /// Sets the name.
-    pub fn with_name(mut self, name: Text) -> Self {
-        self.name = Some(name);
-        self
-    }
-    /// Adds an alias.
-    pub fn with_alias(mut self, alias: Text) -> Self {
-        self.aliases.push(alias);
-        self
-    }
-    /// Sets the description.
-    pub fn with_description(mut self, description: Text) -> Self {
-        self.description = Some(description);
-        self
-    }
-    /// Adds a sector.
-    pub fn with_sector(mut self, sector: Sector) -> Self {
-        self.sectors.push(sector);
-        self
-    }
-    /// Sets the count, for a party that stands for several unnamed organisations.
-    pub fn with_count(mut self, count: Count) -> Self {
-        self.count = Some(count);
-        self
-    }
-    /// Sets the external ids.
-    pub fn with_external_ids(mut self, external_ids: ExternalIds) -> Self {
-        self.external_ids = external_ids;
-        self
     }
 
     /// The country the party is, or belongs to, when known from its kind.

@@ -1,34 +1,28 @@
 //! Where an event happened.
 
+use crate::json::declare::record_struct;
 use serde::{Deserialize, Serialize};
 
 use crate::{CountryCode, Text};
 
-/// Where an event took place, as precisely as known. A phone or video call has
-/// no place: leave it out of the event rather than filling it with a guess.
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct Place {
-    /// The building or site ("Presidential Palace", "Hotel Fairmont").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub venue: Option<Text>,
-    /// The city, town or village ("Baku").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub locality: Option<Text>,
-    /// The province, state or region.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub region: Option<Text>,
-    /// The country.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country: Option<CountryCode>,
-    /// WGS 84 coordinates.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub coordinates: Option<Coordinates>,
-    /// The GeoNames id of the place (the number in `https://www.geonames.org/587084`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub geonames_id: Option<u64>,
+record_struct! {
+    /// Where an event took place, as precisely as known. A phone or video call has
+    /// no place: leave it out of the event rather than filling it with a guess.
+    #[derive(Clone, Debug, PartialEq, Default)]
+    pub struct Place {
+        /// The building or site ("Presidential Palace", "Hotel Fairmont").
+        pub venue: Option<Text> => with_venue,
+        /// The city, town or village ("Baku").
+        pub locality: Option<Text> => with_locality,
+        /// The province, state or region.
+        pub region: Option<Text> => with_region,
+        /// The country.
+        pub country: Option<CountryCode> => with_country,
+        /// WGS 84 coordinates.
+        pub coordinates: Option<Coordinates> => with_coordinates,
+        /// The GeoNames id of the place (the number in `https://www.geonames.org/587084`).
+        pub geonames_id: Option<u64> => with_geonames_id,
+    }
 }
 
 impl Place {

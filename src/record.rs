@@ -1,5 +1,6 @@
 //! The record: one diplomatic event with everyone and everything in it.
 
+use crate::json::declare::record_struct;
 use serde::{Deserialize, Serialize};
 
 use crate::{
@@ -32,62 +33,44 @@ impl FormatVersion {
     }
 }
 
-/// A record of one diplomatic event: the event with its parts, the parties,
-/// people and delegations in it, what was said, the agreements made, and the
-/// sources it is taken from.
-///
-/// Items refer to each other by local ids (`"gorgun"`, `"tr"`), each kind with
-/// its own id type. Every object rejects fields it does not know, naming the
-/// JSON path; extra data goes into `extensions`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct Record {
-    /// The version of the record format this record is written in.
-    pub format_version: FormatVersion,
-    /// The record's id, ideally stable across the collection it belongs to.
-    pub id: RecordId,
-    /// The event, with its parts.
-    pub event: Event,
-    /// The states, organisations, companies and groups in the record.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub parties: Vec<Party>,
-    /// The people in the record, present or mentioned.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub people: Vec<Person>,
-    /// The delegations.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub delegations: Vec<Delegation>,
-    /// What was said.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub statements: Vec<Statement>,
-    /// The agreements made, discussed or referred to.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub agreements: Vec<Agreement>,
-    /// The documents the record's facts are taken from.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<Source>,
-    /// Namespaced extra data about the record, kept exactly.
-    #[serde(default, skip_serializing_if = "Extensions::is_empty")]
-    pub extensions: Extensions,
+record_struct! {
+    /// A record of one diplomatic event: the event with its parts, the parties,
+    /// people and delegations in it, what was said, the agreements made, and the
+    /// sources it is taken from.
+    ///
+    /// Items refer to each other by local ids (`"gorgun"`, `"tr"`), each kind with
+    /// its own id type. Every object rejects fields it does not know, naming the
+    /// JSON path; extra data goes into `extensions`.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Record {
+        /// The version of the record format this record is written in.
+        pub format_version: FormatVersion,
+        /// The record's id, ideally stable across the collection it belongs to.
+        pub id: RecordId,
+        /// The event, with its parts.
+        pub event: Event,
+        /// The states, organisations, companies and groups in the record.
+        pub parties: Vec<Party> => with_parties,
+        /// The people in the record, present or mentioned.
+        pub people: Vec<Person> => with_people,
+        /// The delegations.
+        pub delegations: Vec<Delegation> => with_delegations,
+        /// What was said.
+        pub statements: Vec<Statement> => with_statements,
+        /// The agreements made, discussed or referred to.
+        pub agreements: Vec<Agreement> => with_agreements,
+        /// The documents the record's facts are taken from.
+        pub sources: Vec<Source> => with_sources,
+        /// Namespaced extra data about the record, kept exactly.
+        #[default]
+        pub extensions: Extensions => with_extensions,
+    }
 }
 
 impl Record {
     /// A record of `event` with nothing else yet, in the current format version.
     pub fn new(id: RecordId, event: Event) -> Self {
-        Record {
-            format_version: FormatVersion::CURRENT,
-            id,
-            event,
-            parties: Vec::new(),
-            people: Vec::new(),
-            delegations: Vec::new(),
-            statements: Vec::new(),
-            agreements: Vec::new(),
-            sources: Vec::new(),
-            extensions: Extensions::default(),
-        }
+        Self::blank(FormatVersion::CURRENT, id, event)
     }
 
     /// Parses one record from JSON text. A byte-order mark (U+FEFF) at the

@@ -1,43 +1,38 @@
 //! Statements: who said what, where, and about what.
 
+use crate::json::declare::record_struct;
 use serde::{Deserialize, Serialize};
 
 use crate::{Actor, EventId, Extensions, LanguageTag, SourceId, StatementId, Subject, Text};
 
-/// Something said at or about an event, as reported by a source.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct Statement {
-    /// Local id, unique among the statements of the record.
-    pub id: StatementId,
-    /// Who said it: usually one person; several actors for "the sides applauded".
-    pub speakers: Vec<Actor>,
-    /// The event or meeting at which it was said.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub event: Option<EventId>,
-    /// How the source reports it ("stressed", "expressed confidence").
-    pub reporting_verb: ReportingVerb,
-    /// Whether `text` is the speaker's own words or the source's paraphrase.
-    pub mode: StatementMode,
-    /// What was said.
-    pub text: Text,
-    /// The language of `text`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub language: Option<LanguageTag>,
-    /// Who it was said to, when the source says ("informed the Azerbaijani president").
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub addressees: Vec<Actor>,
-    /// Who or what it is about.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub about: Vec<Subject>,
-    /// The sources that report it, when not all of the record's do.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<SourceId>,
-    /// Namespaced extra data about this statement, kept exactly.
-    #[serde(default, skip_serializing_if = "Extensions::is_empty")]
-    pub extensions: Extensions,
+record_struct! {
+    /// Something said at or about an event, as reported by a source.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Statement {
+        /// Local id, unique among the statements of the record.
+        pub id: StatementId,
+        /// Who said it: usually one person; several actors for "the sides applauded".
+        pub speakers: Vec<Actor>,
+        /// The event or meeting at which it was said.
+        pub event: Option<EventId> => with_event,
+        /// How the source reports it ("stressed", "expressed confidence").
+        pub reporting_verb: ReportingVerb,
+        /// Whether `text` is the speaker's own words or the source's paraphrase.
+        pub mode: StatementMode,
+        /// What was said.
+        pub text: Text,
+        /// The language of `text`.
+        pub language: Option<LanguageTag> => with_language,
+        /// Who it was said to, when the source says ("informed the Azerbaijani president").
+        pub addressees: Vec<Actor> => with_addressees,
+        /// Who or what it is about.
+        pub about: Vec<Subject> => with_about,
+        /// The sources that report it, when not all of the record's do.
+        pub sources: Vec<SourceId> => with_sources,
+        /// Namespaced extra data about this statement, kept exactly.
+        #[default]
+        pub extensions: Extensions => with_extensions,
+    }
 }
 
 impl Statement {
@@ -49,44 +44,13 @@ impl Statement {
         mode: StatementMode,
         text: Text,
     ) -> Self {
-        Statement {
-            id,
-            speakers: vec![speaker],
-            event: None,
-            reporting_verb,
-            mode,
-            text,
-            language: None,
-            addressees: Vec::new(),
-            about: Vec::new(),
-            sources: Vec::new(),
-            extensions: Extensions::default(),
-        }
+        Self::blank(id, vec![speaker], reporting_verb, mode, text)
     }
 
-    /// Adds a speaker.
-    pub fn with_speaker(mut self, speaker: Actor) -> Self {
-        self.speakers.push(speaker);
-        self
-    }
-    /// Sets the event at which it was said.
-    pub fn at(mut self, event: EventId) -> Self {
-        self.event = Some(event);
-        self
-    }
-    /// Sets the language.
-    pub fn with_language(mut self, language: LanguageTag) -> Self {
-        self.language = Some(language);
-        self
-    }
-    /// Adds an addressee.
-    pub fn with_addressee(mut self, addressee: Actor) -> Self {
-        self.addressees.push(addressee);
-        self
-    }
-    /// Adds a subject.
-    pub fn about(mut self, subject: Subject) -> Self {
-        self.about.push(subject);
+    /// Adds `speakers` to [`speakers`](Self::speakers) (a joint statement).
+    #[must_use]
+    pub fn with_speakers(mut self, speakers: impl IntoIterator<Item = Actor>) -> Self {
+        self.speakers.extend(speakers);
         self
     }
 }

@@ -364,7 +364,7 @@ pub(crate) fn convert(rows: &[&Row]) -> Result<Record, Failure> {
         "US".parse().map_err(|e| invalid(format!("{e}")))?,
         text("United States").map_err(invalid)?,
     );
-    event = event.with_participant(Participation::new(Actor::Party(us.id.clone()), Role::Host));
+    event = event.with_participants([Participation::new(Actor::Party(us.id.clone()), Role::Host)]);
     let mut parties: BTreeMap<String, Party> = BTreeMap::new();
     let mut people = Vec::new();
     let mut sources = Vec::new();
@@ -392,15 +392,15 @@ pub(crate) fn convert(rows: &[&Row]) -> Result<Record, Failure> {
                 ),
             };
             for title in &visitor.titles {
-                person = person.with_position(
-                    Position::new(text(title).map_err(invalid)?).at(party_id.clone()),
-                );
+                person = person.with_positions([Position::new(text(title).map_err(invalid)?)
+                    .with_organisation(party_id.clone())]);
             }
             people.push(person);
-            event = event.with_participant(
-                Participation::new(Actor::Person(person_id), Role::Guest)
-                    .acting_for(party_id.clone()),
-            );
+            event = event.with_participants([Participation::new(
+                Actor::Person(person_id),
+                Role::Guest,
+            )
+            .with_acting_for(party_id.clone())]);
         }
         let source_id = format!("visit-{}", row.id.trim());
         sources.push(

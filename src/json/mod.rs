@@ -10,6 +10,7 @@
 //! - [`swar`]: word-at-a-time byte tests shared by the readers and checks;
 //! - [`lines`]: JSON Lines, read line by line or in parallel.
 
+pub(crate) mod declare;
 pub(crate) mod errors;
 pub(crate) mod lines;
 pub(crate) mod reader;

@@ -18,6 +18,7 @@
 //! Leap seconds (`:60`) are rejected: chrono cannot place them and real
 //! diplomatic records never need one.
 
+use crate::json::declare::record_struct;
 use crate::scalars::newtype::{string_newtype, string_schema};
 
 /// How precisely a [`Date`] is known.
@@ -509,21 +510,18 @@ string_schema!(Date, {
     ]
 });
 
-/// A stretch of time whose ends may be unknown (open).
-///
-/// An event on one day has the same `start` and `end`. A missing `start` or
-/// `end` means that end is not known or not reported.
-#[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-#[non_exhaustive]
-pub struct Period {
-    /// When it began, to the precision known. Absent when unknown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub start: Option<Date>,
-    /// When it ended, to the precision known. Absent when unknown or still going on.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub end: Option<Date>,
+record_struct! {
+    /// A stretch of time whose ends may be unknown (open).
+    ///
+    /// An event on one day has the same `start` and `end`. A missing `start` or
+    /// `end` means that end is not known or not reported.
+    #[derive(Clone, Debug, PartialEq, Eq, Default)]
+    pub struct Period {
+        /// When it began, to the precision known. Absent when unknown.
+        pub start: Option<Date> => with_start,
+        /// When it ended, to the precision known. Absent when unknown or still going on.
+        pub end: Option<Date> => with_end,
+    }
 }
 
 impl Period {

@@ -224,18 +224,14 @@ pub(crate) fn record() -> impl Strategy<Value = Record> {
                                 format!("h{i}").parse().expect("id"),
                                 text(&format!("{given} {family} {i}")),
                             )
-                            .with_position(
-                                Position::new(text("Minister"))
-                                    .at(format!("p{at}").parse().expect("id")),
-                            );
+                            .with_positions([Position::new(text("Minister"))
+                                .with_organisation(format!("p{at}").parse().expect("id"))]);
                             if variant {
-                                person = person.with_name_variant(
-                                    NameVariant::new(
-                                        text(&format!("{given} {family} the {i}th")),
-                                        NameVariantKind::Transliteration,
-                                    )
-                                    .with_language("ru-Latn".parse().expect("tag")),
-                                );
+                                person = person.with_name_variants([NameVariant::new(
+                                    text(&format!("{given} {family} the {i}th")),
+                                    NameVariantKind::Transliteration,
+                                )
+                                .with_language("ru-Latn".parse().expect("tag"))]);
                             }
                             person
                         },
@@ -308,22 +304,21 @@ fn build(
             .with_modality(Modality::InPerson);
     }
     for (person, role) in roles {
-        event = event.with_participant(
-            Participation::new(Actor::Person(id("h", person).parse().expect("id")), role)
-                .acting_for("p0".parse().expect("id")),
-        );
+        event = event.with_participants([Participation::new(
+            Actor::Person(id("h", person).parse().expect("id")),
+            role,
+        )
+        .with_acting_for("p0".parse().expect("id"))]);
     }
-    event = event.with_participant(Participation::new(
+    event = event.with_participants([Participation::new(
         Actor::Delegation("d0".parse().expect("id")),
         Role::Guest,
-    ));
+    )]);
     for (i, part_kind) in part_kinds.into_iter().enumerate() {
-        event = event.with_part(
-            Event::new(id("part", i).parse().expect("id"), part_kind)
-                .with_time(Period::on(start.clone())),
-        );
+        event = event.with_parts([Event::new(id("part", i).parse().expect("id"), part_kind)
+            .with_time(Period::on(start.clone()))]);
     }
-    event = event.with_mentioned(Actor::Party(id("p", n_parties - 1).parse().expect("id")));
+    event = event.with_mentioned([Actor::Party(id("p", n_parties - 1).parse().expect("id"))]);
 
     let mut delegation = Delegation::new("d0".parse().expect("id"), "p0".parse().expect("id"))
         .with_head(
@@ -331,9 +326,9 @@ fn build(
                 .with_affiliation("p1".parse().expect("id")),
         );
     for i in 1..n_people {
-        delegation = delegation.with_member(
-            DelegationMember::person(id("h", i).parse().expect("id")).with_role(text("adviser")),
-        );
+        delegation = delegation
+            .with_members([DelegationMember::person(id("h", i).parse().expect("id"))
+                .with_role(text("adviser"))]);
     }
     let listed = n_people as u64;
     delegation.members_complete = Some(complete);
@@ -349,16 +344,17 @@ fn build(
         Agreement::new("a0".parse().expect("id"), AgreementKind::MemorandumOfUnderstanding)
             .with_status(AgreementStatus::InForce)
             .with_count(Count::Unknown { as_written: Some(text("several")) })
-            .with_signatory(Signatory::new("h0".parse().expect("id"), "p0".parse().expect("id")))
-            .with_step(
-                AgreementStep::new(StepKind::Signed)
-                    .on(signed)
-                    .during("event".parse().expect("id")),
-            )
-            .with_step(
-                AgreementStep::new(StepKind::Ratified).on(ratified).by("p1".parse().expect("id")),
-            )
-            .with_step(AgreementStep::new(StepKind::EnteredIntoForce).on(in_force));
+            .with_signatories([Signatory::new(
+                "h0".parse().expect("id"),
+                "p0".parse().expect("id"),
+            )])
+            .with_steps([AgreementStep::new(StepKind::Signed)
+                .with_date(signed)
+                .with_event("event".parse().expect("id"))])
+            .with_steps([AgreementStep::new(StepKind::Ratified)
+                .with_date(ratified)
+                .with_party("p1".parse().expect("id"))])
+            .with_steps([AgreementStep::new(StepKind::EnteredIntoForce).with_date(in_force)]);
     agreement.parties = agreement_parties;
     agreement.third_parties = vec![ThirdParty::new(
         Actor::Person(id("h", n_people - 1).parse().expect("id")),
@@ -372,10 +368,10 @@ fn build(
         StatementMode::Quote,
         text("Сотрудничество — важно; التعاون مهم; सहयोग"),
     )
-    .at("event".parse().expect("id"))
-    .with_addressee(Actor::Party("p1".parse().expect("id")))
-    .about(Subject::Agreement("a0".parse().expect("id")))
-    .about(Subject::Topic("defence industry".parse().expect("topic")));
+    .with_event("event".parse().expect("id"))
+    .with_addressees([Actor::Party("p1".parse().expect("id"))])
+    .with_about([Subject::Agreement("a0".parse().expect("id"))])
+    .with_about([Subject::Topic("defence industry".parse().expect("topic"))]);
 
     let mut record = Record::new("generated".parse().expect("id"), event);
     record.parties = parties;
@@ -477,7 +473,9 @@ fn break_rule(record: &mut Record, rule: usize) -> Code {
         7 => {
             let signed = record.agreements[0].steps[0].date.clone().expect("date");
             let before = Date::year(signed.year_number() - 1).expect("year");
-            record.agreements[0].steps.push(AgreementStep::new(StepKind::Ratified).on(before));
+            record.agreements[0]
+                .steps
+                .push(AgreementStep::new(StepKind::Ratified).with_date(before));
             Code::StepsOutOfOrder
         }
         _ => {
