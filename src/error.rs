@@ -1,6 +1,9 @@
 //! The crate's error type.
 
-use crate::{Code, Problem};
+use crate::{
+    Code, CoordinatesError, CountryCodeError, DateError, ExtensionKeyError, ExtensionValueError,
+    IdError, LanguageTagError, Problem, TextError, UrlError, WikidataIdError,
+};
 
 /// An error from reading or writing records.
 #[derive(Debug, thiserror::Error)]
@@ -34,6 +37,37 @@ pub enum Error {
     /// Reading the input failed.
     #[error("read error: {0}")]
     Io(#[from] std::io::Error),
+    /// A text that is not a [`Text`](crate::Text).
+    #[error("{0}")]
+    Text(#[from] TextError),
+    /// A string that is not an id.
+    #[error("{0}")]
+    Id(#[from] IdError),
+    /// A string that is not a [`CountryCode`](crate::CountryCode).
+    #[error("{0}")]
+    CountryCode(#[from] CountryCodeError),
+    /// A string that is not a [`Date`](crate::Date).
+    #[error("{0}")]
+    Date(#[from] DateError),
+    /// A string that is not a [`LanguageTag`](crate::LanguageTag).
+    #[error("{0}")]
+    LanguageTag(#[from] LanguageTagError),
+    /// A string that is not a [`Url`](crate::Url).
+    #[error("{0}")]
+    Url(#[from] UrlError),
+    /// A string that is not an [`ExtensionKey`](crate::ExtensionKey).
+    #[error("{0}")]
+    ExtensionKey(#[from] ExtensionKeyError),
+    /// A value that cannot be an [`ExtensionValue`](crate::ExtensionValue),
+    /// or an extension value that is not of the type asked for.
+    #[error("{0}")]
+    ExtensionValue(#[from] ExtensionValueError),
+    /// A string that is not a [`WikidataId`](crate::WikidataId).
+    #[error("{0}")]
+    WikidataId(#[from] WikidataIdError),
+    /// Numbers that are not [`Coordinates`](crate::Coordinates).
+    #[error("{0}")]
+    Coordinates(#[from] CoordinatesError),
 }
 
 /// Where in the input text an error was found (1-based), when known.
@@ -72,6 +106,16 @@ impl Error {
             Error::InvalidUtf8 { .. } => Code::InvalidUtf8,
             Error::LineTooLong { .. } => Code::LineTooLong,
             Error::Io(_) => Code::JsonSyntax,
+            Error::Text(e) => e.code(),
+            Error::Id(e) => e.code(),
+            Error::CountryCode(e) => e.code(),
+            Error::Date(e) => e.code(),
+            Error::LanguageTag(e) => e.code(),
+            Error::Url(e) => e.code(),
+            Error::ExtensionKey(e) => e.code(),
+            Error::ExtensionValue(e) => e.code(),
+            Error::WikidataId(e) => e.code(),
+            Error::Coordinates(e) => e.code(),
         }
     }
 

@@ -120,7 +120,9 @@ pub use record::{FormatVersion, Record};
 pub use references::{Actor, Subject};
 pub use scalars::country::{CountryCode, CountryCodeError, FormerCountry, UnofficialCode};
 pub use scalars::country_names::{fold_country_name, resolve_country};
-pub use scalars::extensions::{ExtensionKey, ExtensionKeyError, ExtensionValue, Extensions};
+pub use scalars::extensions::{
+    ExtensionKey, ExtensionKeyError, ExtensionValue, ExtensionValueError, Extensions,
+};
 pub use scalars::external_ids::{ExternalIds, WikidataId, WikidataIdError};
 pub use scalars::ids::{
     AgreementId, DelegationId, EventId, IdError, MAX_ID_LEN, PartyId, PersonId, RecordId, SourceId,

@@ -70,6 +70,13 @@ pub enum CoordinatesError {
     Longitude(f64),
 }
 
+impl CoordinatesError {
+    /// The problem code of this error: `InvalidCoordinates`.
+    pub fn code(&self) -> crate::Code {
+        crate::Code::InvalidCoordinates
+    }
+}
+
 impl Coordinates {
     /// Checks and makes coordinates.
     ///

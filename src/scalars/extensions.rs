@@ -11,6 +11,7 @@
 
 use std::collections::BTreeMap;
 
+use serde::de::DeserializeOwned;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
@@ -90,26 +91,87 @@ string_schema!(ExtensionKey, {
 });
 
 /// Any JSON value, kept exactly as written apart from white space between tokens.
+///
+/// In JSON the value is written as it was read, numbers with their spelling.
+/// Other serde formats (CBOR, MessagePack, YAML...) carry it as serde_json
+/// writes a raw value to them, a map of one entry whose value is that JSON
+/// text, so that it comes back exactly as well. (A `serde_json::Value` has
+/// no such entry: numbers put in one lose their spelling.)
 #[derive(Clone, Debug)]
 pub struct ExtensionValue(Box<RawValue>);
+
+/// Why a value cannot be an [`ExtensionValue`], or an extension value cannot
+/// be read as the type asked for.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct ExtensionValueError {
+    code: crate::Code,
+    message: String,
+}
+
+impl ExtensionValueError {
+    /// The problem code of this error: `json-syntax` for text that is not
+    /// one JSON value, `duplicate-key` for a key repeated inside it, and
+    /// for a value that is not of the type asked for, the code serde's
+    /// message says (`invalid-type`, `missing-field`...).
+    pub fn code(&self) -> crate::Code {
+        self.code
+    }
+
+    fn from_serde(error: &serde_json::Error) -> Self {
+        match crate::Error::from_json_error(String::new(), error) {
+            crate::Error::Json { code, message, .. } => ExtensionValueError { code, message },
+            other => ExtensionValueError { code: other.code(), message: other.to_string() },
+        }
+    }
+}
 
 impl ExtensionValue {
     /// Parses JSON text into a value kept exactly.
     ///
     /// # Errors
-    /// A [`serde_json::Error`] when `json` is not one well-formed JSON value.
-    pub fn from_json(json: &str) -> Result<Self, serde_json::Error> {
-        let raw: Box<RawValue> = serde_json::from_str(json)?;
-        Self::from_raw(raw).map_err(|e| serde::de::Error::custom(e.message))
+    /// [`ExtensionValueError`] when `json` is not one well-formed JSON value,
+    /// or repeats a key inside an object.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::ExtensionValue;
+    /// let value = ExtensionValue::from_json("{\"pages\": 12, \"scale\": 1.50}")?;
+    /// assert_eq!(value.json(), "{\"pages\":12,\"scale\":1.50}");
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
+    pub fn from_json(json: &str) -> Result<Self, ExtensionValueError> {
+        let raw: Box<RawValue> =
+            serde_json::from_str(json).map_err(|e| ExtensionValueError::from_serde(&e))?;
+        Self::from_raw(raw)
     }
 
-    fn from_raw(raw: Box<RawValue>) -> Result<Self, ValueError> {
+    /// Any value that serializes, as JSON.
+    ///
+    /// # Errors
+    /// [`ExtensionValueError`] when the value does not serialize to JSON (a
+    /// map whose keys are not strings, a float that is not finite...).
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::ExtensionValue;
+    /// let value = ExtensionValue::new(&["Baku", "Ankara"])?;
+    /// assert_eq!(value.json(), r#"["Baku","Ankara"]"#);
+    /// assert_eq!(value.to::<Vec<String>>()?, ["Baku", "Ankara"]);
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
+    pub fn new<T: Serialize + ?Sized>(value: &T) -> Result<Self, ExtensionValueError> {
+        let json = serde_json::to_string(value).map_err(|e| ExtensionValueError::from_serde(&e))?;
+        Self::from_json(&json)
+    }
+
+    fn from_raw(raw: Box<RawValue>) -> Result<Self, ExtensionValueError> {
         let text = raw.get();
         check_value(text)?;
         if text.bytes().any(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t')) {
             RawValue::from_string(minify(text))
                 .map(ExtensionValue)
-                .map_err(|e| ValueError { code: crate::Code::JsonSyntax, message: e.to_string() })
+                .map_err(|e| ExtensionValueError::from_serde(&e))
         } else {
             Ok(ExtensionValue(raw))
         }
@@ -120,20 +182,21 @@ impl ExtensionValue {
         self.0.get()
     }
 
-    /// The value as a [`serde_json::Value`] (numbers may lose their spelling).
+    /// The value read as a `T`.
     ///
     /// # Errors
-    /// A [`serde_json::Error`] if the value cannot be represented, which does
-    /// not happen for values this type accepted.
-    pub fn to_value(&self) -> Result<serde_json::Value, serde_json::Error> {
-        serde_json::from_str(self.json())
+    /// [`ExtensionValueError`] when the value is not a `T`, with the code
+    /// and message serde gives (`invalid-type: invalid type: string "x",
+    /// expected u32`).
+    pub fn to<T: DeserializeOwned>(&self) -> Result<T, ExtensionValueError> {
+        serde_json::from_str(self.json()).map_err(|e| ExtensionValueError::from_serde(&e))
     }
 }
 
 /// Reads a JSON value through, refusing what serde_json would let pass in a
 /// raw value: a key repeated within one object (parsers disagree on which
 /// copy wins) and strings with lone surrogate escapes (not Unicode).
-fn check_value(json: &str) -> Result<(), ValueError> {
+fn check_value(json: &str) -> Result<(), ExtensionValueError> {
     let mut deserializer = serde_json::Deserializer::from_str(json);
     serde::de::DeserializeSeed::deserialize(Checked { path: String::new() }, &mut deserializer)
         .map_err(|e| {
@@ -149,14 +212,8 @@ fn check_value(json: &str) -> Result<(), ValueError> {
                 Some(at) => message.get(..at).unwrap_or_default().to_owned(),
                 None => message,
             };
-            ValueError { code, message }
+            ExtensionValueError { code, message }
         })
-}
-
-/// Why a raw value was refused, with the problem code to report.
-struct ValueError {
-    code: crate::Code,
-    message: String,
 }
 
 /// A seed that walks a JSON value, knowing its JSON Pointer within the extension.
@@ -258,19 +315,60 @@ impl PartialEq for ExtensionValue {
 
 impl Eq for ExtensionValue {}
 
+/// The name under which serde_json reads and writes a raw value: its
+/// `RawValue` writes a struct of this name with one field of this name, the
+/// JSON text, and asks for a newtype struct of this name when read. serde_json
+/// answers with the text itself; every other format sees that one-field
+/// struct as a map.
+const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
+
 impl Serialize for ExtensionValue {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // In JSON, the text as it is; elsewhere, a string holding it.
         self.0.serialize(serializer)
     }
 }
 
 impl<'de> Deserialize<'de> for ExtensionValue {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = Box::<RawValue>::deserialize(deserializer)?;
-        Self::from_raw(raw).map_err(|e| {
+        deserializer.deserialize_newtype_struct(RAW_VALUE_TOKEN, ValueVisitor)
+    }
+}
+
+/// Reads an extension value from the map of one entry, the token and the
+/// JSON text, that serde_json hands over and other formats hold, or from a
+/// plain string of JSON text.
+struct ValueVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ValueVisitor {
+    type Value = ExtensionValue;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any valid JSON value")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        match map.next_key::<std::borrow::Cow<'de, str>>()? {
+            Some(key) if key == RAW_VALUE_TOKEN => {}
+            _ => return Err(A::Error::custom("an extension value is read as raw JSON")),
+        }
+        let raw: Box<RawValue> = RawValue::from_string(map.next_value::<String>()?)
+            .map_err(|e| A::Error::custom(e.to_string()))?;
+        ExtensionValue::from_raw(raw).map_err(|e| {
             crate::json::errors::note_code(e.code);
-            D::Error::custom(e.message)
+            A::Error::custom(e.message)
         })
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, json: &str) -> Result<Self::Value, E> {
+        ExtensionValue::from_json(json).map_err(|e| E::custom(e.message))
     }
 }
 
@@ -302,9 +400,44 @@ impl Extensions {
         self.0.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v)
     }
 
-    /// Sets `key` to `value`, returning the value it replaces.
-    pub fn insert(&mut self, key: ExtensionKey, value: ExtensionValue) -> Option<ExtensionValue> {
-        self.0.insert(key, value)
+    /// The value under `key`, read as a `T`; `None` when there is none.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::Extensions;
+    /// let mut extensions = Extensions::default();
+    /// extensions.insert("org.example:pages".parse()?, &12)?;
+    /// assert_eq!(extensions.get_as::<u32>("org.example:pages").transpose()?, Some(12));
+    /// assert!(extensions.get_as::<String>("org.example:pages").is_some_and(|v| v.is_err()));
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
+    pub fn get_as<T: DeserializeOwned>(&self, key: &str) -> Option<Result<T, crate::Error>> {
+        self.get(key).map(|value| value.to().map_err(crate::Error::from))
+    }
+
+    /// Sets `key` to `value`, any value that serializes (an
+    /// [`ExtensionValue`] is kept as it is), returning the value it replaces.
+    ///
+    /// # Errors
+    /// [`Error::ExtensionValue`](crate::Error::ExtensionValue) when the value
+    /// does not serialize to JSON; nothing is changed then.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::Extensions;
+    /// let mut extensions = Extensions::default();
+    /// extensions.insert("org.example:cities".parse()?, &["Baku", "Ankara"])?;
+    /// assert_eq!(extensions.get("org.example:cities").map(|v| v.json()),
+    ///     Some(r#"["Baku","Ankara"]"#));
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
+    pub fn insert<T: Serialize + ?Sized>(
+        &mut self,
+        key: ExtensionKey,
+        value: &T,
+    ) -> Result<Option<ExtensionValue>, crate::Error> {
+        let value = ExtensionValue::new(value)?;
+        Ok(self.0.insert(key, value))
     }
 
     /// The entries in key order.

@@ -4,6 +4,7 @@
 // panics; in tests a panic is the failure report.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+mod api;
 mod baku;
 mod bench_smoke;
 #[cfg(feature = "cli")]
@@ -13,6 +14,7 @@ mod extensions;
 mod external_suites;
 mod fast_reader;
 mod fixtures;
+mod formats;
 mod fuzz_corpus;
 mod history_state;
 mod hostile;

@@ -122,7 +122,9 @@ fn extensions() -> impl Strategy<Value = Extensions> {
             let mut extensions = Extensions::default();
             for (key, value) in m {
                 let key = ExtensionKey::parse(&key).expect("generated key");
-                extensions.insert(key, ExtensionValue::from_json(&value).expect("generated value"));
+                extensions
+                    .insert(key, &ExtensionValue::from_json(&value).expect("generated value"))
+                    .expect("an extension value serializes");
             }
             extensions
         })
