@@ -2,6 +2,7 @@
 //! signatories and the dates of each step.
 
 use crate::json::declare::record_struct;
+use crate::json::wire_name::code_list;
 use serde::{Deserialize, Serialize};
 
 use crate::{
@@ -225,3 +226,8 @@ pub enum StepKind {
     /// Terminated, withdrawn from or expired.
     Terminated,
 }
+
+code_list!(AgreementKind, Other);
+code_list!(AgreementStatus);
+code_list!(ThirdPartyRole, Other);
+code_list!(StepKind);

@@ -1,6 +1,7 @@
 //! Events and their parts: visits, summits, meetings, calls.
 
 use crate::json::declare::record_struct;
+use crate::json::wire_name::code_list;
 use serde::{Deserialize, Serialize};
 
 use crate::{Actor, EventId, Extensions, PartyId, Period, Place, SourceId, Text, Topic};
@@ -158,3 +159,7 @@ pub enum Role {
     /// Any other role, in words.
     Other(Text),
 }
+
+code_list!(EventKind, Other);
+code_list!(Modality);
+code_list!(Role, Other);

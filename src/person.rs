@@ -1,6 +1,7 @@
 //! People: their names in several spellings and scripts, and their positions.
 
 use crate::json::declare::record_struct;
+use crate::json::wire_name::code_list;
 use serde::{Deserialize, Serialize};
 
 use crate::{Extensions, ExternalIds, LanguageTag, PartyId, PersonId, Text};
@@ -104,3 +105,5 @@ impl Position {
         Self::blank(title)
     }
 }
+
+code_list!(NameVariantKind);

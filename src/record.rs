@@ -67,6 +67,12 @@ record_struct! {
     }
 }
 
+impl std::fmt::Display for FormatVersion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl Record {
     /// A record of `event` with nothing else yet, in the current format version.
     pub fn new(id: RecordId, event: Event) -> Self {

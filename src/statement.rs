@@ -1,6 +1,7 @@
 //! Statements: who said what, where, and about what.
 
 use crate::json::declare::record_struct;
+use crate::json::wire_name::code_list;
 use serde::{Deserialize, Serialize};
 
 use crate::{Actor, EventId, Extensions, LanguageTag, SourceId, StatementId, Subject, Text};
@@ -118,3 +119,6 @@ pub enum ReportingVerb {
     /// Any other verb, in words.
     Other(Text),
 }
+
+code_list!(StatementMode);
+code_list!(ReportingVerb, Other);

@@ -16,3 +16,4 @@ pub(crate) mod lines;
 pub(crate) mod reader;
 pub(crate) mod strict;
 pub(crate) mod swar;
+pub(crate) mod wire_name;

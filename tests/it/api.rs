@@ -61,3 +61,39 @@ fn every_newtype_error_converts_with_its_code_and_source() {
     assert_eq!(error.to_string(), "latitude 91 is outside -90 to 90");
     assert!(error.source().is_some_and(|s| s.is::<diplomatic_events::CoordinatesError>()));
 }
+
+/// Every code list gives its wire name, the text of an `{"other": ...}`
+/// value, and finds a listed value by its wire name.
+#[test]
+fn code_lists_say_their_wire_names() {
+    use diplomatic_events::{
+        AgreementKind, AgreementStatus, EventKind, Modality, NameVariantKind, ReportingVerb, Role,
+        StatementMode, StepKind, ThirdPartyRole,
+    };
+    fn check<T>(value: T, wire: &str)
+    where
+        T: std::fmt::Display + serde::Serialize + PartialEq + std::fmt::Debug,
+    {
+        assert_eq!(serde_json::to_value(&value).unwrap(), serde_json::json!(wire));
+        assert_eq!(value.to_string(), wire);
+    }
+    check(EventKind::OfficialWorkingVisit, "official_working_visit");
+    check(Modality::InPerson, "in_person");
+    check(Role::HeadOfDelegation, "head_of_delegation");
+    check(NameVariantKind::NativeScript, "native_script");
+    check(StatementMode::Paraphrase, "paraphrase");
+    check(ReportingVerb::ExpressedConfidence, "expressed_confidence");
+    check(AgreementKind::MemorandumOfUnderstanding, "memorandum_of_understanding");
+    check(AgreementStatus::InForce, "in_force");
+    check(ThirdPartyRole::Depositary, "depositary");
+    check(StepKind::EnteredIntoForce, "entered_into_force");
+    assert_eq!(EventKind::OfficialVisit.as_str(), "official_visit");
+    assert_eq!(EventKind::listed("official_visit"), Some(EventKind::OfficialVisit));
+    assert_eq!(EventKind::listed("Official visit"), None);
+    assert_eq!(StepKind::listed("signed"), Some(StepKind::Signed));
+    let other = Role::Other("conference president".parse().unwrap());
+    assert_eq!(other.as_str(), "conference president");
+    assert_eq!(other.to_string(), "conference president");
+    assert_eq!(Role::listed("other"), None, "`other` alone is not a listed value");
+    assert_eq!(diplomatic_events::FormatVersion::CURRENT.to_string(), "0.1");
+}

@@ -162,9 +162,20 @@ pub(crate) fn short_hash(kind: Kind, bytes: &[u8]) -> Option<u64> {
         return None;
     }
     let code = ((kind as usize + 1) << 4) | bytes.len();
-    let tag = SPREAD.get(code).copied().unwrap_or(HIGH);
+    // Never out of range (see `KINDS_FIT`); were it, the long path is safe.
+    let tag = SPREAD.get(code).copied()?;
     Some((word | tag).wrapping_mul(K))
 }
+
+/// The kind (plus one) and the length (0 to 8) of a short id take seven
+/// bits, three and four, in the top bits of its word: an eighth kind of id
+/// would not fit, and ids of it would be told apart by text only. Adding
+/// one means a wider code (or fewer lengths) here first.
+const KINDS_FIT: () = assert!(
+    (Kind::ALL.len() << 4) | 8 < SPREAD.len(),
+    "the kinds of id and their lengths must fit in seven bits"
+);
+const _: () = KINDS_FIT;
 
 /// For each 7-bit number, its bits written to the top bits of the first
 /// seven bytes of a word.

@@ -1,4 +1,13 @@
-//! The record rules, grouped by the items they check.
+//! The record rules, one function per rule, named after its code, grouped
+//! by what they compare. The walk (`walk.rs`) calls each where it applies.
 
 mod agreements;
-mod people;
+mod code_lists;
+mod counts;
+mod dates;
+mod delegations;
+mod names;
+mod references;
+mod statements;
+
+pub(super) use names::SeenNames;

@@ -1,0 +1,251 @@
+//! The walk through a record: every item in document order, each handed
+//! to the rules that apply to it (`rules/`, one function per rule).
+
+use super::rules::SeenNames;
+use super::{At, Checker, Kind, Mode, Step};
+use crate::{Agreement, Delegation, Event, Member, Party, PartyKind, Person, Statement};
+
+impl<M: Mode> Checker<'_, M> {
+    /// Checks every rule over the whole record, in document order.
+    pub(super) fn check(&mut self) {
+        let record = self.record;
+        self.duplicate_ids();
+        let root = At::<M>::ROOT;
+        self.event_tree(&root.key("event"), &record.event);
+        let parties = root.key("parties");
+        for (i, party) in record.parties.iter().enumerate() {
+            self.party(&parties.index(i), party);
+        }
+        self.people();
+        let delegations = root.key("delegations");
+        for (i, delegation) in record.delegations.iter().enumerate() {
+            // No list has 4 billion items in memory.
+            let stamp = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            self.delegation(&delegations.index(i), delegation, stamp);
+        }
+        let statements = root.key("statements");
+        for (i, statement) in record.statements.iter().enumerate() {
+            self.statement(&statements.index(i), statement);
+        }
+        let agreements = root.key("agreements");
+        for (i, agreement) in record.agreements.iter().enumerate() {
+            self.agreement(&agreements.index(i), agreement);
+        }
+        let sources = root.key("sources");
+        let event_start = record.event.time.as_ref().and_then(|t| t.start.as_ref());
+        for (i, source) in record.sources.iter().enumerate() {
+            let at = sources.index(i);
+            self.source_before_event(&at, source, event_start);
+            if let (Some(published), Some(retrieved)) = (&source.published_at, &source.retrieved_at)
+            {
+                self.end_before_start(&at.key("retrieved_at"), published, retrieved, || {
+                    format!(
+                        "source \"{}\" was retrieved {retrieved}, before it was published {published}",
+                        source.id
+                    )
+                });
+            }
+        }
+    }
+
+    /// An event and its parts, depth first, in document order.
+    fn event_tree(&mut self, at: &At<'_, M>, event: &Event) {
+        self.event(at, event);
+        let parts = at.key("parts");
+        for (i, part) in event.parts.iter().enumerate() {
+            self.event_tree(&parts.index(i), part);
+        }
+    }
+
+    fn event(&mut self, at: &At<'_, M>, event: &Event) {
+        self.other_is_listed(at, Step::Key("kind"), &event.kind);
+        if let Some(time) = &event.time {
+            if let (Some(start), Some(end)) = (&time.start, &time.end) {
+                self.end_before_start(&at.key("time").key("end"), start, end, || {
+                    format!("ends {end} before it starts {start}")
+                });
+            }
+            let parts = at.key("parts");
+            for (i, part) in event.parts.iter().enumerate() {
+                self.part_outside_parent(&parts.index(i), event, time, part);
+            }
+        }
+        let participants = at.key("participants");
+        for (j, participation) in event.participants.iter().enumerate() {
+            let p = participants.index(j);
+            self.actor(&p, Step::Key("participant"), &participation.participant);
+            self.other_is_listed(&p, Step::Key("role"), &participation.role);
+            if let Some(party) = &participation.acting_for {
+                self.resolve(Kind::Party, party.as_compact(), &p, Step::Key("acting_for"));
+            }
+        }
+        let mentioned = at.key("mentioned");
+        for (j, actor) in event.mentioned.iter().enumerate() {
+            self.actor(&mentioned, Step::Index(j), actor);
+        }
+        self.sources(&at.key("sources"), &event.sources);
+    }
+
+    fn party(&mut self, at: &At<'_, M>, party: &Party) {
+        let kind_at = at.key("kind");
+        match &party.kind {
+            PartyKind::InternationalOrganisation { members }
+            | PartyKind::GroupOfStates { members } => {
+                let members_at = kind_at.key("members");
+                for (j, member) in members.iter().enumerate() {
+                    self.resolve(Kind::Party, member.as_compact(), &members_at, Step::Index(j));
+                }
+                self.count_against_list(
+                    &at.key("count"),
+                    "count",
+                    party.count.as_ref(),
+                    members.len(),
+                    None,
+                    "members",
+                );
+            }
+            PartyKind::PublicBody { parent: Some(parent), .. }
+            | PartyKind::Company { parent: Some(parent), .. } => {
+                self.resolve(Kind::Party, parent.as_compact(), &kind_at, Step::Key("parent"));
+            }
+            _ => {}
+        }
+        // A state is known by its code; every other party needs words.
+        if !matches!(party.kind, PartyKind::State { .. }) {
+            self.anonymous(at, "party", &party.id, party.name.as_ref(), party.description.as_ref());
+        }
+    }
+
+    /// Every person, each with the names of the people before.
+    fn people(&mut self) {
+        let record = self.record;
+        let mut names = SeenNames::new(&mut self.scratch.names, record);
+        let root = At::<M>::ROOT;
+        let people = root.key("people");
+        for (i, person) in record.people.iter().enumerate() {
+            self.person(&people.index(i), person);
+            self.same_person_twice(&mut names, i, person);
+        }
+        names.finish(&mut self.scratch.names);
+    }
+
+    fn person(&mut self, at: &At<'_, M>, person: &Person) {
+        self.anonymous(at, "person", &person.id, person.name.as_ref(), person.description.as_ref());
+        let positions = at.key("positions");
+        for (j, position) in person.positions.iter().enumerate() {
+            let p = positions.index(j);
+            if let Some(organisation) = &position.organisation {
+                self.resolve(Kind::Party, organisation.as_compact(), &p, Step::Key("organisation"));
+            }
+            if let Some(party) = &position.accredited_to {
+                self.resolve(Kind::Party, party.as_compact(), &p, Step::Key("accredited_to"));
+            }
+        }
+    }
+
+    /// `stamp` is the delegation's number, counted from 1, with which its
+    /// members are marked in the id index: repeated members are found in
+    /// one pass.
+    fn delegation(&mut self, at: &At<'_, M>, delegation: &Delegation, stamp: u32) {
+        self.resolve(Kind::Party, delegation.represents.as_compact(), at, Step::Key("represents"));
+        let members_at = at.key("members");
+        let head_at = at.key("head");
+        let members = delegation
+            .head
+            .iter()
+            .map(|m| (None, m))
+            .chain(delegation.members.iter().enumerate().map(|(j, m)| (Some(j), m)));
+        for (index, (slot, member)) in members.enumerate() {
+            let member_at = match slot {
+                Some(j) => members_at.index(j),
+                None => head_at,
+            };
+            let (kind, id, token) = match &member.member {
+                Member::Person(id) => (Kind::Person, id.as_compact(), "person"),
+                Member::Party(id) => (Kind::Party, id.as_compact(), "party"),
+            };
+            let who = member_at.key("member");
+            let found = self.resolve_slot(kind, id, &who, Step::Key(token));
+            if let Some(affiliation) = &member.affiliation {
+                self.resolve(
+                    Kind::Party,
+                    affiliation.as_compact(),
+                    &member_at,
+                    Step::Key("affiliation"),
+                );
+            }
+            self.duplicate_member(&who, delegation, (index, member), found, stamp);
+        }
+        let listed = delegation.all_members().count();
+        self.count_against_list(
+            &at.key("size"),
+            "size",
+            delegation.size.as_ref(),
+            listed,
+            delegation.members_complete,
+            "members",
+        );
+    }
+
+    fn statement(&mut self, at: &At<'_, M>, statement: &Statement) {
+        self.no_speaker(at, statement);
+        let speakers = at.key("speakers");
+        for (j, speaker) in statement.speakers.iter().enumerate() {
+            self.actor(&speakers, Step::Index(j), speaker);
+        }
+        if let Some(event) = &statement.event {
+            self.resolve(Kind::Event, event.as_compact(), at, Step::Key("event"));
+        }
+        self.other_is_listed(at, Step::Key("reporting_verb"), &statement.reporting_verb);
+        let addressees = at.key("addressees");
+        for (j, addressee) in statement.addressees.iter().enumerate() {
+            self.actor(&addressees, Step::Index(j), addressee);
+        }
+        let about = at.key("about");
+        for (j, subject) in statement.about.iter().enumerate() {
+            self.subject(&about.index(j), subject);
+        }
+        self.sources(&at.key("sources"), &statement.sources);
+    }
+
+    fn agreement(&mut self, at: &At<'_, M>, agreement: &Agreement) {
+        self.other_is_listed(at, Step::Key("kind"), &agreement.kind);
+        let parties = at.key("parties");
+        for (j, party) in agreement.parties.iter().enumerate() {
+            self.resolve(Kind::Party, party.as_compact(), &parties, Step::Index(j));
+        }
+        let signatories = at.key("signatories");
+        for (j, signatory) in agreement.signatories.iter().enumerate() {
+            let p = signatories.index(j);
+            self.resolve(Kind::Person, signatory.person.as_compact(), &p, Step::Key("person"));
+            self.resolve(
+                Kind::Party,
+                signatory.acting_for.as_compact(),
+                &p,
+                Step::Key("acting_for"),
+            );
+            if let Some(event) = &signatory.event {
+                self.resolve(Kind::Event, event.as_compact(), &p, Step::Key("event"));
+            }
+            self.signatory_not_party(&p, agreement, signatory);
+        }
+        let third_parties = at.key("third_parties");
+        for (j, third) in agreement.third_parties.iter().enumerate() {
+            let p = third_parties.index(j);
+            self.actor(&p, Step::Key("actor"), &third.actor);
+            self.other_is_listed(&p, Step::Key("role"), &third.role);
+            self.third_party_is_party(&p, agreement, third);
+        }
+        let steps = at.key("steps");
+        for (j, step) in agreement.steps.iter().enumerate() {
+            let p = steps.index(j);
+            if let Some(party) = &step.party {
+                self.resolve(Kind::Party, party.as_compact(), &p, Step::Key("party"));
+            }
+            if let Some(event) = &step.event {
+                self.resolve(Kind::Event, event.as_compact(), &p, Step::Key("event"));
+            }
+        }
+        self.steps_out_of_order(&steps, agreement);
+    }
+}
