@@ -117,7 +117,7 @@ pub use person::{NameVariant, NameVariantKind, Person, Position};
 pub use place::{Coordinates, CoordinatesError, Place};
 pub use problem::{Code, Problem, Severity};
 pub use record::{FormatVersion, Record};
-pub use references::{Actor, Subject};
+pub use references::{Actor, Item, Subject};
 pub use scalars::country::{CountryCode, CountryCodeError, FormerCountry, UnofficialCode};
 pub use scalars::country_names::{fold_country_name, resolve_country};
 pub use scalars::extensions::{

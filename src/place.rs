@@ -28,7 +28,30 @@ record_struct! {
 impl Place {
     /// A place known only by its locality and country.
     pub fn locality(locality: Text, country: CountryCode) -> Self {
-        Place { locality: Some(locality), country: Some(country), ..Place::default() }
+        Place::default().with_locality(locality).with_country(country)
+    }
+
+    /// A venue in a locality in a country: a palace, a ministry, a hotel.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::Place;
+    /// let place = Place::venue("Zagulba Palace".parse()?, "Baku".parse()?, "AZ".parse()?);
+    /// assert_eq!(place.venue.map(|v| v.to_string()).as_deref(), Some("Zagulba Palace"));
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
+    pub fn venue(venue: Text, locality: Text, country: CountryCode) -> Self {
+        Place::locality(locality, country).with_venue(venue)
+    }
+
+    /// Somewhere in a country, no more precisely known.
+    pub fn in_country(country: CountryCode) -> Self {
+        Place::default().with_country(country)
+    }
+
+    /// A point, with nothing else known (a ship at sea, a border crossing).
+    pub fn at(coordinates: Coordinates) -> Self {
+        Place::default().with_coordinates(coordinates)
     }
 }
 
@@ -39,9 +62,9 @@ impl Place {
 #[non_exhaustive]
 pub struct Coordinates {
     /// Latitude, -90 to 90.
-    pub latitude: f64,
+    latitude: f64,
     /// Longitude, -180 to 180.
-    pub longitude: f64,
+    longitude: f64,
 }
 
 /// A point on the WGS 84 ellipsoid, in decimal degrees.
@@ -82,6 +105,15 @@ impl Coordinates {
     ///
     /// # Errors
     /// [`CoordinatesError`] when a value is out of range or not a number.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::Coordinates;
+    /// let baku = Coordinates::new(40.4093, 49.8671)?;
+    /// assert_eq!(baku.latitude(), 40.4093);
+    /// assert!(Coordinates::new(91.0, 0.0).is_err());
+    /// # Ok::<(), diplomatic_events::CoordinatesError>(())
+    /// ```
     pub fn new(latitude: f64, longitude: f64) -> Result<Self, CoordinatesError> {
         if !(-90.0..=90.0).contains(&latitude) {
             return Err(CoordinatesError::Latitude(latitude));
@@ -90,6 +122,22 @@ impl Coordinates {
             return Err(CoordinatesError::Longitude(longitude));
         }
         Ok(Coordinates { latitude, longitude })
+    }
+
+    /// The latitude, -90 to 90. Coordinates are made only by
+    /// [`Coordinates::new`], so they are always in range:
+    ///
+    /// ```compile_fail
+    /// let mut point = diplomatic_events::Coordinates::new(40.4, 49.9).unwrap();
+    /// point.latitude = 1000.0; // private: no way to set it out of range
+    /// ```
+    pub fn latitude(&self) -> f64 {
+        self.latitude
+    }
+
+    /// The longitude, -180 to 180.
+    pub fn longitude(&self) -> f64 {
+        self.longitude
     }
 }
 

@@ -98,7 +98,7 @@ fn tidy(s: &str) -> String {
 }
 
 fn text(s: &str) -> Result<Text, String> {
-    Text::parse(&tidy(s)).map_err(|e| format!("{s:?}: {e}"))
+    Text::parse_collapsed(s).map_err(|e| format!("{s:?}: {e}"))
 }
 
 /// Known slips in the data, corrected before anything is resolved.

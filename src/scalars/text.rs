@@ -119,6 +119,42 @@ impl Text {
         Self::parse_unicode(text)
     }
 
+    /// Checks and normalises `text` after collapsing its white space: every
+    /// run of spaces, tabs, line breaks or other Unicode white space becomes
+    /// one space, and none is left at either end. For importers, whose text
+    /// comes from XML, HTML or PDF with the line breaks of its layout.
+    ///
+    /// # Errors
+    /// As [`Text::parse`] (a text of white space only is blank).
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::Text;
+    /// let text = Text::parse_collapsed("  Talks with the\n\t Minister\u{00A0} of Defense ")?;
+    /// assert_eq!(text.as_str(), "Talks with the Minister of Defense");
+    /// assert!(Text::parse("Talks\nwith").is_err(), "a line break is a control character");
+    /// # Ok::<(), diplomatic_events::TextError>(())
+    /// ```
+    pub fn parse_collapsed(text: &str) -> Result<Self, TextError> {
+        let mut last_space = true;
+        let tidy = text.chars().all(|c| {
+            let ok = if c == ' ' { !last_space } else { !c.is_whitespace() };
+            last_space = c == ' ';
+            ok
+        }) && !last_space;
+        if tidy {
+            return Self::parse(text);
+        }
+        let mut collapsed = String::with_capacity(text.len());
+        for word in text.split_whitespace() {
+            if !collapsed.is_empty() {
+                collapsed.push(' ');
+            }
+            collapsed.push_str(word);
+        }
+        Self::parse(&collapsed)
+    }
+
     /// The general case of [`Text::parse`].
     fn parse_unicode(text: &str) -> Result<Self, TextError> {
         // NFC at most triples a text's length (UAX #15), so a text this long

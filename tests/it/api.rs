@@ -97,3 +97,98 @@ fn code_lists_say_their_wire_names() {
     assert_eq!(Role::listed("other"), None, "`other` alone is not a listed value");
     assert_eq!(diplomatic_events::FormatVersion::CURRENT.to_string(), "0.1");
 }
+
+/// Every kind of item is found by its id, and references resolve to items.
+#[test]
+fn items_are_found_by_id() {
+    use diplomatic_events::{Item, Record, Subject};
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/records/baku-2024-04-02.json"),
+    )
+    .unwrap();
+    let record = Record::from_json(&text).unwrap();
+    for party in &record.parties {
+        assert_eq!(record.party(&party.id), Some(party));
+    }
+    for person in &record.people {
+        assert_eq!(record.person(&person.id), Some(person));
+    }
+    for delegation in &record.delegations {
+        assert_eq!(record.delegation(&delegation.id), Some(delegation));
+    }
+    for statement in &record.statements {
+        assert_eq!(record.statement(&statement.id), Some(statement));
+    }
+    for agreement in &record.agreements {
+        assert_eq!(record.agreement(&agreement.id), Some(agreement));
+    }
+    for source in &record.sources {
+        assert_eq!(record.source(&source.id), Some(source));
+    }
+    for event in record.event.walk() {
+        assert_eq!(record.event(&event.id), Some(event));
+    }
+    assert_eq!(record.person(&"nobody".parse().unwrap()), None);
+    let mut resolved = 0;
+    for statement in &record.statements {
+        for speaker in &statement.speakers {
+            assert!(record.actor(speaker).is_some(), "{speaker:?}");
+        }
+        for subject in &statement.about {
+            let item = record.subject(subject).unwrap_or_else(|| panic!("{subject:?}"));
+            match (subject, item) {
+                (Subject::Topic(topic), Item::Topic(found)) => assert_eq!(topic, found),
+                (Subject::Agreement(id), Item::Agreement(found)) => assert_eq!(id, &found.id),
+                (Subject::Event(id), Item::Event(found)) => assert_eq!(id, &found.id),
+                (Subject::Party(id), Item::Party(found)) => assert_eq!(id, &found.id),
+                (Subject::Person(id), Item::Person(found)) => assert_eq!(id, &found.id),
+                (Subject::Delegation(id), Item::Delegation(found)) => assert_eq!(id, &found.id),
+                other => panic!("{other:?}"),
+            }
+            resolved += 1;
+        }
+    }
+    assert!(resolved > 10);
+}
+
+/// Importers' text: white space of any kind collapsed to single spaces.
+#[test]
+fn text_from_importers_has_its_white_space_collapsed() {
+    let cases = [
+        ("Talks", "Talks"),
+        ("  Talks  with\nthe\r\n\tMinister ", "Talks with the Minister"),
+        ("a\u{00A0}b\u{2003}c", "a b c"),
+        ("Görgün\n", "Görgün"),
+    ];
+    for (input, expected) in cases {
+        assert_eq!(Text::parse_collapsed(input).unwrap().as_str(), expected, "{input:?}");
+    }
+    assert_eq!(Text::parse_collapsed(" \n\t ").unwrap_err().code(), Code::BlankText);
+    assert_eq!(
+        Text::parse_collapsed("a\u{200B}b").unwrap_err().code(),
+        Code::ForbiddenCharacter,
+        "a zero-width space is not white space"
+    );
+}
+
+/// Places are built in their common shapes without a struct literal.
+#[test]
+fn places_have_a_constructor_for_each_common_shape() {
+    use diplomatic_events::Place;
+    let az: CountryCode = "AZ".parse().unwrap();
+    let baku: Text = "Baku".parse().unwrap();
+    let palace: Text = "Zagulba Palace".parse().unwrap();
+    let place = Place::venue(palace.clone(), baku.clone(), az);
+    assert_eq!(
+        (place.venue, place.locality, place.country),
+        (Some(palace), Some(baku.clone()), Some(az))
+    );
+    assert_eq!(Place::locality(baku.clone(), az).locality, Some(baku));
+    assert_eq!(Place::in_country(az).country, Some(az));
+    let point = Coordinates::new(40.4, 49.9).unwrap();
+    assert_eq!(Place::at(point).coordinates, Some(point));
+    let region =
+        Place::in_country(az).with_region("Absheron".parse().unwrap()).with_geonames_id(587084);
+    assert_eq!(region.geonames_id, Some(587084));
+}
