@@ -71,6 +71,21 @@ struct JsonProblem<'a> {
     message: &'a str,
 }
 
+/// The last line of the text output: `1 record read: 1 valid, 0 with
+/// errors, 0 with warnings`, or `3274 records read from 7 files: ...`.
+fn summary(tally: &Tally, files: usize) -> String {
+    let records = match tally.records {
+        1 => "1 record read".to_owned(),
+        n => format!("{n} records read"),
+    };
+    let from = if files > 1 { format!(" from {files} files") } else { String::new() };
+    let valid = tally.records - tally.with_errors;
+    format!(
+        "{records}{from}: {valid} valid, {} with errors, {} with warnings",
+        tally.with_errors, tally.with_warnings
+    )
+}
+
 /// Counts over all records read.
 #[derive(Default)]
 struct Tally {
@@ -236,12 +251,7 @@ fn validate(
     }
     let tally = &output.tally;
     if format == Format::Text {
-        let valid = tally.records - tally.with_errors;
-        writeln!(
-            output.out,
-            "{} records read: {valid} valid, {} with errors, {} with warnings",
-            tally.records, tally.with_errors, tally.with_warnings
-        )?;
+        writeln!(output.out, "{}", summary(tally, paths.len()))?;
     }
     output.out.flush()?;
     let tally = &output.tally;

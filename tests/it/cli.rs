@@ -45,7 +45,7 @@ fn valid_json_files_exit_0_with_a_summary() {
     );
     assert_eq!(
         (code, out.as_str(), err.as_str()),
-        (0, "2 records read: 2 valid, 0 with errors, 0 with warnings\n", "")
+        (0, "2 records read from 2 files: 2 valid, 0 with errors, 0 with warnings\n", "")
     );
 }
 
@@ -104,14 +104,14 @@ fn warnings_fail_only_under_deny_warnings() {
     assert_eq!(run(&["validate", file], None).0, 0);
     let (code, out, _) = run(&["validate", "--deny-warnings", file], None);
     assert_eq!(code, 1);
-    assert!(out.ends_with("1 records read: 1 valid, 0 with errors, 1 with warnings\n"), "{out}");
+    assert!(out.ends_with("1 record read: 1 valid, 0 with errors, 1 with warnings\n"), "{out}");
 }
 
 #[test]
 fn usage_and_read_errors_exit_2() {
     let (code, out, err) = run(&["validate", "missing.json", "notes.txt"], None);
     assert_eq!(code, 2);
-    assert_eq!(out, "0 records read: 0 valid, 0 with errors, 0 with warnings\n");
+    assert_eq!(out, "0 records read from 2 files: 0 valid, 0 with errors, 0 with warnings\n");
     assert_eq!(
         err,
         "diplomatic-events: missing.json: No such file or directory (os error 2)\n\
