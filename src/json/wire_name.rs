@@ -15,12 +15,49 @@ pub(crate) fn unit_variant_name<T: Serialize + ?Sized>(value: &T) -> Option<&'st
     value.serialize(VariantName).ok()
 }
 
+/// The names of an enum's variants, as its serde code lists them (every
+/// name it reads, the `other` of an open code list's variant included):
+/// asked of a deserializer that gives the list back as its error.
+pub(crate) fn variant_names<T: serde::de::DeserializeOwned>() -> &'static [&'static str] {
+    match T::deserialize(VariantNames) {
+        Err(NotUnitVariant(Some(names))) => names,
+        _ => &[],
+    }
+}
+
+/// A deserializer that takes an enum's list of variant names and stops.
+struct VariantNames;
+
+impl<'de> serde::Deserializer<'de> for VariantNames {
+    type Error = NotUnitVariant;
+
+    fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+        Err(NotUnitVariant(None))
+    }
+
+    fn deserialize_enum<V: serde::de::Visitor<'de>>(
+        self,
+        _: &'static str,
+        variants: &'static [&'static str],
+        _: V,
+    ) -> Result<V::Value, Self::Error> {
+        Err(NotUnitVariant(Some(variants)))
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct identifier ignored_any
+    }
+}
+
 /// A serializer that returns a unit variant's name and refuses the rest.
 struct VariantName;
 
-/// The refusal: anything but a unit variant.
+/// The refusal of [`VariantName`] and [`VariantNames`]: anything but a unit
+/// variant, or the list of an enum's variant names.
 #[derive(Debug)]
-struct NotUnitVariant;
+struct NotUnitVariant(Option<&'static [&'static str]>);
 
 impl std::fmt::Display for NotUnitVariant {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -32,7 +69,13 @@ impl std::error::Error for NotUnitVariant {}
 
 impl serde::ser::Error for NotUnitVariant {
     fn custom<T: std::fmt::Display>(_: T) -> Self {
-        NotUnitVariant
+        NotUnitVariant(None)
+    }
+}
+
+impl serde::de::Error for NotUnitVariant {
+    fn custom<T: std::fmt::Display>(_: T) -> Self {
+        NotUnitVariant(None)
     }
 }
 
@@ -40,7 +83,7 @@ impl serde::ser::Error for NotUnitVariant {
 macro_rules! refuse {
     ($($method:ident($($arg:ty),*)),* $(,)?) => {
         $(fn $method(self, $(_: $arg),*) -> Result<Self::Ok, Self::Error> {
-            Err(NotUnitVariant)
+            Err(NotUnitVariant(None))
         })*
     };
 }
@@ -86,14 +129,14 @@ impl Serializer for VariantName {
     );
 
     fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<&'static str, NotUnitVariant> {
-        Err(NotUnitVariant)
+        Err(NotUnitVariant(None))
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
         _: &'static str,
         _: &T,
     ) -> Result<&'static str, NotUnitVariant> {
-        Err(NotUnitVariant)
+        Err(NotUnitVariant(None))
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,
@@ -102,20 +145,20 @@ impl Serializer for VariantName {
         _: &'static str,
         _: &T,
     ) -> Result<&'static str, NotUnitVariant> {
-        Err(NotUnitVariant)
+        Err(NotUnitVariant(None))
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, NotUnitVariant> {
-        Err(NotUnitVariant)
+        Err(NotUnitVariant(None))
     }
     fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, NotUnitVariant> {
-        Err(NotUnitVariant)
+        Err(NotUnitVariant(None))
     }
     fn serialize_tuple_struct(
         self,
         _: &'static str,
         _: usize,
     ) -> Result<Self::SerializeTupleStruct, NotUnitVariant> {
-        Err(NotUnitVariant)
+        Err(NotUnitVariant(None))
     }
     fn serialize_tuple_variant(
         self,
@@ -124,17 +167,17 @@ impl Serializer for VariantName {
         _: &'static str,
         _: usize,
     ) -> Result<Self::SerializeTupleVariant, NotUnitVariant> {
-        Err(NotUnitVariant)
+        Err(NotUnitVariant(None))
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, NotUnitVariant> {
-        Err(NotUnitVariant)
+        Err(NotUnitVariant(None))
     }
     fn serialize_struct(
         self,
         _: &'static str,
         _: usize,
     ) -> Result<Self::SerializeStruct, NotUnitVariant> {
-        Err(NotUnitVariant)
+        Err(NotUnitVariant(None))
     }
     fn serialize_struct_variant(
         self,
@@ -143,7 +186,7 @@ impl Serializer for VariantName {
         _: &'static str,
         _: usize,
     ) -> Result<Self::SerializeStructVariant, NotUnitVariant> {
-        Err(NotUnitVariant)
+        Err(NotUnitVariant(None))
     }
 }
 
@@ -167,6 +210,11 @@ macro_rules! code_list {
             /// The listed value whose wire name is `name`, if any.
             pub fn listed(name: &str) -> Option<Self> {
                 use ::serde::Deserialize as _;
+                // Only a name on the list is read, so that a name off it
+                // costs no error message.
+                if !$crate::json::wire_name::variant_names::<Self>().contains(&name) {
+                    return None;
+                }
                 let deserializer =
                     ::serde::de::value::StrDeserializer::<::serde::de::value::Error>::new(name);
                 let value = $type::deserialize(deserializer).ok();
@@ -184,7 +232,7 @@ macro_rules! code_list {
             }
 
             fn listed_value(name: &str) -> bool {
-                $type::listed(name).is_some()
+                name != "other" && $crate::json::wire_name::variant_names::<Self>().contains(&name)
             }
         })?
 

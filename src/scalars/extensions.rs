@@ -197,28 +197,49 @@ impl ExtensionValue {
 /// raw value: a key repeated within one object (parsers disagree on which
 /// copy wins) and strings with lone surrogate escapes (not Unicode).
 fn check_value(json: &str) -> Result<(), ExtensionValueError> {
-    let mut deserializer = serde_json::Deserializer::from_str(json);
-    serde::de::DeserializeSeed::deserialize(Checked { path: String::new() }, &mut deserializer)
-        .map_err(|e| {
-            let code = if e.classify() == serde_json::error::Category::Data {
-                crate::Code::DuplicateKey
-            } else {
-                crate::Code::JsonSyntax
-            };
-            // The position within the value means nothing to the reader of
-            // the whole record; the path within the value is in the message.
-            let message = e.to_string();
-            let message = match message.rfind(" at line ") {
-                Some(at) => message.get(..at).unwrap_or_default().to_owned(),
-                None => message,
-            };
-            ExtensionValueError { code, message }
-        })
+    // Most values pass: a first walk keeps no paths, and only a value that
+    // fails is walked again, keeping them, to name where.
+    let walk = |path: Option<String>| {
+        let mut deserializer = serde_json::Deserializer::from_str(json);
+        serde::de::DeserializeSeed::deserialize(Checked { path }, &mut deserializer)
+    };
+    if walk(None).is_ok() {
+        return Ok(());
+    }
+    walk(Some(String::new())).map_err(|e| {
+        let code = if e.classify() == serde_json::error::Category::Data {
+            crate::Code::DuplicateKey
+        } else {
+            crate::Code::JsonSyntax
+        };
+        // The position within the value means nothing to the reader of
+        // the whole record; the path within the value is in the message.
+        let message = e.to_string();
+        let message = match message.rfind(" at line ") {
+            Some(at) => message.get(..at).unwrap_or_default().to_owned(),
+            None => message,
+        };
+        ExtensionValueError { code, message }
+    })
 }
 
-/// A seed that walks a JSON value, knowing its JSON Pointer within the extension.
+/// A seed that walks a JSON value, knowing its JSON Pointer within the
+/// extension when it keeps one (`path` is `None` on the first walk).
 struct Checked {
-    path: String,
+    path: Option<String>,
+}
+
+impl Checked {
+    /// The seed for the value at `token` below this one.
+    fn child(&self, token: &str) -> Checked {
+        Checked {
+            path: self.path.as_ref().map(|path| {
+                let mut path = path.clone();
+                crate::json::errors::push_pointer_token(&mut path, token);
+                path
+            }),
+        }
+    }
 }
 
 impl<'de> serde::de::DeserializeSeed<'de> for Checked {
@@ -257,9 +278,11 @@ impl<'de> serde::de::Visitor<'de> for Checked {
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let mut index = 0usize;
         loop {
-            let mut path = self.path.clone();
-            crate::json::errors::push_pointer_token(&mut path, &index.to_string());
-            if seq.next_element_seed(Checked { path })?.is_none() {
+            let child = match self.path {
+                Some(_) => self.child(&index.to_string()),
+                None => Checked { path: None },
+            };
+            if seq.next_element_seed(child)?.is_none() {
                 return Ok(());
             }
             index += 1;
@@ -267,18 +290,44 @@ impl<'de> serde::de::Visitor<'de> for Checked {
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut keys = std::collections::BTreeSet::new();
-        while let Some(key) = map.next_key::<String>()? {
-            let mut path = self.path.clone();
-            crate::json::errors::push_pointer_token(&mut path, &key);
-            if !keys.insert(key) {
-                return Err(A::Error::custom(format_args!(
-                    "duplicate key at {path} inside the extension value"
-                )));
-            }
-            map.next_value_seed(Checked { path })?;
+        // The keys, borrowed from the text where they have no escape;
+        // sorted once at the end, so any number of keys costs n log n.
+        let mut keys: Vec<std::borrow::Cow<'de, str>> = Vec::new();
+        while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
+            map.next_value_seed(self.child(&key))?;
+            keys.push(key);
+        }
+        keys.sort_unstable();
+        if let Some(pair) = keys.windows(2).find(|pair| pair.first() == pair.last()) {
+            let key = pair.first().map(|k| k.as_ref()).unwrap_or_default();
+            let path = self.child(key).path.unwrap_or_default();
+            return Err(A::Error::custom(format_args!(
+                "duplicate key at {path} inside the extension value"
+            )));
         }
         Ok(())
+    }
+}
+
+/// An object key, borrowed from the text when it has no escape.
+struct Key<'de>(std::borrow::Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> serde::de::Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_borrowed_str<E>(self, key: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(std::borrow::Cow::Borrowed(key)))
+            }
+            fn visit_str<E>(self, key: &str) -> Result<Key<'de>, E> {
+                Ok(Key(std::borrow::Cow::Owned(key.to_owned())))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
     }
 }
 

@@ -22,13 +22,19 @@ impl<M: Mode> Checker<'_, M> {
     #[cold]
     #[inline(never)]
     fn other_spells_listed<T: OpenCodeList>(&mut self, at: &At<'_, M>, text: &Text) {
-        let spelled: String = text
-            .as_str()
-            .trim()
-            .chars()
-            .map(|c| if c == ' ' || c == '-' { '_' } else { c.to_ascii_lowercase() })
-            .collect();
-        if spelled != "other" && T::listed_value(&spelled) {
+        // A listed value's name is short ASCII: anything else is off the
+        // list without spelling it out.
+        let trimmed = text.as_str().trim();
+        let mut spelled = [0u8; 48];
+        if trimmed.len() > spelled.len() || !trimmed.is_ascii() {
+            return;
+        }
+        for (out, byte) in spelled.iter_mut().zip(trimmed.bytes()) {
+            *out = if byte == b' ' || byte == b'-' { b'_' } else { byte.to_ascii_lowercase() };
+        }
+        let spelled = spelled.get(..trimmed.len()).and_then(|s| std::str::from_utf8(s).ok());
+        let Some(spelled) = spelled else { return };
+        if T::listed_value(spelled) {
             self.report(
                 &at.key("other"),
                 Code::OtherIsListed,
