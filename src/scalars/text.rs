@@ -157,6 +157,12 @@ impl Text {
 
     /// The general case of [`Text::parse`].
     fn parse_unicode(text: &str) -> Result<Self, TextError> {
+        // Text in the common scripts needs no normalisation: one pass.
+        if stable_chars(text).is_some_and(|chars| chars <= Self::MAX_CHARS)
+            && !text.trim().is_empty()
+        {
+            return Ok(Text(compact_str::CompactString::new(text)));
+        }
         // NFC at most triples a text's length (UAX #15), so a text this long
         // is refused before any copy is made.
         let input_chars = text.chars().count();
@@ -192,6 +198,34 @@ impl Text {
     }
 }
 
+/// The number of characters of `text` when each is one that no
+/// normalisation changes, and none is forbidden: printable ASCII, Latin-1
+/// to the spacing modifiers, Cyrillic letters, Hebrew and Arabic letters,
+/// CJK ideographs and Hangul syllables. Each has canonical combining class 0
+/// and NFC quick-check Yes, so any string of them is in NFC (a test holds
+/// the ranges to the Unicode tables). `None` at the first other character.
+/// (Measured: names and titles in Cyrillic, Arabic or Chinese cost the
+/// general check several thousand instructions a record.)
+fn stable_chars(text: &str) -> Option<usize> {
+    let mut count = 0;
+    for c in text.chars() {
+        if !matches!(c,
+            '\u{20}'..='\u{7E}'
+            | '\u{A0}'..='\u{2FF}'
+            | '\u{400}'..='\u{482}'
+            | '\u{48A}'..='\u{52F}'
+            | '\u{5D0}'..='\u{5EA}'
+            | '\u{621}'..='\u{64A}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{AC00}'..='\u{D7A3}')
+        {
+            return None;
+        }
+        count += 1;
+    }
+    Some(count)
+}
+
 /// Whether every byte is printable ASCII (0x20 to 0x7E), eight at a time.
 pub(crate) fn printable_ascii(bytes: &[u8]) -> bool {
     use crate::json::swar::{bytes_not_printable_ascii, word};
@@ -214,7 +248,28 @@ string_schema!(Text, {
 
 #[cfg(test)]
 mod tests {
-    use super::printable_ascii;
+    use super::{forbidden_kind, printable_ascii, stable_chars};
+
+    /// Every character [`stable_chars`] takes is allowed, of combining class
+    /// 0 and NFC quick-check Yes, so text of them needs no normalisation.
+    #[test]
+    fn stable_characters_are_nfc_whatever_surrounds_them() {
+        use unicode_normalization::char::canonical_combining_class;
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        let mut stable = 0;
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            if stable_chars(c.encode_utf8(&mut [0; 4])).is_none() {
+                continue;
+            }
+            stable += 1;
+            assert_eq!(forbidden_kind(c), None, "{c:?}");
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(is_nfc_quick([c].into_iter()), IsNormalized::Yes, "{c:?}");
+        }
+        assert!(stable > 30_000, "{stable}");
+        assert_eq!(stable_chars("Görgün Хрущёв 习近平"), Some(17));
+        assert_eq!(stable_chars("Go\u{308}rgu\u{308}n"), None);
+    }
 
     #[test]
     fn printable_ascii_agrees_with_a_byte_loop() {

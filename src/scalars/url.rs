@@ -80,6 +80,45 @@ const URL_BYTE: [bool; 256] = {
 };
 
 fn check_url(url: &str) -> Result<(), &'static str> {
+    match plain_url(url) {
+        Some(authority) => check_authority(authority),
+        None => check_url_slowly(url),
+    }
+}
+
+/// The authority of a URL that passes every check but its authority's, in
+/// one pass over its bytes: the scheme, the length, each byte by the table,
+/// each `%` with its two hex digits. `None` for any other URL, which
+/// [`check_url_slowly`] then checks in full to name the first problem.
+/// (Measured: the separate passes below cost 1,500 instructions a URL.)
+fn plain_url(url: &str) -> Option<&str> {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    if url.len() > MAX_URL_LEN {
+        return None;
+    }
+    let bytes = rest.as_bytes();
+    let mut authority_end = bytes.len();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        if URL_BYTE.get(usize::from(byte)) != Some(&true) {
+            return None;
+        }
+        if byte == b'%' {
+            let hex = bytes.get(at + 1..at + 3)?;
+            if !hex.iter().all(u8::is_ascii_hexdigit) {
+                return None;
+            }
+        }
+        if authority_end == bytes.len() && matches!(byte, b'/' | b'?' | b'#') {
+            authority_end = at;
+        }
+        at += 1;
+    }
+    rest.get(..authority_end)
+}
+
+/// Every check of [`check_url`], one at a time, naming the first problem.
+fn check_url_slowly(url: &str) -> Result<(), &'static str> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
@@ -112,7 +151,11 @@ fn check_url(url: &str) -> Result<(), &'static str> {
         }
     }
     let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let authority = rest.get(..authority_end).unwrap_or_default();
+    check_authority(rest.get(..authority_end).unwrap_or_default())
+}
+
+/// The checks of a URL's authority: user information, host and port.
+fn check_authority(authority: &str) -> Result<(), &'static str> {
     let (userinfo, host_port) = match authority.split_once('@') {
         Some((userinfo, host_port)) => (Some(userinfo), host_port),
         None => (None, authority),
@@ -185,7 +228,33 @@ string_schema!(Url, {
 
 #[cfg(test)]
 mod tests {
-    use super::{URL_BYTE, rest_char};
+    use super::{URL_BYTE, check_url, check_url_slowly, rest_char};
+
+    /// The one-pass check gives what the checks one at a time give, on
+    /// URLs with every kind of problem, and on every cut of them.
+    #[test]
+    fn the_one_pass_check_agrees_with_the_full_one() {
+        let urls = [
+            "https://example.org/2024/04/02/call?lang=en&ref=a%20b",
+            "http://user:pw@[::1]:8080/a#b",
+            "https://history.state.gov/departmenthistory/visits",
+            "https://ex ample.org/",
+            "https://example.org/%zz",
+            "https://example.org/%4",
+            "https://exa%41mple.org:80x/",
+            "https://[1.2.3.4/",
+            "https://@/",
+            "https://é.org/",
+            "ftp://example.org/",
+            "https://example.org/\u{7f}",
+        ];
+        for url in urls {
+            for end in (0..=url.len()).filter(|&end| url.is_char_boundary(end)) {
+                let url = url.get(..end).unwrap_or_default();
+                assert_eq!(check_url(url), check_url_slowly(url), "{url:?}");
+            }
+        }
+    }
 
     #[test]
     fn the_byte_table_is_rest_char_and_percent() {
