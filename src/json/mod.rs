@@ -12,6 +12,7 @@
 
 pub(crate) mod declare;
 pub(crate) mod errors;
+pub(crate) mod grammar;
 pub(crate) mod lines;
 pub(crate) mod reader;
 pub(crate) mod strict;

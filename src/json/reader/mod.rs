@@ -340,6 +340,18 @@ impl<'a> Reader<'a> {
         Ok(value)
     }
 
+    /// Reads one JSON value, checked against the grammar, and gives its
+    /// text as written (from its first byte to its last).
+    pub(crate) fn raw_value(&mut self) -> Read<&'a str> {
+        self.peek();
+        let start = self.pos;
+        let max_depth = MAX_DEPTH.saturating_sub(self.depth);
+        let end =
+            crate::json::grammar::value_end_within(self.bytes(), start, max_depth).ok_or(Bail)?;
+        self.pos = end;
+        self.text.get(start..end).ok_or(Bail)
+    }
+
     /// Reads a value with its type's own serde code: a string through a
     /// string deserializer (no JSON involved), anything else by running
     /// serde_json on the text from here, through the same [`Strict`]

@@ -81,7 +81,6 @@ by_serde!(
     PartyType,
     Count,
     ExternalIds,
-    Extensions,
     Coordinates,
     u64,
 );
@@ -100,6 +99,24 @@ impl ReadValue for PartyKind {
         PartyKindWire { kind: kind.ok_or(Bail)?, country, parent, members }
             .into_kind()
             .map_err(|_| Bail)
+    }
+}
+
+/// Read key by key, each value's text checked as serde's path checks it
+/// ([`ExtensionValue`](crate::ExtensionValue)); a value only the full check
+/// can vouch for, a key with an escape or a key repeated gives up.
+impl ReadValue for Extensions {
+    fn read(reader: &mut Reader<'_>) -> Read<Self> {
+        let mut extensions = Extensions::default();
+        reader.object(|reader, key| {
+            if extensions.len() == crate::MAX_ITEMS {
+                return Err(Bail);
+            }
+            let key = crate::ExtensionKey::parse(key).map_err(|_| Bail)?;
+            let value = crate::ExtensionValue::from_plain_text(reader.raw_value()?).ok_or(Bail)?;
+            if extensions.insert_new(key, value) { Ok(()) } else { Err(Bail) }
+        })?;
+        Ok(extensions)
     }
 }
 
