@@ -73,29 +73,39 @@ struct CountWire {
 
 #[derive(Clone, Copy, Deserialize)]
 #[serde(rename_all = "snake_case")]
-enum CountKind {
+pub(crate) enum CountKind {
     Exact,
     Approximate,
     AtLeast,
     Unknown,
 }
 
-impl<'de> Deserialize<'de> for Count {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let CountWire { kind, value, as_written } = CountWire::deserialize(deserializer)?;
-        let fail = |code, message: &str| {
-            crate::json::errors::note_code(code);
-            D::Error::custom(message)
-        };
+impl Count {
+    /// The count its wire fields say, or the code and message of why not.
+    pub(crate) fn from_wire(
+        kind: CountKind,
+        value: Option<u64>,
+        as_written: Option<Text>,
+    ) -> Result<Count, (crate::Code, &'static str)> {
         match (kind, value) {
             (CountKind::Unknown, Some(_)) => {
-                Err(fail(crate::Code::UnknownField, "a count of kind `unknown` has no `value`"))
+                Err((crate::Code::UnknownField, "a count of kind `unknown` has no `value`"))
             }
             (CountKind::Unknown, None) => Ok(Count::Unknown { as_written }),
-            (_, None) => Err(fail(crate::Code::MissingField, "missing field `value`")),
+            (_, None) => Err((crate::Code::MissingField, "missing field `value`")),
             (CountKind::Exact, Some(value)) => Ok(Count::Exact { value, as_written }),
             (CountKind::Approximate, Some(value)) => Ok(Count::Approximate { value, as_written }),
             (CountKind::AtLeast, Some(value)) => Ok(Count::AtLeast { value, as_written }),
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for Count {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let CountWire { kind, value, as_written } = CountWire::deserialize(deserializer)?;
+        Count::from_wire(kind, value, as_written).map_err(|(code, message)| {
+            crate::json::errors::note_code(code);
+            D::Error::custom(message)
+        })
     }
 }

@@ -231,6 +231,10 @@ macro_rules! code_list {
                 }
             }
 
+            fn other(text: $crate::Text) -> Self {
+                $type::$other(text)
+            }
+
             fn listed_value(name: &str) -> bool {
                 name != "other" && $crate::json::wire_name::variant_names::<Self>().contains(&name)
             }
@@ -250,6 +254,8 @@ pub(crate) use code_list;
 pub(crate) trait OpenCodeList {
     /// The text of an `{"other": ...}` value; `None` for a listed value.
     fn other_text(&self) -> Option<&crate::Text>;
+    /// The `{"other": ...}` value of `text`.
+    fn other(text: crate::Text) -> Self;
     /// Whether `name` is the wire name of a listed value.
     fn listed_value(name: &str) -> bool;
 }

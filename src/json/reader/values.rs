@@ -68,22 +68,105 @@ macro_rules! by_serde {
 
 by_serde!(
     FormatVersion,
-    EventKind,
     Modality,
-    Role,
     NameVariantKind,
     StatementMode,
-    ReportingVerb,
-    AgreementKind,
     AgreementStatus,
-    ThirdPartyRole,
     StepKind,
     PartyType,
-    Count,
-    ExternalIds,
+    crate::count::CountKind,
     Coordinates,
-    u64,
 );
+
+/// The open code lists: a listed value's string with its serde code, and
+/// `{"other": "..."}` read here, its text checked as serde checks it.
+macro_rules! open_code_list {
+    ($($type:ty),* $(,)?) => {
+        $(
+            impl ReadValue for $type {
+                fn read(reader: &mut Reader<'_>) -> Read<Self> {
+                    if reader.peek() != Some(b'{') {
+                        return reader.serde();
+                    }
+                    let mut text = None;
+                    reader.fields(&["other"], |reader, _| once(&mut text, Text::read(reader)))?;
+                    text.map(<$type as crate::json::wire_name::OpenCodeList>::other).ok_or(Bail)
+                }
+            }
+        )*
+    };
+}
+
+open_code_list!(EventKind, Role, ReportingVerb, AgreementKind, ThirdPartyRole);
+
+/// A JSON integer from 0 to `u64::MAX`, digits only: a fraction, an
+/// exponent, a sign or a leading zero gives up, and serde decides.
+impl ReadValue for u64 {
+    fn read(reader: &mut Reader<'_>) -> Read<Self> {
+        reader.peek();
+        let rest = reader.bytes().get(reader.pos..).unwrap_or_default();
+        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        let number = rest.get(..digits).ok_or(Bail)?;
+        if digits == 0
+            || digits > 20
+            || (digits > 1 && number.first() == Some(&b'0'))
+            || matches!(rest.get(digits), Some(b'.' | b'e' | b'E'))
+        {
+            return Err(Bail);
+        }
+        let mut value: u64 = 0;
+        for &digit in number {
+            value = value
+                .checked_mul(10)
+                .and_then(|v| v.checked_add(u64::from(digit - b'0')))
+                .ok_or(Bail)?;
+        }
+        reader.pos += digits;
+        Ok(value)
+    }
+}
+
+/// Read flat, as serde reads it (see `CountWire`).
+impl ReadValue for Count {
+    fn read(reader: &mut Reader<'_>) -> Read<Self> {
+        let (mut kind, mut value, mut as_written) = (None, None, None);
+        reader.fields(&["kind", "value", "as_written"], |reader, index| match index {
+            0 => once(&mut kind, ReadValue::read(reader)),
+            1 => once(&mut value, ReadValue::read(reader)),
+            _ => once(&mut as_written, ReadValue::read(reader)),
+        })?;
+        Count::from_wire(kind.ok_or(Bail)?, value, as_written).map_err(|_| Bail)
+    }
+}
+
+/// The Wikidata item and the other schemes' ids, each key at most once.
+impl ReadValue for ExternalIds {
+    fn read(reader: &mut Reader<'_>) -> Read<Self> {
+        let (mut wikidata, mut other) = (None, None);
+        reader.fields(&["wikidata", "other"], |reader, index| match index {
+            0 => once(&mut wikidata, reader.string(crate::WikidataId::parse)),
+            _ => {
+                let mut ids = std::collections::BTreeMap::new();
+                reader.object(|reader, key| {
+                    if ids.len() == crate::MAX_ITEMS {
+                        return Err(Bail);
+                    }
+                    let key = crate::ExtensionKey::parse(key).map_err(|_| Bail)?;
+                    let id = Text::read(reader)?;
+                    match ids.insert(key, id) {
+                        None => Ok(()),
+                        Some(_) => Err(Bail),
+                    }
+                })?;
+                once(&mut other, Ok(ids))
+            }
+        })?;
+        let mut ids = ExternalIds::default();
+        ids.wikidata = wikidata;
+        ids.other = other.unwrap_or_default();
+        Ok(ids)
+    }
+}
 
 /// Read flat, as serde reads it (see `PartyKindWire`).
 impl ReadValue for PartyKind {
