@@ -76,15 +76,43 @@ fn alnum(s: &str) -> bool {
     all(s, u8::is_ascii_alphanumeric)
 }
 
+/// Whether `tag` is a 2- or 3-letter language, then optionally a 4-letter
+/// script, then optionally a 2-letter or 3-digit region: always well formed.
+fn common_shape(tag: &str) -> bool {
+    let mut subtags = tag.split('-');
+    let Some(language) = subtags.next() else { return false };
+    if !(2..=3).contains(&language.len()) || !alpha(language) {
+        return false;
+    }
+    let mut next = subtags.next();
+    if let Some(script) = next.filter(|s| s.len() == 4 && alpha(s)) {
+        let _ = script;
+        next = subtags.next();
+    }
+    if let Some(region) = next {
+        if !((region.len() == 2 && alpha(region)) || (region.len() == 3 && digit(region))) {
+            return false;
+        }
+        next = subtags.next();
+    }
+    next.is_none()
+}
+
 fn check(tag: &str) -> Result<(), &'static str> {
+    // Most tags are a language with at most a script and a region ("en",
+    // "az-Latn", "zh-Hans-CN", "pt-BR", "es-419"): well formed at a glance.
+    // (Measured: the general check below cost 2,200 instructions a record
+    // of three tags.)
+    if common_shape(tag) {
+        return Ok(());
+    }
+    check_general(tag)
+}
+
+/// The check of the whole RFC 5646 grammar.
+fn check_general(tag: &str) -> Result<(), &'static str> {
     if tag.is_empty() {
         return Err("it is empty");
-    }
-    // Most tags are a bare language ("en", "tr", "ast"): well formed at a
-    // glance. (Measured: the general check below cost 2,200 instructions a
-    // record of three tags.)
-    if (2..=3).contains(&tag.len()) && alpha(tag) {
-        return Ok(());
     }
     // The grandfathered tags are 5 to 11 characters long, with a hyphen.
     if (5..=11).contains(&tag.len()) && GRANDFATHERED.iter().any(|g| g.eq_ignore_ascii_case(tag)) {
@@ -245,5 +273,37 @@ impl schemars::JsonSchema for LanguageTag {
             "type": "string",
             "pattern": language_tag_pattern(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::common_shape;
+
+    /// Every tag of the common shape passes the general check, and the
+    /// shape is taken only as the grammar allows.
+    #[test]
+    fn the_common_shape_is_well_formed() {
+        let parts: [&[&str]; 3] = [
+            &["en", "ast", "e", "engl", "EN", "e1"],
+            &["", "-Latn", "-Hans", "-Lat", "-Latn1", "-abc"],
+            &["", "-CN", "-419", "-C", "-41", "-4190", "-Latn", "-CN-x"],
+        ];
+        let mut common = 0;
+        for language in parts[0] {
+            for script in parts[1] {
+                for region in parts[2] {
+                    let tag = format!("{language}{script}{region}");
+                    let general = super::check_general(&tag).is_ok();
+                    if common_shape(&tag) {
+                        common += 1;
+                        assert!(general, "{tag}");
+                    }
+                }
+            }
+        }
+        assert!(common >= 20, "{common}");
+        assert!(common_shape("zh-Hans-CN") && common_shape("es-419") && common_shape("az-Latn"));
+        assert!(!common_shape("sgn-be-fr") && !common_shape("en-Latn-") && !common_shape("x-foo"));
     }
 }
