@@ -110,6 +110,7 @@ impl Record {
     /// When that reader gives up, the text is read again by serde with the
     /// path tracked, which builds the record or names the problem's JSON
     /// Pointer: errors cost two reads, records one.
+    #[inline]
     pub(crate) fn from_json_text(json: &str) -> Result<Self, Error> {
         match crate::json::reader::read_record(json) {
             Some(record) => Ok(record),

@@ -25,6 +25,7 @@ use serde::de::DeserializeOwned;
 use crate::json::strict::{MAX_ITEMS, Strict};
 
 /// Reads a whole JSON text as one record: `None` where the reader gives up.
+#[inline]
 pub(crate) fn read_record(json: &str) -> Option<crate::Record> {
     let mut reader = Reader::new(json);
     let record = crate::Record::read(&mut reader).ok()?;
