@@ -158,9 +158,7 @@ impl Text {
     /// The general case of [`Text::parse`].
     fn parse_unicode(text: &str) -> Result<Self, TextError> {
         // Text in the common scripts needs no normalisation: one pass.
-        if stable_chars(text).is_some_and(|chars| chars <= Self::MAX_CHARS)
-            && !text.trim().is_empty()
-        {
+        if stable_chars(text).is_some_and(|(chars, blank)| chars <= Self::MAX_CHARS && !blank) {
             return Ok(Text(compact_str::CompactString::new(text)));
         }
         // NFC at most triples a text's length (UAX #15), so a text this long
@@ -198,17 +196,20 @@ impl Text {
     }
 }
 
-/// The number of characters of `text` when each is one that no
-/// normalisation changes, and none is forbidden: printable ASCII, Latin-1
-/// to the spacing modifiers, Cyrillic letters, Hebrew and Arabic letters,
-/// CJK ideographs and Hangul syllables. Each has canonical combining class 0
+/// The number of characters of `text`, and whether it is blank, when each
+/// is one that no normalisation changes, and none is forbidden: printable
+/// ASCII, Latin-1 to the spacing modifiers, Cyrillic letters, Hebrew and
+/// Arabic letters, CJK ideographs and Hangul syllables. Each has canonical combining class 0
 /// and NFC quick-check Yes, so any string of them is in NFC (a test holds
 /// the ranges to the Unicode tables). `None` at the first other character.
 /// (Measured: names and titles in Cyrillic, Arabic or Chinese cost the
 /// general check several thousand instructions a record.)
-fn stable_chars(text: &str) -> Option<usize> {
+fn stable_chars(text: &str) -> Option<(usize, bool)> {
     let mut count = 0;
+    // The only white space among them: the space and the no-break space.
+    let mut blank = true;
     for c in text.chars() {
+        blank &= c == ' ' || c == '\u{A0}';
         if !matches!(c,
             '\u{20}'..='\u{7E}'
             | '\u{A0}'..='\u{2FF}'
@@ -223,7 +224,7 @@ fn stable_chars(text: &str) -> Option<usize> {
         }
         count += 1;
     }
-    Some(count)
+    Some((count, blank))
 }
 
 /// Whether every byte is printable ASCII (0x20 to 0x7E), eight at a time.
@@ -263,11 +264,13 @@ mod tests {
             }
             stable += 1;
             assert_eq!(forbidden_kind(c), None, "{c:?}");
+            assert_eq!(c.is_whitespace(), c == ' ' || c == '\u{A0}', "{c:?}");
             assert_eq!(canonical_combining_class(c), 0, "{c:?}");
             assert_eq!(is_nfc_quick([c].into_iter()), IsNormalized::Yes, "{c:?}");
         }
         assert!(stable > 30_000, "{stable}");
-        assert_eq!(stable_chars("Görgün Хрущёв 习近平"), Some(17));
+        assert_eq!(stable_chars("Görgün Хрущёв 习近平"), Some((17, false)));
+        assert_eq!(stable_chars(" \u{A0} "), Some((3, true)));
         assert_eq!(stable_chars("Go\u{308}rgu\u{308}n"), None);
     }
 

@@ -172,12 +172,11 @@ impl ReadValue for ExternalIds {
 impl ReadValue for PartyKind {
     fn read(reader: &mut Reader<'_>) -> Read<Self> {
         let (mut kind, mut country, mut parent, mut members) = (None, None, None, None);
-        reader.object(|reader, key| match key {
-            "type" => once(&mut kind, ReadValue::read(reader)),
-            "country" => once(&mut country, ReadValue::read(reader)),
-            "parent" => once(&mut parent, ReadValue::read(reader)),
-            "members" => once(&mut members, ReadValue::read(reader)),
-            _ => Err(Bail),
+        reader.fields(&["type", "country", "parent", "members"], |reader, index| match index {
+            0 => once(&mut kind, ReadValue::read(reader)),
+            1 => once(&mut country, ReadValue::read(reader)),
+            2 => once(&mut parent, ReadValue::read(reader)),
+            _ => once(&mut members, ReadValue::read(reader)),
         })?;
         PartyKindWire { kind: kind.ok_or(Bail)?, country, parent, members }
             .into_kind()
