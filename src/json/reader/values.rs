@@ -15,7 +15,6 @@ macro_rules! by_parse {
     ($($type:ty),* $(,)?) => {
         $(
             impl ReadValue for $type {
-                #[inline]
                 fn read(reader: &mut Reader<'_>) -> Read<Self> {
                     reader.string(<$type>::parse)
                 }
