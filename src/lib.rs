@@ -57,6 +57,152 @@
 //! bytes. Unknown fields, repeated keys and `null` optional values are
 //! errors; extension values are kept exactly. See the README for the table.
 //!
+//! # Usage
+//!
+//! ## Build a record
+//!
+//! Every struct has a constructor taking its required fields and a
+//! `with_*` helper for each optional one, named after the field (a list's
+//! helper appends). Errors of every constructor convert into [`Error`], so
+//! `?` works throughout.
+//!
+//! ```
+//! use diplomatic_events::{
+//!     Actor, Event, EventKind, Participation, Party, Period, Place, Record, Role,
+//! };
+//!
+//! let visit = Event::new("visit".parse()?, EventKind::OfficialVisit)
+//!     .with_time(Period::on("2024-04-02".parse()?))
+//!     .with_place(Place::locality("Baku".parse()?, "AZ".parse()?))
+//!     .with_participants([
+//!         Participation::new(Actor::Party("tr".parse()?), Role::Guest),
+//!         Participation::new(Actor::Party("az".parse()?), Role::Host),
+//!     ]);
+//! let mut record = Record::new("tr-az-2024-04-02".parse()?, visit);
+//! record.parties.push(Party::state("tr".parse()?, "TR".parse()?, "Türkiye".parse()?));
+//! record.parties.push(Party::state("az".parse()?, "AZ".parse()?, "Azerbaijan".parse()?));
+//! assert!(record.validate().is_empty());
+//! # Ok::<(), diplomatic_events::Error>(())
+//! ```
+//!
+//! ## Read a record and write it back
+//!
+//! ```
+//! use diplomatic_events::Record;
+//! let json = std::fs::read_to_string("examples/records/video-call-2021-11-15.json")?;
+//! let record = Record::from_json(&json)?;
+//! assert_eq!(record.to_json_pretty()?, json); // the canonical form
+//! let line = record.to_json_line()?;          // one line, for JSON Lines
+//! assert_eq!(Record::from_json(&line)?, record);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Validate and print the problems
+//!
+//! ```
+//! use diplomatic_events::{Record, Severity};
+//! let record = Record::from_json(&std::fs::read_to_string(
+//!     "tests/fixtures/invalid/unresolved-reference.json")?)?;
+//! for problem in record.validate() {
+//!     // `error[unresolved-reference] /event/...: no person has id "..."`
+//!     println!("{}[{}] {}: {}", problem.severity, problem.code, problem.path, problem.message);
+//!     assert_eq!(problem.severity, Severity::Error);
+//! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Report where a text is not a record
+//!
+//! ```
+//! use diplomatic_events::{Code, Record};
+//! let error = Record::from_json(r#"{"format_version": "0.1", "id": "r",
+//!   "event": {"id": "e", "kind": "visit", "place": {"country": "Turkey"}}}"#).unwrap_err();
+//! assert_eq!(error.code(), Code::InvalidCountryCode);
+//! assert_eq!(error.path(), "/event/place/country");
+//! assert_eq!(error.location().line, 2);
+//! ```
+//!
+//! ## Read JSON Lines, in order or in parallel
+//!
+//! ```
+//! use diplomatic_events::{JsonLines, par_validate_lines};
+//! let file = || std::io::BufReader::new(
+//!     std::fs::File::open("examples/records/history-state-visits.jsonl").unwrap());
+//! // One line at a time, with bounded memory:
+//! let mut records = 0;
+//! for line in JsonLines::new(file()) {
+//!     let record = line.result?; // or report the error and `line.number`
+//!     records += usize::from(record.validate().is_empty());
+//! }
+//! // Every core, results handed over in input order:
+//! let mut valid = 0;
+//! par_validate_lines(file(), 2, |line| {
+//!     valid += usize::from(line.result.is_ok_and(|(_, problems)| problems.is_empty()));
+//! });
+//! assert_eq!((records, valid), (3264, 3264));
+//! # Ok::<(), diplomatic_events::Error>(())
+//! ```
+//!
+//! ## Find items and follow references
+//!
+//! ```
+//! use diplomatic_events::{Item, Record};
+//! let record = Record::from_json(&std::fs::read_to_string("examples/records/baku-2024-04-02.json")?)?;
+//! let statement = &record.statements[0];
+//! let Some(Item::Person(speaker)) = record.actor(&statement.speakers[0]) else { panic!() };
+//! assert_eq!(speaker.name.as_ref().map(|n| n.as_str()), Some("Zakir Hasanov"));
+//! assert!(record.event(&"talks-president".parse()?).is_some()); // a part, found by id
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## Keep extra data in extensions
+//!
+//! ```
+//! use diplomatic_events::Extensions;
+//! let mut extensions = Extensions::default();
+//! extensions.insert("gdelt:global_event_id".parse()?, &1_153_216_894u64)?;
+//! assert_eq!(extensions.get_as::<u64>("gdelt:global_event_id").transpose()?, Some(1_153_216_894));
+//! # Ok::<(), diplomatic_events::Error>(())
+//! ```
+//!
+//! ## Resolve a country name
+//!
+//! ```
+//! use diplomatic_events::{CountryCode, resolve_country};
+//! assert_eq!(resolve_country("Republic of Türkiye").map(|c| c.to_string()).as_deref(), Some("TR"));
+//! assert_eq!(resolve_country("U.S.S.R.").map(|c| c.to_string()).as_deref(), Some("SUHH"));
+//! let code: CountryCode = "SUHH".parse()?; // ISO 3166-3: a former state
+//! assert_eq!(code.as_str(), "SUHH");
+//! # Ok::<(), diplomatic_events::Error>(())
+//! ```
+//!
+//! ## Generate the JSON Schema
+//!
+//! ```
+//! # #[cfg(feature = "schema")] {
+//! let schema = diplomatic_events::schema::record_schema(); // a serde_json::Value
+//! assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+//! let committed = std::fs::read_to_string("schemas/record.schema.json").unwrap();
+//! assert_eq!(diplomatic_events::schema::record_schema_json(), committed);
+//! # }
+//! ```
+//!
+//! ## Store records in any serde format
+//!
+//! Records are plain serde types: CBOR, MessagePack, YAML and the rest give
+//! back an equal record (extension values travel as their JSON text).
+//!
+//! ```
+//! use diplomatic_events::Record;
+//! let json = std::fs::read_to_string("examples/records/multilateral-conference-2023-11-30.json")?;
+//! let record = Record::from_json(&json)?;
+//! let yaml = serde_yaml::to_string(&record)?;
+//! let back: Record = serde_yaml::from_str(&yaml)?;
+//! assert_eq!(back, record);
+//! assert_eq!(back.to_json_pretty()?, json); // extension values byte for byte
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # Where things are
 //!
 //! | folder or file | what it holds |
@@ -72,7 +218,15 @@
 //!
 //! # Features
 //!
-//! - `schema` (default): derives [`schemars::JsonSchema`] for every type.
+//! - `schema` (default): derives [`schemars::JsonSchema`] for every type and
+//!   gives the [`schema`] module.
+//! - `cli`: the `diplomatic-events` command (`validate` record files and
+//!   JSON Lines, `schema`), built with `cargo run --features cli -- ...`.
+//!
+//! # Design
+//!
+//! The [`design`] module records why the code is shaped as it is, with the
+//! measurements behind each optimisation.
 
 // The record types.
 mod agreement;
@@ -87,6 +241,9 @@ mod references;
 mod source;
 mod statement;
 mod vocabulary;
+
+// Design notes, rendered for maintainers.
+pub mod design;
 
 // Problems and errors.
 mod error;

@@ -1,0 +1,103 @@
+//! Design notes: why the code is shaped as it is, for maintainers.
+//!
+//! Nothing here is API. It records the decisions a reader of `src/` would
+//! otherwise have to rediscover, and the measurements behind each
+//! micro-optimisation (figures from `benches/corpora.rs` and
+//! `benches/throughput.rs`, and instruction counts from callgrind; see
+//! `BENCHMARKS.md` for the runs).
+//!
+//! # One declaration per record struct
+//!
+//! Each record struct is written once, inside `record_struct!`
+//! (`json/declare.rs`). The macro writes the struct's serde attributes, the
+//! fast reader's field list, the `with_*` helpers and the list of fields a
+//! test holds to the generated schema. Adding a field is one edit, and the
+//! fast reader cannot disagree with serde about which fields are required,
+//! since neither takes a serde attribute from anywhere else. Every struct
+//! of the schema with fields of its own must be either declared so or read
+//! by serde whole (`Coordinates`, `ExternalIds`'s serde path); a test fails
+//! on a struct that is neither.
+//!
+//! # The fast reader stays
+//!
+//! `Record::from_json` reads valid input once, with a reader that knows the
+//! record's shape (`json/reader/`), and hands anything it does not accept
+//! itself to serde with the JSON path tracked, which builds the record or
+//! names the problem. Measured on the 3,264 imported visits (parse +
+//! validate, 300,000 records, one thread; `BENCHMARKS.md`, "The fast
+//! reader stays"): the fast reader runs at 0.40 of the `IgnoredAny` floor;
+//! serde_json's derived code alone, without the strict adapter or the path,
+//! at 0.23 (1.4 times the fast reader's instructions); serde with the strict
+//! adapter and the path tracked, as for errors, at 0.13. The speed target,
+//! parse + validate at least 0.35 of the floor on every real corpus, is not
+//! met without it. The reader may be stricter than serde, never looser; the tests in
+//! `tests/it/fast_reader.rs` and the fuzz target check that whatever it
+//! accepts, serde accepts as the same record.
+//!
+//! # Where the time of a real record went, and what was done
+//!
+//! The committed records and the imported visits were measured one by one
+//! (`benches/corpora.rs`). The generated corpus of the benchmarks had hidden
+//! these costs, which real records have and it did not:
+//!
+//! - **Instruction cache.** Every field's read inlined its own copy of the
+//!   string scan and of its type's check; the code of a record's read no
+//!   longer fitted in the instruction cache. One out-of-line copy of the
+//!   plain string scan (`Reader::plain_string`) and one function per
+//!   scalar type's read raised every real corpus by 0.01 to 0.04 of the
+//!   floor, for a few more instructions.
+//! - **White space.** `Reader::peek` compares a byte with the space once
+//!   before looking for white space: records mostly come on one line.
+//! - **Names outside Latin.** Cyrillic, Greek and Arabic names were
+//!   decomposed (NFD) and lower-cased character by character for the
+//!   `same-person-twice` fold: up to 60 % of a record's parse time went to
+//!   validation. Every character of the Basic Multilingual Plane now folds
+//!   by a table built a block of 256 at a time on first use
+//!   (`index/names.rs`), which a test holds to the general fold.
+//! - **Text outside ASCII.** Text in the common scripts (Latin-1 to the
+//!   spacing modifiers, Cyrillic, Hebrew and Arabic letters, CJK ideographs,
+//!   Hangul) is in NFC whatever surrounds it, so it skips the
+//!   normalisation check (`scalars/text.rs`); a test holds the ranges to
+//!   the Unicode tables.
+//! - **Open code lists.** `other-is-listed` built serde's "unknown variant"
+//!   message for every `{"other": ...}` value to learn it was not listed;
+//!   the list of names now comes from the code list's serde code
+//!   (`json/wire_name.rs`) and is searched.
+//! - **Extension values.** Each value went through serde_json twice (the
+//!   raw value, then a walk for repeated keys with a path string per
+//!   element) and `RawValue::from_string` parsed it a third time. The
+//!   reader now finds a value's end with a grammar of its own
+//!   (`json/grammar.rs`, held to serde_json by a test); a scan that
+//!   allocates nothing vouches for values without repeated keys, `\u`
+//!   escapes or floats out of range, and only the others are walked.
+//! - **serde for small values.** Counts, external ids, whole numbers and
+//!   `{"other": ...}` values went through serde_json from the reader; they
+//!   are read directly now.
+//! - **URLs, language tags, extension keys.** Each was checked in several
+//!   passes (`find`, `split`, table scans); each has a one-pass check of
+//!   the common case, with the full check naming the problem otherwise,
+//!   and a test that the two agree.
+//! - **Dropping empty maps.** An empty `BTreeMap`'s drop still walks its
+//!   absent nodes, about 90 instructions, up to a dozen times a record;
+//!   `Extensions` keeps its map in `ManuallyDrop` and drops it only when it
+//!   has entries. (An empty map owns no memory.)
+//!
+//! # Validation in two passes
+//!
+//! `Record::validate` checks first without keeping places: a valid record
+//! is checked without building a JSON Pointer step. Only a record with a
+//! problem is checked again, keeping places, to report each. The rules are
+//! written once (`validation/rules/`, one function per rule, named after
+//! its code) and compiled for both modes; a unit test holds that the two
+//! passes agree on every fixture. The walk over the record's items is in
+//! `validation/walk.rs`; the indexes that serve the rules (every id by kind
+//! and position, names by their fold) are in `validation/index/`, reused
+//! from record to record on a thread without allocating.
+//!
+//! # The id index
+//!
+//! An id of up to 8 ASCII bytes is hashed from its bytes in one word with
+//! its kind and length written into the bytes' free top bits: no two such
+//! ids share a hash, so a lookup compares one word and no text. The kind
+//! takes three bits and the length four; a compile-time assertion
+//! (`index/ids.rs`) refuses an eighth kind of id, which would not fit.
