@@ -160,10 +160,7 @@ impl ReadValue for ExternalIds {
                 once(&mut other, Ok(ids))
             }
         })?;
-        let mut ids = ExternalIds::default();
-        ids.wikidata = wikidata;
-        ids.other = other.unwrap_or_default();
-        Ok(ids)
+        Ok(ExternalIds { wikidata, other: other.unwrap_or_default() })
     }
 }
 
