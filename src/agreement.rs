@@ -52,6 +52,17 @@ record_struct! {
 
 impl Agreement {
     /// An agreement of `kind` with nothing else known yet.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::{Agreement, AgreementKind, AgreementStep, StepKind};
+    /// let mou = Agreement::new("mou".parse()?, AgreementKind::MemorandumOfUnderstanding)
+    ///     .with_title("Memorandum on defence industry cooperation".parse()?)
+    ///     .with_parties(["tr".parse()?, "az".parse()?])
+    ///     .with_steps([AgreementStep::new(StepKind::Signed).with_date("2024-04-02".parse()?)]);
+    /// assert_eq!(mou.parties.len(), 2);
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn new(id: AgreementId, kind: AgreementKind) -> Self {
         Self::blank(id, kind)
     }
@@ -131,6 +142,14 @@ record_struct! {
 
 impl Signatory {
     /// `person` signing for `acting_for`.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::Signatory;
+    /// let signatory = Signatory::new("gorgun".parse()?, "tr".parse()?).with_event("visit".parse()?);
+    /// assert_eq!(signatory.acting_for.as_str(), "tr");
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn new(person: PersonId, acting_for: PartyId) -> Self {
         Self::blank(person, acting_for)
     }
@@ -149,6 +168,14 @@ record_struct! {
 
 impl ThirdParty {
     /// `actor` in `role`.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::{Actor, ThirdParty, ThirdPartyRole};
+    /// let witness = ThirdParty::new(Actor::Party("un".parse()?), ThirdPartyRole::Witness);
+    /// assert_eq!(witness.role.as_str(), "witness");
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn new(actor: Actor, role: ThirdPartyRole) -> Self {
         Self::blank(actor, role)
     }
@@ -194,6 +221,16 @@ record_struct! {
 
 impl AgreementStep {
     /// A step with nothing else known.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::{AgreementStep, StepKind};
+    /// let ratified = AgreementStep::new(StepKind::Ratified)
+    ///     .with_date("2021-03".parse()?)
+    ///     .with_party("az".parse()?);
+    /// assert_eq!(ratified.step, StepKind::Ratified);
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn new(step: StepKind) -> Self {
         Self::blank(step)
     }

@@ -36,6 +36,17 @@ record_struct! {
 
 impl Delegation {
     /// A delegation representing `represents`, with no members yet.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::{Count, Delegation, DelegationMember};
+    /// let delegation = Delegation::new("tr-delegation".parse()?, "tr".parse()?)
+    ///     .with_head(DelegationMember::person("gorgun".parse()?))
+    ///     .with_members([DelegationMember::person("ceo-1".parse()?)])
+    ///     .with_members_complete(false);
+    /// assert_eq!(delegation.all_members().count(), 2);
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn new(id: DelegationId, represents: PartyId) -> Self {
         Self::blank(id, represents)
     }
@@ -62,11 +73,29 @@ record_struct! {
 
 impl DelegationMember {
     /// A person as member.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::DelegationMember;
+    /// let member = DelegationMember::person("ceo-1".parse()?)
+    ///     .with_role("CEO".parse()?)
+    ///     .with_affiliation("aselsan".parse()?);
+    /// assert!(member.affiliation.is_some());
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn person(person: PersonId) -> Self {
         Self::blank(Member::Person(person))
     }
 
     /// An organisation as member.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::{DelegationMember, Member};
+    /// let member = DelegationMember::party("aselsan".parse()?);
+    /// assert!(matches!(member.member, Member::Party(_)));
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn party(party: PartyId) -> Self {
         Self::blank(Member::Party(party))
     }

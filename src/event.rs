@@ -44,6 +44,16 @@ record_struct! {
 
 impl Event {
     /// An event of `kind` with nothing else known yet; see the `with_*` methods.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::{Event, EventKind, Modality, Period};
+    /// let call = Event::new("call".parse()?, EventKind::PhoneCall)
+    ///     .with_modality(Modality::Phone)
+    ///     .with_time(Period::on("2024-04-02".parse()?));
+    /// assert_eq!(call.kind.as_str(), "phone_call");
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn new(id: EventId, kind: EventKind) -> Self {
         Self::blank(id, kind)
     }
@@ -128,6 +138,15 @@ record_struct! {
 
 impl Participation {
     /// `participant` in `role`.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::{Actor, Participation, Role};
+    /// let host = Participation::new(Actor::Person("aliyev".parse()?), Role::Host)
+    ///     .with_acting_for("az".parse()?);
+    /// assert_eq!(host.role, Role::Host);
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn new(participant: Actor, role: Role) -> Self {
         Self::blank(participant, role)
     }

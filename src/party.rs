@@ -43,11 +43,29 @@ record_struct! {
 
 impl Party {
     /// A party of `kind` with no name yet; see the `with_*` methods.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::{Party, PartyKind};
+    /// let nato = Party::new("nato".parse()?, PartyKind::InternationalOrganisation { members: vec![] })
+    ///     .with_name("North Atlantic Treaty Organization".parse()?)
+    ///     .with_aliases(["NATO".parse()?]);
+    /// assert_eq!(nato.aliases.len(), 1);
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn new(id: PartyId, kind: PartyKind) -> Self {
         Self::blank(id, kind)
     }
 
     /// A state by its country code, named.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::Party;
+    /// let turkey = Party::state("tr".parse()?, "TR".parse()?, "Türkiye".parse()?);
+    /// assert_eq!(turkey.country().map(|c| c.as_str()), Some("TR"));
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn state(id: PartyId, country: CountryCode, name: Text) -> Self {
         Party::new(id, PartyKind::State { country }).with_name(name)
     }

@@ -36,11 +36,30 @@ record_struct! {
 
 impl Person {
     /// A named person.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::{NameVariant, NameVariantKind, Person, Position};
+    /// let gorgun = Person::named("gorgun".parse()?, "Haluk Görgün".parse()?)
+    ///     .with_name_variants([NameVariant::new("Haluk Gorgun".parse()?, NameVariantKind::Spelling)])
+    ///     .with_positions([Position::new("President of Defence Industries".parse()?)
+    ///         .with_organisation("ssb".parse()?)]);
+    /// assert_eq!(gorgun.name_variants.len(), 1);
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn named(id: PersonId, name: Text) -> Self {
         Self::blank(id).with_name(name)
     }
 
     /// An unnamed person known by a description ("the CEO of ASELSAN").
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::Person;
+    /// let ceo = Person::described("ceo-1".parse()?, "the CEO of ASELSAN".parse()?);
+    /// assert!(ceo.name.is_none());
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn described(id: PersonId, description: Text) -> Self {
         Self::blank(id).with_description(description)
     }
@@ -61,6 +80,15 @@ record_struct! {
 
 impl NameVariant {
     /// A variant of `kind`.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::{NameVariant, NameVariantKind};
+    /// let native = NameVariant::new("Илхам Алиев".parse()?, NameVariantKind::NativeScript)
+    ///     .with_language("ru".parse()?);
+    /// assert_eq!(native.kind, NameVariantKind::NativeScript);
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn new(name: Text, kind: NameVariantKind) -> Self {
         Self::blank(name, kind)
     }
@@ -101,6 +129,16 @@ record_struct! {
 
 impl Position {
     /// A position with a title only.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::Position;
+    /// let ambassador = Position::new("Ambassador".parse()?)
+    ///     .with_organisation("tr".parse()?)
+    ///     .with_accredited_to("az".parse()?);
+    /// assert!(ambassador.accredited_to.is_some());
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn new(title: Text) -> Self {
         Self::blank(title)
     }

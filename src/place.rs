@@ -27,6 +27,14 @@ record_struct! {
 
 impl Place {
     /// A place known only by its locality and country.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::Place;
+    /// let baku = Place::locality("Baku".parse()?, "AZ".parse()?).with_geonames_id(587084);
+    /// assert_eq!(baku.geonames_id, Some(587084));
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn locality(locality: Text, country: CountryCode) -> Self {
         Place::default().with_locality(locality).with_country(country)
     }
@@ -45,11 +53,26 @@ impl Place {
     }
 
     /// Somewhere in a country, no more precisely known.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::Place;
+    /// assert_eq!(Place::in_country("US".parse()?).country.map(|c| c.as_str()), Some("US"));
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn in_country(country: CountryCode) -> Self {
         Place::default().with_country(country)
     }
 
     /// A point, with nothing else known (a ship at sea, a border crossing).
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::{Coordinates, Place};
+    /// let at_sea = Place::at(Coordinates::new(43.0, 34.0)?);
+    /// assert!(at_sea.locality.is_none());
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn at(coordinates: Coordinates) -> Self {
         Place::default().with_coordinates(coordinates)
     }

@@ -162,6 +162,14 @@ pub struct Problem {
 
 impl Problem {
     /// A problem with `code` at `path`.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::{Code, Problem, Severity};
+    /// let problem = Problem::new("/event/kind/other", Code::OtherIsListed, "write \"visit\"");
+    /// assert_eq!(problem.severity, Severity::Warning);
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn new(path: impl Into<String>, code: Code, message: impl Into<String>) -> Self {
         Problem { path: path.into(), code, severity: code.severity(), message: message.into() }
     }

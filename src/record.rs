@@ -75,6 +75,15 @@ impl std::fmt::Display for FormatVersion {
 
 impl Record {
     /// A record of `event` with nothing else yet, in the current format version.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::{Event, EventKind, Record, Source};
+    /// let record = Record::new("r1".parse()?, Event::new("e".parse()?, EventKind::Meeting))
+    ///     .with_sources([Source::new("s".parse()?)]);
+    /// assert_eq!(record.format_version, diplomatic_events::FormatVersion::CURRENT);
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn new(id: RecordId, event: Event) -> Self {
         Self::blank(FormatVersion::CURRENT, id, event)
     }
@@ -136,6 +145,14 @@ impl Record {
     /// # Errors
     /// [`Error::Json`] only if serialization fails, which does not happen for
     /// records made of this crate's types.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::{Event, EventKind, Record};
+    /// let record = Record::new("r1".parse()?, Event::new("e".parse()?, EventKind::Meeting));
+    /// assert_eq!(record.to_json_pretty()?, "{\n  \"format_version\": \"0.1\",\n  \"id\": \"r1\",\n  \"event\": {\n    \"id\": \"e\",\n    \"kind\": \"meeting\"\n  }\n}\n");
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn to_json_pretty(&self) -> Result<String, Error> {
         let mut text = serde_json::to_string_pretty(self)
             .map_err(|e| Error::from_json_error(String::new(), &e))?;
@@ -147,6 +164,15 @@ impl Record {
     ///
     /// # Errors
     /// As [`Record::to_json_pretty`].
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::{Event, EventKind, Record};
+    /// let record = Record::new("r1".parse()?, Event::new("e".parse()?, EventKind::Meeting));
+    /// assert_eq!(record.to_json_line()?,
+    ///     r#"{"format_version":"0.1","id":"r1","event":{"id":"e","kind":"meeting"}}"#);
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn to_json_line(&self) -> Result<String, Error> {
         serde_json::to_string(self).map_err(|e| Error::from_json_error(String::new(), &e))
     }

@@ -34,6 +34,17 @@ record_struct! {
 
 impl Source {
     /// A source with only its id; set the other fields with the `with_*` methods.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::Source;
+    /// let source = Source::new("readout".parse()?)
+    ///     .with_publisher("Presidency of Azerbaijan".parse()?)
+    ///     .with_url("https://president.az/en/articles/view/65000".parse()?)
+    ///     .with_published_at("2024-04-02T18:00:00+04:00".parse()?);
+    /// assert!(source.url.is_some());
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn new(id: SourceId) -> Self {
         Self::blank(id)
     }

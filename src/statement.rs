@@ -38,6 +38,22 @@ record_struct! {
 
 impl Statement {
     /// A statement by one speaker.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::{Actor, ReportingVerb, Statement, StatementMode, Subject};
+    /// let statement = Statement::new(
+    ///     "s1".parse()?,
+    ///     Actor::Person("aliyev".parse()?),
+    ///     ReportingVerb::ExpressedConfidence,
+    ///     StatementMode::Paraphrase,
+    ///     "cooperation will continue to expand".parse()?,
+    /// )
+    /// .with_event("talks-president".parse()?)
+    /// .with_about([Subject::Party("tr".parse()?)]);
+    /// assert_eq!(statement.speakers.len(), 1);
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn new(
         id: StatementId,
         speaker: Actor,

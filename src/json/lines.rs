@@ -51,6 +51,15 @@ impl<R: BufRead> JsonLines<R> {
     pub const DEFAULT_MAX_LINE_LEN: usize = 1 << 20;
 
     /// Reads records from `reader`, with the default line limit.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::JsonLines;
+    /// let input = "{\"format_version\":\"0.1\",\"id\":\"r\",\"event\":{\"id\":\"e\",\"kind\":\"visit\"}}\n";
+    /// let lines: Vec<_> = JsonLines::new(input.as_bytes()).collect();
+    /// assert!(lines[0].result.is_ok());
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn new(reader: R) -> Self {
         JsonLines { lines: RawLines::new(reader, Self::DEFAULT_MAX_LINE_LEN) }
     }

@@ -141,6 +141,15 @@ impl CountryCode {
     /// # Errors
     /// [`CountryCodeError`] for anything that is not exactly one of the codes
     /// accepted, including the right code in lower case.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::CountryCode;
+    /// assert_eq!(CountryCode::parse("AZ")?.name(), "Azerbaijan");
+    /// assert!(CountryCode::parse("SUHH").is_ok()); // ISO 3166-3
+    /// assert!(CountryCode::parse("az").is_err());  // the wire form is upper case
+    /// # Ok::<(), diplomatic_events::CountryCodeError>(())
+    /// ```
     pub fn parse(code: &str) -> Result<Self, CountryCodeError> {
         if let Some(found) = Self::parse_exact(code) {
             return Ok(found);

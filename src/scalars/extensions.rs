@@ -100,6 +100,14 @@ impl ExtensionKey {
     ///
     /// # Errors
     /// [`ExtensionKeyError`] when the key is not namespaced as described.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::ExtensionKey;
+    /// assert!(ExtensionKey::parse("gdelt:global_event_id").is_ok());
+    /// assert!(ExtensionKey::parse("global_event_id").is_err()); // no namespace
+    /// # Ok::<(), diplomatic_events::ExtensionKeyError>(())
+    /// ```
     pub fn parse(key: &str) -> Result<Self, ExtensionKeyError> {
         check_key(key)
             .map(|()| ExtensionKey(compact_str::CompactString::new(key)))

@@ -29,6 +29,14 @@ impl WikidataId {
     /// # Errors
     /// [`WikidataIdError`] when `id` is not `Q` followed by 1 to 18 digits
     /// without a leading zero.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::WikidataId;
+    /// assert_eq!(WikidataId::parse("Q42")?.as_str(), "Q42");
+    /// assert!(WikidataId::parse("42").is_err());
+    /// # Ok::<(), diplomatic_events::WikidataIdError>(())
+    /// ```
     pub fn parse(id: &str) -> Result<Self, WikidataIdError> {
         let digits = id.strip_prefix('Q').unwrap_or_default();
         let ok = (1..=18).contains(&digits.len())

@@ -98,6 +98,13 @@ macro_rules! id_type {
             /// # Errors
             /// [`IdError`] when `text` is empty, longer than [`MAX_ID_LEN`] or has
             /// a character other than ASCII letters, digits, `.`, `_`, `:`, `-`.
+            ///
+            /// # Example
+            /// ```
+            #[doc = concat!("use diplomatic_events::", stringify!($type), ";")]
+            #[doc = concat!("assert!(", stringify!($type), "::parse(\"tr-delegation.2024\").is_ok());")]
+            #[doc = concat!("assert!(", stringify!($type), "::parse(\"two words\").is_err());")]
+            /// ```
             pub fn parse(text: &str) -> Result<Self, IdError> {
                 check_id(text)?;
                 Ok(Self(compact_str::CompactString::new(text)))

@@ -218,6 +218,15 @@ impl LanguageTag {
     ///
     /// # Errors
     /// [`LanguageTagError`] naming the tag and the first problem found.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::LanguageTag;
+    /// assert!(LanguageTag::parse("az-Latn").is_ok());
+    /// assert!(LanguageTag::parse("english").is_ok()); // 5 to 8 letters: well formed
+    /// assert!(LanguageTag::parse("en_GB").is_err());
+    /// # Ok::<(), diplomatic_events::LanguageTagError>(())
+    /// ```
     pub fn parse(tag: &str) -> Result<Self, LanguageTagError> {
         check(tag)
             .map(|()| LanguageTag(compact_str::CompactString::new(tag)))

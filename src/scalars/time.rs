@@ -325,6 +325,15 @@ impl Date {
     ///
     /// # Errors
     /// [`DateError`] naming the text and what is wrong with it.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::{Date, Precision};
+    /// assert_eq!(Date::parse("1955-11")?.precision(), Precision::Month);
+    /// assert_eq!(Date::parse("2024-04-02T10:30:00+04:00")?.precision(), Precision::Time);
+    /// assert!(Date::parse("2024-02-30").is_err());
+    /// # Ok::<(), diplomatic_events::DateError>(())
+    /// ```
     pub fn parse(text: &str) -> Result<Self, DateError> {
         let (syntax, range) =
             (|| syntax_error(text), |field, value| range_error(text, field, value));
@@ -526,11 +535,27 @@ record_struct! {
 
 impl Period {
     /// A period from `start` to `end`.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::Period;
+    /// let open_ended = Period::new(Some("2023-11-30".parse()?), None);
+    /// assert!(open_ended.end.is_none());
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn new(start: Option<Date>, end: Option<Date>) -> Self {
         Period { start, end }
     }
 
     /// A period that starts and ends on `date` (one day, or one month, ...).
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::Period;
+    /// let day = Period::on("2024-04-02".parse()?);
+    /// assert_eq!(day.start, day.end);
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn on(date: Date) -> Self {
         Period { start: Some(date.clone()), end: Some(date) }
     }
