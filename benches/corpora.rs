@@ -151,7 +151,7 @@ fn main() {
         let bytes: usize = corpus.texts.iter().map(String::len).sum::<usize>() * passes;
         let mbs = |d: Duration| bytes as f64 / 1e6 / d.as_secs_f64();
         println!(
-            "{:<48} {:>7} {:>9.0} {:>9.0} {:>7.2} {:>8.1}%",
+            "{:<48} {:>7} {:>9.0} {:>9.0} {:>7.3} {:>8.1}%",
             corpus.name,
             bytes / (corpus.texts.len() * passes),
             mbs(times.floor),

@@ -207,7 +207,17 @@ fn stable_chars(text: &str) -> Option<(usize, bool)> {
     let mut count = 0;
     let mut blank = true;
     for c in text.chars() {
-        if !(c.is_ascii() && c >= ' ' && c != '\u{7F}' || stable_char(c)) {
+        // The common scripts by their ranges, the rest by the table.
+        let common = matches!(c,
+            '\u{20}'..='\u{7E}'
+            | '\u{A0}'..='\u{2FF}'
+            | '\u{400}'..='\u{482}'
+            | '\u{48A}'..='\u{52F}'
+            | '\u{5D0}'..='\u{5EA}'
+            | '\u{621}'..='\u{64A}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{AC00}'..='\u{D7A3}');
+        if !common && !stable_char(c) {
             return None;
         }
         blank &= c.is_whitespace();
@@ -218,6 +228,8 @@ fn stable_chars(text: &str) -> Option<(usize, bool)> {
 
 /// Whether `c` is a stable character (see [`stable_chars`]), from a table
 /// of the plane built a block of 256 characters at a time on first use.
+/// The common scripts' ranges are tested before it, being cheaper; the test
+/// holds every character either takes to the Unicode tables.
 fn stable_char(c: char) -> bool {
     use unicode_normalization::char::canonical_combining_class;
     use unicode_normalization::{IsNormalized, is_nfc_quick};
