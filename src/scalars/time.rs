@@ -160,7 +160,37 @@ enum Repr {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Date {
     repr: Repr,
-    text: compact_str::CompactString,
+    text: DateText,
+}
+
+/// A date's text as written, inline: at most 35 ASCII bytes, the longest
+/// form being `YYYY-MM-DDThh:mm:ss.fffffffff+hh:mm`. (A date-time with an
+/// offset, 25 bytes, was one byte too long for an inline `CompactString`:
+/// every such date cost an allocation and a free.)
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct DateText {
+    len: u8,
+    bytes: [u8; 35],
+}
+
+impl DateText {
+    /// `text`, if it fits.
+    fn new(text: &str) -> Option<Self> {
+        let mut bytes = [0; 35];
+        bytes.get_mut(..text.len())?.copy_from_slice(text.as_bytes());
+        Some(DateText { len: u8::try_from(text.len()).ok()?, bytes })
+    }
+
+    fn as_str(&self) -> &str {
+        let bytes = self.bytes.get(..usize::from(self.len)).unwrap_or_default();
+        std::str::from_utf8(bytes).unwrap_or_default()
+    }
+}
+
+impl std::fmt::Debug for DateText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
 }
 
 /// Why a string is not an accepted [`Date`].
@@ -341,11 +371,9 @@ impl Date {
         let mut at = 0;
         let year = digits(bytes, &mut at, 4).ok_or_else(syntax)?;
         let year16 = u16::try_from(year).map_err(|_| syntax())?;
+        let text_of = || DateText::new(text).ok_or_else(syntax);
         if at == bytes.len() {
-            return Ok(Date {
-                repr: Repr::Year(year16),
-                text: compact_str::CompactString::new(text),
-            });
+            return Ok(Date { repr: Repr::Year(year16), text: text_of()? });
         }
         expect(bytes, &mut at, b'-').ok_or_else(syntax)?;
         let month = digits(bytes, &mut at, 2).ok_or_else(syntax)?;
@@ -354,21 +382,18 @@ impl Date {
         }
         let month8 = u8::try_from(month).map_err(|_| syntax())?;
         if at == bytes.len() {
-            return Ok(Date {
-                repr: Repr::Month(year16, month8),
-                text: compact_str::CompactString::new(text),
-            });
+            return Ok(Date { repr: Repr::Month(year16, month8), text: text_of()? });
         }
         expect(bytes, &mut at, b'-').ok_or_else(syntax)?;
         let day = digits(bytes, &mut at, 2).ok_or_else(syntax)?;
         let date = chrono::NaiveDate::from_ymd_opt(year as i32, month, day)
             .ok_or_else(|| range("day", day))?;
         if at == bytes.len() {
-            return Ok(Date { repr: Repr::Day(date), text: compact_str::CompactString::new(text) });
+            return Ok(Date { repr: Repr::Day(date), text: text_of()? });
         }
         expect(bytes, &mut at, b'T').ok_or_else(syntax)?;
         let time = parse_time(text, at)?;
-        Ok(Date { repr: Repr::Time(date, time), text: compact_str::CompactString::new(text) })
+        Ok(Date { repr: Repr::Time(date, time), text: text_of()? })
     }
 
     /// A date known to the year only.
