@@ -79,23 +79,40 @@ fn alnum(s: &str) -> bool {
 /// Whether `tag` is a 2- or 3-letter language, then optionally a 4-letter
 /// script, then optionally a 2-letter or 3-digit region: always well formed.
 fn common_shape(tag: &str) -> bool {
-    let mut subtags = tag.split('-');
-    let Some(language) = subtags.next() else { return false };
-    if !(2..=3).contains(&language.len()) || !alpha(language) {
-        return false;
-    }
-    let mut next = subtags.next();
-    if let Some(script) = next.filter(|s| s.len() == 4 && alpha(s)) {
-        let _ = script;
-        next = subtags.next();
-    }
-    if let Some(region) = next {
-        if !((region.len() == 2 && alpha(region)) || (region.len() == 3 && digit(region))) {
-            return false;
+    // The subtags' lengths and kinds, by one pass over the bytes (splitting
+    // on '-' cost more than the rest of the check).
+    let mut subtags = [(0usize, true, true); 3]; // (length, all letters, all digits)
+    let mut count = 0;
+    let mut current = (0usize, true, true);
+    for &byte in tag.as_bytes() {
+        if byte == b'-' {
+            let Some(slot) = subtags.get_mut(count) else { return false };
+            *slot = current;
+            count += 1;
+            current = (0, true, true);
+        } else {
+            current = (
+                current.0 + 1,
+                current.1 && byte.is_ascii_alphabetic(),
+                current.2 && byte.is_ascii_digit(),
+            );
         }
-        next = subtags.next();
     }
-    next.is_none()
+    let Some(slot) = subtags.get_mut(count) else { return false };
+    *slot = current;
+    count += 1;
+    let letters = |(len, alpha, _): (usize, bool, bool), n: usize| len == n && alpha;
+    let region = |s: (usize, bool, bool)| letters(s, 2) || (s.0 == 3 && s.2);
+    match subtags.get(..count).unwrap_or_default() {
+        [language] => (2..=3).contains(&language.0) && language.1,
+        [language, second] => {
+            (2..=3).contains(&language.0) && language.1 && (letters(*second, 4) || region(*second))
+        }
+        [language, script, third] => {
+            (2..=3).contains(&language.0) && language.1 && letters(*script, 4) && region(*third)
+        }
+        _ => false,
+    }
 }
 
 fn check(tag: &str) -> Result<(), &'static str> {

@@ -156,8 +156,11 @@ fn check_url_slowly(url: &str) -> Result<(), &'static str> {
 
 /// The checks of a URL's authority: user information, host and port.
 fn check_authority(authority: &str) -> Result<(), &'static str> {
-    let (userinfo, host_port) = match authority.split_once('@') {
-        Some((userinfo, host_port)) => (Some(userinfo), host_port),
+    // Positions found by a byte loop: `split_once` with a char pattern cost
+    // more than the rest of the check on short authorities.
+    let at_sign = authority.bytes().position(|b| b == b'@');
+    let (userinfo, host_port) = match at_sign {
+        Some(at) => (authority.get(..at), authority.get(at + 1..).unwrap_or_default()),
         None => (None, authority),
     };
     if userinfo.is_some_and(|u| u.bytes().any(|b| !(host_char(b) || b == b':' || b == b'%'))) {
@@ -175,8 +178,8 @@ fn check_authority(authority: &str) -> Result<(), &'static str> {
         }
         (inside, after.strip_prefix(':'))
     } else {
-        match host_port.split_once(':') {
-            Some((host, port)) => (host, Some(port)),
+        match host_port.bytes().position(|b| b == b':') {
+            Some(at) => (host_port.get(..at).unwrap_or_default(), host_port.get(at + 1..)),
             None => (host_port, None),
         }
     };
