@@ -197,7 +197,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a list of at most [`MAX_ITEMS`] items, each with `item`.
-    #[inline]
+    #[inline(never)]
     pub(crate) fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Read<T>) -> Read<Vec<T>> {
         self.eat(b'[')?;
         self.enter()?;

@@ -205,7 +205,6 @@ impl ReadValue for bool {
 }
 
 impl<T: ReadValue> ReadValue for Vec<T> {
-    #[inline]
     fn read(reader: &mut Reader<'_>) -> Read<Self> {
         reader.list(T::read)
     }
