@@ -45,7 +45,8 @@
 //!   longer fitted in the instruction cache. One out-of-line copy of the
 //!   plain string scan (`Reader::plain_string`) and one function per
 //!   scalar type's read raised every real corpus by 0.01 to 0.04 of the
-//!   floor, for a few more instructions.
+//!   floor, for a few more instructions; one copy of the list loop per item
+//!   type, likewise.
 //! - **White space.** `Reader::peek` compares a byte with the space once
 //!   before looking for white space: records mostly come on one line.
 //! - **Names outside Latin.** Cyrillic, Greek and Arabic names were
@@ -54,11 +55,13 @@
 //!   validation. Every character of the Basic Multilingual Plane now folds
 //!   by a table built a block of 256 at a time on first use
 //!   (`index/names.rs`), which a test holds to the general fold.
-//! - **Text outside ASCII.** Text in the common scripts (Latin-1 to the
-//!   spacing modifiers, Cyrillic, Hebrew and Arabic letters, CJK ideographs,
-//!   Hangul) is in NFC whatever surrounds it, so it skips the
-//!   normalisation check (`scalars/text.rs`); a test holds the ranges to
-//!   the Unicode tables.
+//! - **Text outside ASCII.** Text made of characters of combining class 0
+//!   and NFC quick-check Yes is in NFC whatever surrounds them, so it skips
+//!   the normalisation check (`scalars/text.rs`): the common scripts by
+//!   their ranges, the rest of the plane by a table built from the Unicode
+//!   data a block at a time; a test holds both to the tables.
+//! - **Dates.** A date-time with an offset is 25 bytes, one more than an
+//!   inline `CompactString` holds: its text is kept in 35 inline bytes.
 //! - **Open code lists.** `other-is-listed` built serde's "unknown variant"
 //!   message for every `{"other": ...}` value to learn it was not listed;
 //!   the list of names now comes from the code list's serde code
