@@ -155,6 +155,32 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! ## Take text from an archive
+//!
+//! Text from XML, HTML or PDF comes with the line breaks of its layout;
+//! [`Text::parse_collapsed`] makes one line of it, and the rest of the
+//! checks still apply.
+//!
+//! ```
+//! use diplomatic_events::{Event, EventKind, Text};
+//! let raw = "Talks with the\n      Minister of Defense ";
+//! let event = Event::new("talks".parse()?, EventKind::Talks)
+//!     .with_title(Text::parse_collapsed(raw)?);
+//! assert_eq!(event.title.map(|t| t.to_string()).as_deref(), Some("Talks with the Minister of Defense"));
+//! # Ok::<(), diplomatic_events::Error>(())
+//! ```
+//!
+//! ## Read code lists by their names
+//!
+//! ```
+//! use diplomatic_events::{EventKind, Role};
+//! assert_eq!(EventKind::listed("official_visit"), Some(EventKind::OfficialVisit));
+//! assert_eq!(EventKind::OfficialVisit.to_string(), "official_visit");
+//! let other = Role::Other("conference president".parse()?); // {"other": "..."}
+//! assert_eq!(other.as_str(), "conference president");
+//! # Ok::<(), diplomatic_events::Error>(())
+//! ```
+//!
 //! ## Keep extra data in extensions
 //!
 //! ```

@@ -167,6 +167,38 @@ pub(crate) enum PartyType {
     NonStateActor,
 }
 
+impl PartyKind {
+    /// The kind's `type` as written in records: `"state"`, `"polity"`,
+    /// `"international_organisation"`...
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::PartyKind;
+    /// let kind = PartyKind::State { country: "AZ".parse()? };
+    /// assert_eq!(kind.as_str(), "state");
+    /// assert_eq!(kind.to_string(), "state");
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            PartyKind::State { .. } => PartyType::State,
+            PartyKind::Polity {} => PartyType::Polity,
+            PartyKind::InternationalOrganisation { .. } => PartyType::InternationalOrganisation,
+            PartyKind::GroupOfStates { .. } => PartyType::GroupOfStates,
+            PartyKind::PublicBody { .. } => PartyType::PublicBody,
+            PartyKind::Company { .. } => PartyType::Company,
+            PartyKind::NonStateActor { .. } => PartyType::NonStateActor,
+        }
+        .as_str()
+    }
+}
+
+impl std::fmt::Display for PartyKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 impl PartyType {
     fn as_str(self) -> &'static str {
         match self {

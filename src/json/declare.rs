@@ -27,7 +27,10 @@
 //! where it comes from; a test holds every name to `with_` and the field's.
 //!
 //! So adding a field is one edit, and the fast reader cannot disagree with
-//! serde about it: neither takes serde attributes from anywhere else.
+//! serde about it: neither takes serde attributes from anywhere else. A
+//! field takes no attribute but its doc comment and `#[default]` (any other
+//! is a compile error here), and the struct none of serde's: its fields'
+//! names are the wire names, which the schema test checks.
 
 /// A value that is left out of the output when empty.
 pub(crate) trait IsEmpty {

@@ -84,7 +84,30 @@ impl ExternalIds {
     }
 
     /// Ids with only a Wikidata item.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::ExternalIds;
+    /// let ids = ExternalIds::wikidata("Q1065".parse()?)
+    ///     .with_other("icews:actor_id".parse()?, "UN".parse()?);
+    /// assert_eq!(ids.other.len(), 1);
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn wikidata(id: WikidataId) -> Self {
         ExternalIds { wikidata: Some(id), other: BTreeMap::new() }
+    }
+
+    /// Sets [`wikidata`](Self::wikidata).
+    #[must_use]
+    pub fn with_wikidata(mut self, id: WikidataId) -> Self {
+        self.wikidata = Some(id);
+        self
+    }
+
+    /// Adds the id `id` in the scheme `scheme` to [`other`](Self::other).
+    #[must_use]
+    pub fn with_other(mut self, scheme: ExtensionKey, id: Text) -> Self {
+        self.other.insert(scheme, id);
+        self
     }
 }

@@ -96,6 +96,21 @@ fn code_lists_say_their_wire_names() {
     assert_eq!(other.to_string(), "conference president");
     assert_eq!(Role::listed("other"), None, "`other` alone is not a listed value");
     assert_eq!(diplomatic_events::FormatVersion::CURRENT.to_string(), "0.1");
+    // A party kind's name is its `type` on the wire.
+    use diplomatic_events::PartyKind;
+    let kinds = [
+        PartyKind::State { country: "AZ".parse().unwrap() },
+        PartyKind::Polity {},
+        PartyKind::InternationalOrganisation { members: vec![] },
+        PartyKind::GroupOfStates { members: vec![] },
+        PartyKind::PublicBody { country: None, parent: None },
+        PartyKind::Company { country: None, parent: None },
+        PartyKind::NonStateActor { country: None },
+    ];
+    for kind in kinds {
+        assert_eq!(serde_json::to_value(&kind).unwrap()["type"], serde_json::json!(kind.as_str()));
+        assert_eq!(kind.to_string(), kind.as_str());
+    }
 }
 
 /// Every kind of item is found by its id, and references resolve to items.
