@@ -136,7 +136,7 @@ string_schema!(ExtensionKey, {
 /// text, so that it comes back exactly as well. (A `serde_json::Value` has
 /// no such entry: numbers put in one lose their spelling.)
 #[derive(Clone, Debug)]
-pub struct ExtensionValue(Box<str>);
+pub struct ExtensionValue(compact_str::CompactString);
 
 /// Why a value cannot be an [`ExtensionValue`], or an extension value cannot
 /// be read as the type asked for.
@@ -229,9 +229,9 @@ impl ExtensionValue {
 
     fn minified(text: &str) -> Self {
         if text.bytes().any(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t')) {
-            ExtensionValue(minify(text).into_boxed_str())
+            ExtensionValue(compact_str::CompactString::from(minify(text)))
         } else {
-            ExtensionValue(text.into())
+            ExtensionValue(compact_str::CompactString::new(text))
         }
     }
 
