@@ -60,8 +60,10 @@
 //!   the normalisation check (`scalars/text.rs`): the common scripts by
 //!   their ranges, the rest of the plane by a table built from the Unicode
 //!   data a block at a time; a test holds both to the tables.
-//! - **Dates.** A date-time with an offset is 25 bytes, one more than an
-//!   inline `CompactString` holds: its text is kept in 35 inline bytes.
+//! - **Dates and extension values.** A date-time with an offset is 25
+//!   bytes, one more than an inline `CompactString` holds: its text is kept
+//!   in 35 inline bytes. An extension value's text is a `CompactString`, so
+//!   a number or a word costs no allocation.
 //! - **Open code lists.** `other-is-listed` built serde's "unknown variant"
 //!   message for every `{"other": ...}` value to learn it was not listed;
 //!   the list of names now comes from the code list's serde code
