@@ -14,9 +14,10 @@
 //! test holds to the generated schema. Adding a field is one edit, and the
 //! fast reader cannot disagree with serde about which fields are required,
 //! since neither takes a serde attribute from anywhere else. Every struct
-//! of the schema with fields of its own must be either declared so or read
-//! by serde whole (`Coordinates`, `ExternalIds`'s serde path); a test fails
-//! on a struct that is neither.
+//! of the schema with fields of its own must be either declared so, read by
+//! hand with a field list the same test checks (`ExternalIds`), or read by
+//! serde whole (`Coordinates`); the test fails on a struct that is none of
+//! these.
 //!
 //! # The fast reader stays
 //!

@@ -4,10 +4,11 @@
 //! serde's derived code is general: it asks the JSON reader for each value
 //! through several layers of visitors. This reader walks the text itself for
 //! the structures that make up most of a record (objects, lists, strings,
-//! the record's own structs), checks each string value with its type's own
-//! `parse` (the check serde runs too), and hands the rest (numbers,
-//! extension values, external ids, code lists) to the same serde code the
-//! slow path runs (`values.rs` says which type goes which way).
+//! the record's own structs, counts, external ids, whole numbers, extension
+//! values), checks each value with its type's own check (the one serde runs
+//! too), and hands the rest (a listed code-list value, coordinates) to the
+//! same serde code the slow path runs (`values.rs` says which type goes
+//! which way).
 //!
 //! It decides nothing about errors. At the first thing it does not accept
 //! itself, it gives up ([`Bail`]) and the caller reads the text again with

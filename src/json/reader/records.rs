@@ -79,6 +79,23 @@ mod tests {
         T::NAME
     }
 
+    /// [`ExternalIds`](crate::ExternalIds)' fields as its hand reader knows
+    /// them: both optional, neither with a helper of its own here.
+    struct ExternalIdsFields;
+
+    impl FieldList for ExternalIdsFields {
+        const NAME: &'static str = "ExternalIds";
+        const FIELDS: &'static [(&'static str, bool)] = &[("wikidata", false), ("other", false)];
+        const HELPERS: &'static [(&'static str, &'static str)] = &[];
+    }
+
+    /// The hand reader's list is the one the test checks.
+    #[test]
+    fn the_external_ids_reader_reads_the_checked_fields() {
+        let checked: Vec<&str> = ExternalIdsFields::FIELDS.iter().map(|(name, _)| *name).collect();
+        assert_eq!(checked, crate::json::reader::values::EXTERNAL_IDS_FIELDS);
+    }
+
     /// Every struct of the schema with fields of its own is declared with
     /// `record_struct!` and checked here: a struct added to the model but
     /// not to this list fails, rather than going unchecked.
@@ -115,9 +132,12 @@ mod tests {
                         == Some(&serde_json::Value::Bool(false))
             })
             .map(|(name, _)| name.as_str());
-        // Structs the fast reader hands to serde whole (`values.rs`), whose
-        // serde code is the only reader: their checks live in their types.
-        let by_serde = ["Coordinates", "ExternalIds"];
+        // Read by hand (`values.rs`), with its field list checked here too.
+        let external_ids = ExternalIdsFields::NAME;
+        check::<ExternalIdsFields>(&schema);
+        // The struct the fast reader hands to serde whole, whose serde code
+        // is the only reader: its check lives in its type.
+        let by_serde = ["Coordinates", external_ids];
         for name in structs {
             assert!(
                 checked.contains(&name) || by_serde.contains(&name),

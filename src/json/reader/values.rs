@@ -138,11 +138,15 @@ impl ReadValue for Count {
     }
 }
 
+/// The fields of [`ExternalIds`] as its reader below knows them, both
+/// optional; a test holds them to the schema, as for the declared structs.
+pub(crate) const EXTERNAL_IDS_FIELDS: &[&str] = &["wikidata", "other"];
+
 /// The Wikidata item and the other schemes' ids, each key at most once.
 impl ReadValue for ExternalIds {
     fn read(reader: &mut Reader<'_>) -> Read<Self> {
         let (mut wikidata, mut other) = (None, None);
-        reader.fields(&["wikidata", "other"], |reader, index| match index {
+        reader.fields(EXTERNAL_IDS_FIELDS, |reader, index| match index {
             0 => once(&mut wikidata, reader.string(crate::WikidataId::parse)),
             _ => {
                 let mut ids = std::collections::BTreeMap::new();
