@@ -104,7 +104,8 @@ impl ExternalIds {
         self
     }
 
-    /// Adds the id `id` in the scheme `scheme` to [`other`](Self::other).
+    /// Adds the id `id` in the scheme `scheme` to [`other`](Self::other),
+    /// replacing an id already given for that scheme (one id a scheme).
     #[must_use]
     pub fn with_other(mut self, scheme: ExtensionKey, id: Text) -> Self {
         self.other.insert(scheme, id);
