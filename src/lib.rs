@@ -326,7 +326,7 @@ pub use vocabulary::{Sector, Topic};
 pub mod __private {
     /// Reads a record with the fast reader alone: `None` where it gives up.
     pub fn read_fast(json: &str) -> Option<crate::Record> {
-        crate::json::reader::read_record(json)
+        crate::json::reader::read_record(json).ok()
     }
 
     /// Reads a record with serde alone, as when the fast reader gives up.

@@ -122,8 +122,8 @@ impl Record {
     #[inline]
     pub(crate) fn from_json_text(json: &str) -> Result<Self, Error> {
         match crate::json::reader::read_record(json) {
-            Some(record) => Ok(record),
-            None => Self::from_json_serde(json),
+            Ok(record) => Ok(record),
+            Err(crate::json::reader::Bail) => Self::from_json_serde(json),
         }
     }
 

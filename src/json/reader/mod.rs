@@ -25,13 +25,13 @@ use serde::de::DeserializeOwned;
 
 use crate::json::strict::{MAX_ITEMS, Strict};
 
-/// Reads a whole JSON text as one record: `None` where the reader gives up.
+/// Reads a whole JSON text as one record, or gives up.
 #[inline]
-pub(crate) fn read_record(json: &str) -> Option<crate::Record> {
+pub(crate) fn read_record(json: &str) -> Read<crate::Record> {
     let mut reader = Reader::new(json);
-    let record = crate::Record::read(&mut reader).ok()?;
-    reader.end().ok()?;
-    Some(record)
+    let record = crate::Record::read(&mut reader)?;
+    reader.end()?;
+    Ok(record)
 }
 
 /// The reader gave up; serde reads the text instead.
@@ -202,12 +202,13 @@ impl<'a> Reader<'a> {
     pub(crate) fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Read<T>) -> Read<Vec<T>> {
         self.eat(b'[')?;
         self.enter()?;
-        let mut items = Vec::new();
         if self.peek() == Some(b']') {
             self.pos += 1;
             self.depth -= 1;
-            return Ok(items);
+            return Ok(Vec::new());
         }
+        // The capacity a first push would give, without the growth path.
+        let mut items = Vec::with_capacity(4);
         loop {
             if items.len() == MAX_ITEMS {
                 return Err(Bail);
