@@ -321,6 +321,9 @@ impl<'a, M: Mode> Checker<'a, M> {
 }
 
 #[cfg(test)]
+mod complexity_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -124,7 +124,7 @@ impl<M: Mode> Checker<'_, M> {
         let people = root.key("people");
         for (i, person) in record.people.iter().enumerate() {
             self.person(&people.index(i), person);
-            self.same_person_twice(&mut names, i, person);
+            self.same_person_twice(&mut names, i);
         }
         names.finish(&mut self.scratch.names);
     }
@@ -155,7 +155,8 @@ impl<M: Mode> Checker<'_, M> {
             .iter()
             .map(|m| (None, m))
             .chain(delegation.members.iter().enumerate().map(|(j, m)| (Some(j), m)));
-        for (index, (slot, member)) in members.enumerate() {
+        let mut unresolved: super::rules::UnresolvedMembers<'_> = None;
+        for (slot, member) in members {
             let member_at = match slot {
                 Some(j) => members_at.index(j),
                 None => head_at,
@@ -174,7 +175,7 @@ impl<M: Mode> Checker<'_, M> {
                     Step::Key("affiliation"),
                 );
             }
-            self.duplicate_member(&who, delegation, (index, member), found, stamp);
+            self.duplicate_member(&who, delegation, member, found, stamp, &mut unresolved);
         }
         let listed = delegation.all_members().count();
         self.count_against_list(

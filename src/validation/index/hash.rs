@@ -1,5 +1,4 @@
-//! A small, fast hash for the strings validation compares: ids and folded
-//! names within one record.
+//! A small, fast hash for the ids of one record.
 
 /// An odd constant (2^64 divided by the golden ratio): multiplying by it is
 /// a bijection on `u64` that spreads every input bit into the high bits.
@@ -87,17 +86,6 @@ pub(crate) fn short_word(bytes: &[u8]) -> u64 {
     }
 }
 
-/// The word with bit 5 set in every byte: ASCII upper-case letters become
-/// lower case, all eight bytes at once. A few other bytes change too (`@`,
-/// `[` to `_`, and some bytes of multi-byte characters), so more strings
-/// meet under it than under lower-casing, but never fewer: names are hashed
-/// through it only to find candidates, which are then compared by their
-/// folds.
-#[inline]
-pub(crate) fn case_blind(word: u64) -> u64 {
-    word | (crate::json::swar::ONES << 5)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,25 +99,6 @@ mod tests {
             if let Some(other) = hashes.insert((word.len(), hash), word) {
                 panic!("{word} and {other} share a hash");
             }
-        }
-    }
-
-    #[test]
-    fn strings_equal_in_lower_case_are_equal_case_blind() {
-        let samples =
-            ["Zakir Lula", "ÇAĞ AZ", "@[`{ AZ az 09", "Ürgüp", "MINISTER OF DEFENSE", "a"];
-        for sample in samples {
-            let lower = sample.to_ascii_lowercase();
-            assert_eq!(
-                hash_bytes(0, sample.as_bytes(), case_blind),
-                hash_bytes(0, lower.as_bytes(), case_blind),
-                "{sample}"
-            );
-        }
-        for byte in 0u8..=255 {
-            let word = u64::from_le_bytes([byte; 8]);
-            let lower = u64::from_le_bytes([byte.to_ascii_lowercase(); 8]);
-            assert_eq!(case_blind(word), case_blind(lower));
         }
     }
 }

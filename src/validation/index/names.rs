@@ -2,7 +2,6 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::hash::{case_blind, hash_bytes, reset_table};
 use crate::{Record, Text};
 
 /// The name of person `person`: the canonical one (`None`) or a variant.
@@ -22,140 +21,116 @@ pub(crate) fn name_pointer(person: usize, slot: Option<usize>) -> String {
     }
 }
 
-/// People's names by their fold (see [`fold_name`]), to find two that
-/// fold alike. Kept per thread between records with its memory.
+/// Whose name it is: a person, and which of their names (`None` for the
+/// canonical one, else the index of the variant).
+pub(crate) type Owner = (usize, Option<usize>);
+
+/// People's names by their fold (see [`fold_name`]), to find two that fold
+/// alike. Kept per thread between records with its memory.
+///
+/// The folds are sorted, not hashed: a sort costs O(L log n) byte
+/// comparisons for n names of L bytes in all, whatever the names are,
+/// where a hash table of a fixed hash function can be fed names that all
+/// collide and cost O(n²) (a record of 10,000 such people took seconds).
+/// For the few names of a real record the sort is as cheap as a table.
 #[derive(Default)]
 pub(crate) struct NameIndex {
-    /// Each name added and not a repeat: the hash of its fold, and whose
-    /// name it is (the person, and which of their names).
-    names: Vec<(u64, usize, Option<usize>)>,
-    /// Open addressing over `names`: an index into it plus one, 0 for an
-    /// empty slot; at most half full.
-    slots: Vec<u32>,
-    /// How far to shift a hash right to get a slot.
-    shift: u32,
-    /// Folded names: the last name added, when it had to be folded.
-    key: String,
-    other_key: String,
+    /// The folds of the names added, one after another.
+    folds: String,
+    /// Each name added, in order: where its fold is in `folds`, and whose
+    /// name it is.
+    names: Vec<(std::ops::Range<usize>, Owner)>,
+    /// Each name's sort key: the first eight bytes of its fold (as a
+    /// big-endian number, so that numbers compare as the bytes do), and its
+    /// index in `names`. Most comparisons end at the number.
+    keys: Vec<(u64, u32)>,
+    /// The fold of a name that is not plain ASCII words.
+    scratch: String,
 }
 
 impl NameIndex {
-    /// Empties the index and makes room for `count` names.
-    pub(crate) fn reset(&mut self, count: usize) {
+    /// Empties the index, keeping its memory (unless an unusually large
+    /// record made it large).
+    pub(crate) fn reset(&mut self) {
+        if self.folds.capacity() > 1 << 20 {
+            *self = NameIndex::default();
+        }
+        self.folds.clear();
         self.names.clear();
-        self.shift = reset_table(&mut self.slots, count, 0);
+        self.keys.clear();
     }
 
-    /// Adds `name`, the name of `owner` (a person and which of their
-    /// names). When a name added before folds to the same key, gives its
-    /// owner instead, and [`NameIndex::key`] is then that key.
-    #[inline(never)]
-    pub(crate) fn add(
-        &mut self,
-        record: &Record,
-        owner: (usize, Option<usize>),
-        name: &Text,
-    ) -> Option<(usize, Option<usize>)> {
-        let hash = folded_name_hash(name, &mut self.key);
-        let name = name.as_str();
-        let mask = self.slots.len().saturating_sub(1);
-        let mut at = (hash >> (self.shift & 63)) as usize & mask;
-        while let Some(&index) = self.slots.get(at).filter(|&&index| index != 0) {
-            let Some(&(h, person, slot)) = self.names.get(index as usize - 1) else { break };
-            // A hash seen before is confirmed by folding both names.
-            if h == hash && self.fold_alike(name, name_of(record, person, slot)) {
-                return Some((person, slot));
+    /// Adds `name`, the name of `owner`.
+    pub(crate) fn add(&mut self, owner: Owner, name: &Text) {
+        let start = self.folds.len();
+        let text = name.as_str();
+        if plain_ascii_words(text.as_bytes()) {
+            // Its fold is its lower case.
+            self.folds.push_str(text);
+            if let Some(added) = self.folds.get_mut(start..) {
+                added.make_ascii_lowercase();
             }
-            at = (at + 1) & mask;
+        } else {
+            fold_name_into(text, &mut self.scratch);
+            self.folds.push_str(&self.scratch);
         }
-        self.names.push((hash, owner.0, owner.1));
-        if let (Some(free), Ok(index)) = (self.slots.get_mut(at), u32::try_from(self.names.len())) {
-            *free = index;
+        let fold = self.folds.as_bytes().get(start..).unwrap_or_default();
+        let mut prefix = [0u8; 8];
+        for (to, from) in prefix.iter_mut().zip(fold) {
+            *to = *from;
         }
-        None
+        // No record holds 4 billion names in memory.
+        let index = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        self.keys.push((u64::from_be_bytes(prefix), index));
+        self.names.push((start..self.folds.len(), owner));
     }
 
-    /// Whether `name` and `other` fold to the same key, left in `key`.
-    #[cold]
-    #[inline(never)]
-    fn fold_alike(&mut self, name: &str, other: &str) -> bool {
-        fold_name_into(name, &mut self.key);
-        fold_name_into(other, &mut self.other_key);
-        self.other_key == self.key
-    }
-
-    /// The key that the last name added and the earlier one it repeats
-    /// fold to.
-    pub(crate) fn key(&self) -> &str {
-        &self.key
+    /// Each name added that folds like a name added before it, in the
+    /// order added, with the owner of the first name of that fold, and that
+    /// fold: calls `repeat(name's owner, first owner, fold)`.
+    pub(crate) fn repeats(&mut self, mut repeat: impl FnMut(Owner, Owner, &str)) {
+        let (folds, names) = (&self.folds, &self.names);
+        let fold = |i: u32| {
+            names.get(i as usize).and_then(|(range, _)| folds.get(range.clone())).unwrap_or("")
+        };
+        // A fold has no NUL byte (a text has no control character), so the
+        // zero-padded prefixes order as the folds do, and equal folds stay
+        // in the order added (a stable sort): the first of a run of equal
+        // folds is the first name of its fold.
+        self.keys.sort_by(|a, b| {
+            count_comparison();
+            a.0.cmp(&b.0).then_with(|| fold(a.1).cmp(fold(b.1)))
+        });
+        let same = |a: &(u64, u32), b: &(u64, u32)| a.0 == b.0 && fold(a.1) == fold(b.1);
+        if !self.keys.windows(2).any(|pair| matches!(pair, [a, b] if same(a, b))) {
+            return;
+        }
+        let mut found: Vec<(u32, u32)> = Vec::new();
+        for run in self.keys.chunk_by(same) {
+            if let Some((first, rest)) = run.split_first() {
+                found.extend(rest.iter().map(|key| (key.1, first.1)));
+            }
+        }
+        found.sort_unstable();
+        let owner = |i: u32| names.get(i as usize).map_or((0, None), |(_, owner)| *owner);
+        for (name, first) in found {
+            repeat(owner(name), owner(first), fold(first));
+        }
     }
 }
 
-/// The hash of `name` folded (see [`fold_name`]), read [`case_blind`]: so
-/// two names that fold alike hash alike. A name of ASCII words separated
-/// by single spaces folds to itself in lower case, so it is hashed as it
-/// is, without being copied; any other is folded into `scratch` first. (A
-/// [`Text`] has no control character, so its ASCII is all printable.)
-pub(crate) fn folded_name_hash(name: &Text, scratch: &mut String) -> u64 {
-    let name = name.as_str();
-    let bytes = name.as_bytes();
-    let plain = if bytes.len() >= 8 {
-        plain_ascii_hash(bytes)
-    } else {
-        plain_ascii_words(bytes).then(|| hash_bytes(0, bytes, case_blind))
-    };
-    match plain {
-        Some(hash) => hash,
-        None => fold_and_hash(name, scratch),
-    }
+#[cfg(test)]
+thread_local! {
+    /// How many comparisons of two folds the sorts of this thread have
+    /// made: what the complexity tests count. Not in a build that is not a
+    /// test.
+    pub(crate) static COMPARISONS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
-/// The hash of `name` folded into `scratch`: the general case of
-/// [`folded_name_hash`], out of line.
-#[inline(never)]
-pub(crate) fn fold_and_hash(name: &str, scratch: &mut String) -> u64 {
-    fold_name_into(name, scratch);
-    hash_bytes(0, scratch.as_bytes(), case_blind)
-}
-
-/// For the bytes of a [`Text`] of at least 8 bytes: when they are plain
-/// ASCII words (see [`plain_ascii_words`]), their hash read [`case_blind`],
-/// as `hash_bytes` gives it, found in the same pass over their words as the
-/// test. `None` when they are not plain, or rarely when they are (as
-/// `plain_ascii_words`).
-pub(crate) fn plain_ascii_hash(bytes: &[u8]) -> Option<u64> {
-    use super::hash::{finish, mix};
-    use crate::json::swar::{HIGH, bytes_equal, word};
-    let (first, last) = (bytes.first()?, bytes.last_chunk::<8>()?);
-    if *first == b' ' || bytes.last() == Some(&b' ') {
-        return None;
-    }
-    // Bytes out of ASCII; spaces next to spaces; the space flag of the top
-    // byte of the word before, moved to the bottom byte.
-    let (mut not_ascii, mut doubled, mut previous_top) = (0u64, 0u64, 0u64);
-    let mut check = |w: u64, previous: u64| {
-        not_ascii |= w & HIGH;
-        let spaces = bytes_equal(w, b' ');
-        doubled |= spaces & ((spaces << 8) | previous);
-        spaces >> 56
-    };
-    let mut hash = 0u64;
-    let mut rest = bytes;
-    while let Some((chunk, tail)) = rest.split_first_chunk::<8>() {
-        if tail.is_empty() {
-            break;
-        }
-        let w = word(chunk);
-        previous_top = check(w, previous_top);
-        hash = mix(hash, case_blind(w));
-        rest = tail;
-    }
-    // The last word overlaps the one before unless the length is a multiple
-    // of 8; then the two bytes on either side of the join are both in it.
-    let w = word(last);
-    check(w, if bytes.len() % 8 == 0 { previous_top } else { 0 });
-    let plain = not_ascii == 0 && doubled == 0;
-    plain.then(|| finish(0, hash ^ case_blind(w), bytes.len()))
+#[inline(always)]
+fn count_comparison() {
+    #[cfg(test)]
+    COMPARISONS.with(|count| count.set(count.get() + 1));
 }
 
 /// Whether the bytes of a [`Text`] are ASCII words separated by single
@@ -373,43 +348,14 @@ mod tests {
         assert!(!plain_ascii_words("Zakir Lé".as_bytes()));
     }
 
-    /// The one-pass hash of plain names agrees with the test and the hash
-    /// done apart, on every length from 8 to 40 and spaces anywhere.
-    #[test]
-    fn plain_names_hash_in_one_pass_as_in_two() {
-        let alphabet = [b'a', b' ', b'!', b'Z', 0xC3, 0xA9, b'q', b'M'];
-        for bytes in generated_names(&alphabet, 8..41, 600) {
-            let one_pass = plain_ascii_hash(&bytes);
-            let two_passes = plain_ascii_words(&bytes)
-                .then(|| hash_bytes(0, &bytes.to_ascii_lowercase(), case_blind));
-            let name = String::from_utf8_lossy(&bytes);
-            // Equal, but for the rare false two spaces either may see.
-            if one_pass.is_some() && two_passes.is_some() || !name.contains(" !") {
-                assert_eq!(one_pass, two_passes, "{name:?}");
-            }
-            assert!(one_pass.is_none() || two_passes.is_some(), "{name:?}");
-        }
-        let name = "Kassym-Jomart Tokayev";
-        let mut key = String::new();
-        fold_name_into(name, &mut key);
-        assert_eq!(
-            plain_ascii_hash(name.as_bytes()),
-            Some(hash_bytes(0, key.as_bytes(), case_blind))
-        );
-        assert_eq!(plain_ascii_hash(b"Kassym-Jomart  Tokayev"), None);
-        assert_eq!(plain_ascii_hash(b"Kassym-J Tokayev"), plain_ascii_hash(b"KASSYM-J TOKAYEV"));
-        assert_eq!(plain_ascii_hash(b"Kassym-J  okayev"), None);
-        assert_eq!(plain_ascii_hash(b"Kassym-  Tokayev"), None);
-    }
-
     fn text(name: &str) -> Text {
         Text::parse(name).unwrap_or_else(|e| panic!("{name:?}: {e}"))
     }
 
-    /// Whichever way a name is hashed (plain in one pass, short and plain,
-    /// or folded first), names that fold alike hash alike.
+    /// Names that fold alike are found as repeats of the first of them,
+    /// whichever way each is folded (plain ASCII words or the general fold).
     #[test]
-    fn names_that_fold_alike_hash_alike() {
+    fn names_that_fold_alike_are_repeats() {
         let groups: [&[&str]; 6] = [
             &["Li", "LI", "Lí", " li"],
             &["Jean_Luc Picard", "JEAN_LUC PICARD", "Jean_Luc Picárd"],
@@ -418,12 +364,27 @@ mod tests {
             &["Kassym-Jomart Tokayev", "KASSYM-JOMART TOKAYEV", "Kassym-Jomart\u{a0}Tokayev"],
             &["el-Sisi", "El-Sisi", "EL-SİSİ", "el-sisi"],
         ];
-        let mut scratch = String::new();
-        for group in groups {
-            let hashes: Vec<u64> =
-                group.iter().map(|name| folded_name_hash(&text(name), &mut scratch)).collect();
-            assert!(hashes.windows(2).all(|w| w.first() == w.last()), "{group:?}: {hashes:x?}");
+        let mut index = NameIndex::default();
+        for (g, group) in groups.iter().enumerate() {
+            for (k, name) in group.iter().enumerate() {
+                index
+                    .add((g, Some(k)), &Text::parse_collapsed(name).unwrap_or_else(|_| text(name)));
+            }
         }
+        // Names that do not fold alike, though equal case-blind bytewise.
+        index.add((9, None), &text("[{[{"));
+        index.add((9, Some(0)), &text("{[{["));
+        let mut found = Vec::new();
+        index.repeats(|name, first, fold| found.push((name, first, fold.to_owned())));
+        let expected: Vec<_> = groups
+            .iter()
+            .enumerate()
+            .flat_map(|(g, group)| {
+                let fold = fold_name(group.first().copied().unwrap_or_default());
+                (1..group.len()).map(move |k| ((g, Some(k)), (g, Some(0)), fold.clone()))
+            })
+            .collect();
+        assert_eq!(found, expected);
     }
 
     #[test]

@@ -10,4 +10,5 @@ mod names;
 mod references;
 mod statements;
 
+pub(super) use delegations::UnresolvedMembers;
 pub(super) use names::SeenNames;

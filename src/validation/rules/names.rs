@@ -1,9 +1,9 @@
 //! The rules of names: `anonymous` (an item needs a name or a description)
 //! and `same-person-twice` (two people whose names fold alike).
 
-use crate::validation::index::names::{NameIndex, name_of, name_pointer};
+use crate::validation::index::names::{NameIndex, Owner, name_of, name_pointer};
 use crate::validation::{At, Checker, Mode};
-use crate::{Code, Person, Problem, Record, Text};
+use crate::{Code, Problem, Record, Text};
 
 impl<M: Mode> Checker<'_, M> {
     /// `anonymous`: a person, or a party other than a state, with neither a
@@ -23,30 +23,18 @@ impl<M: Mode> Checker<'_, M> {
         }
     }
 
-    /// `same-person-twice`: adds the names of person `i` (the canonical
-    /// one, then the variants) to `names`, reporting each that folds like
-    /// a name of a person before.
-    pub(in crate::validation) fn same_person_twice(
-        &mut self,
-        names: &mut SeenNames,
-        i: usize,
-        person: &Person,
-    ) {
-        let record = self.record;
-        let mut add = |slot: Option<usize>, name: &Text| {
-            let Some((other, other_slot)) = names.index.add(record, (i, slot), name) else {
-                return;
-            };
-            if other != i && !names.reported.contains(&(other, i)) {
-                names.reported.push((other, i));
-                self.report_same_person((i, slot), (other, other_slot), names.index.key());
+    /// `same-person-twice`: each name of a person (the canonical one, then
+    /// the variants) that folds like a name of a person before, reported
+    /// once for each pair of people. `names` holds every person's names;
+    /// reports for person `i` are made when the walk reaches them.
+    pub(in crate::validation) fn same_person_twice(&mut self, names: &mut SeenNames, i: usize) {
+        while let Some(&(person, other, ref key)) = names.repeats.get(names.next) {
+            if person.0 != i {
+                break;
             }
-        };
-        if let Some(name) = &person.name {
-            add(None, name);
-        }
-        for (j, variant) in person.name_variants.iter().enumerate() {
-            add(Some(j), &variant.name);
+            names.next += 1;
+            let key = key.clone();
+            self.report_same_person(person, other, &key);
         }
     }
 
@@ -74,24 +62,40 @@ impl<M: Mode> Checker<'_, M> {
     }
 }
 
-/// The names seen so far while walking the people, and the pairs of
-/// people already reported.
+/// Every person's names, and the repeats among them: each name that folds
+/// like a name of a person before it, with that person's name and the
+/// fold, once for each pair of people, in the order of the people.
 pub(in crate::validation) struct SeenNames {
     index: NameIndex,
-    reported: Vec<(usize, usize)>,
+    repeats: Vec<(Owner, Owner, String)>,
+    /// The first repeat not yet reported.
+    next: usize,
 }
 
 impl SeenNames {
-    /// Takes the thread's name index, emptied and sized for `record`.
+    /// Takes the thread's name index, fills it with the names of `record`'s
+    /// people, and finds the repeats.
     pub(in crate::validation) fn new(kept: &mut NameIndex, record: &Record) -> Self {
-        let count: usize = record
-            .people
-            .iter()
-            .map(|p| usize::from(p.name.is_some()) + p.name_variants.len())
-            .sum();
         let mut index = std::mem::take(kept);
-        index.reset(count);
-        SeenNames { index, reported: Vec::new() }
+        index.reset();
+        for (i, person) in record.people.iter().enumerate() {
+            if let Some(name) = &person.name {
+                index.add((i, None), name);
+            }
+            for (j, variant) in person.name_variants.iter().enumerate() {
+                index.add((i, Some(j)), &variant.name);
+            }
+        }
+        let mut repeats = Vec::new();
+        // Made at the first repeat: most records have none.
+        let mut reported: Option<std::collections::BTreeSet<(usize, usize)>> = None;
+        index.repeats(|person, other, key| {
+            let reported = reported.get_or_insert_default();
+            if other.0 != person.0 && reported.insert((other.0, person.0)) {
+                repeats.push((person, other, key.to_owned()));
+            }
+        });
+        SeenNames { index, repeats, next: 0 }
     }
 
     /// Gives the name index back to the thread, with its memory.
