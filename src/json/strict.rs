@@ -236,8 +236,19 @@ impl<'de, A: de::EnumAccess<'de>> de::EnumAccess<'de> for Strict<A> {
 
 impl<'de, A: de::VariantAccess<'de>> de::VariantAccess<'de> for Strict<A> {
     type Error = A::Error;
+    /// A unit variant written as a string (`"visit"`), and only so: serde's
+    /// code would also take `{"visit": null}` and write it back as
+    /// `"visit"`, silently changing the text. The value is asked for as a
+    /// newtype variant's: of a string there is none (the string form's
+    /// error, which is expected), while the object form hands its value to
+    /// the seed, which refuses it.
     fn unit_variant(self) -> Result<(), Self::Error> {
-        self.0.unit_variant()
+        let asked = std::cell::Cell::new(false);
+        match self.0.newtype_variant_seed(NoValue(&asked)) {
+            Err(_) if !asked.get() => Ok(()),
+            Err(error) => Err(error),
+            Ok(()) => Err(de::Error::custom(NO_VALUE)),
+        }
     }
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(
         self,
@@ -258,6 +269,22 @@ impl<'de, A: de::VariantAccess<'de>> de::VariantAccess<'de> for Strict<A> {
         visitor: V,
     ) -> Result<V::Value, Self::Error> {
         self.0.struct_variant(fields, Strict(visitor))
+    }
+}
+
+/// Why a unit variant's object form is refused.
+const NO_VALUE: &str = "invalid type: an object; this value is written as a string alone, \
+     not as an object with one key";
+
+/// The seed of a unit variant's value, which has none: refuses whatever
+/// is there, noting that it was asked.
+struct NoValue<'a>(&'a std::cell::Cell<bool>);
+
+impl<'de> DeserializeSeed<'de> for NoValue<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, _deserializer: D) -> Result<(), D::Error> {
+        self.0.set(true);
+        Err(de::Error::custom(NO_VALUE))
     }
 }
 

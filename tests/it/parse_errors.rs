@@ -195,3 +195,55 @@ fn counts_say_what_they_need() {
         assert_eq!(path_and_message(&with_count(count)), message, "{count}");
     }
 }
+
+/// Regression test for issue 15, finding 3: a unit value written as an
+/// object with one key (`{"visit": null}`) was taken for the value and
+/// written back as `"visit"`. Every code-list value, the format version,
+/// and the code lists inside party kinds and counts refuse it, at its path,
+/// with `invalid-type`, on both readers.
+#[test]
+fn unit_values_as_one_key_objects_are_refused() {
+    use diplomatic_events::Code;
+    let record = |event: &str, rest: &str| {
+        format!(r#"{{"format_version":"0.1","id":"x","event":{{"id":"e",{event}}}{rest}}}"#)
+    };
+    let cases = [
+        (record(r#""kind":{"visit":null}"#, ""), "/event/kind/visit"),
+        (record(r#""kind":{"state_visit":{}}"#, ""), "/event/kind/state_visit"),
+        (record(r#""kind":"visit","modality":{"video":null}"#, ""), "/event/modality/video"),
+        (
+            record(
+                r#""kind":"visit","participants":[{"participant":{"person":"a"},"role":{"guest":null}}]"#,
+                "",
+            ),
+            "/event/participants/0/role/guest",
+        ),
+        (
+            r#"{"format_version":{"0.1":null},"id":"x","event":{"id":"e","kind":"visit"}}"#
+                .to_owned(),
+            "/format_version/0.1",
+        ),
+        (
+            record(
+                r#""kind":"visit""#,
+                r#","parties":[{"id":"p","kind":{"type":{"state":null},"country":"TR"},"name":"P"}]"#,
+            ),
+            "/parties/0/kind/type/state",
+        ),
+        (
+            record(
+                r#""kind":"visit""#,
+                r#","agreements":[{"id":"a","kind":"agreement","count":{"kind":{"exact":null},"value":1}}]"#,
+            ),
+            "/agreements/0/count/kind/exact",
+        ),
+    ];
+    for (json, path) in cases {
+        let error = Record::from_json(&json).expect_err(&json);
+        assert_eq!((error.path(), error.code()), (path, Code::InvalidType), "{json}: {error}");
+        assert_eq!(diplomatic_events::__private::read_fast(&json), None, "{json}");
+    }
+    // The string form still reads, and writes back as it was.
+    let json = record(r#""kind":"visit","modality":"video""#, "");
+    assert_eq!(Record::from_json(&json).expect("valid").to_json_line().expect("writes"), json);
+}
