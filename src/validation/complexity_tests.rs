@@ -103,19 +103,23 @@ fn unresolved_delegation_members_are_checked_in_linear_time() {
     assert_eq!(count(Code::UnresolvedReference), 40_000);
 }
 
-/// Prints the counts, for BENCHMARKS.md: `cargo test --lib -- --ignored --nocapture complexity_counts`.
+/// Prints the counts and times, for BENCHMARKS.md:
+/// `cargo test --release --lib -- --ignored --nocapture complexity_counts`
+/// (times are printed, never asserted).
 #[test]
 #[ignore = "prints figures"]
 fn complexity_counts() {
-    for (label, make) in
-        [("brackets", bracket_names as fn(usize) -> Vec<String>), ("plain", plain_names)]
-    {
+    let makers = [("colliding", bracket_names as fn(usize) -> Vec<String>), ("plain", plain_names)];
+    for (label, make) in makers {
         for n in [1_000, 4_000, 16_000] {
-            let (count, _) = comparisons(&make(n));
-            println!(
-                "{label} {n}: {count} comparisons ({:.2} n log2 n)",
-                count as f64 / (n as f64 * (n as f64).log2())
-            );
+            let names = make(n);
+            let record = record_of(&names);
+            let (count, _) = comparisons(&names);
+            let start = std::time::Instant::now();
+            std::hint::black_box(record.validate());
+            let time = start.elapsed();
+            let per_n_log_n = count as f64 / (n as f64 * (n as f64).log2());
+            println!("{label} {n}: {count} comparisons ({per_n_log_n:.2} n log2 n), {time:?}");
         }
     }
 }
