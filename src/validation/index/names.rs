@@ -94,12 +94,13 @@ impl NameIndex {
             names.get(i as usize).and_then(|(range, _)| folds.get(range.clone())).unwrap_or("")
         };
         // A fold has no NUL byte (a text has no control character), so the
-        // zero-padded prefixes order as the folds do, and equal folds stay
-        // in the order added (a stable sort): the first of a run of equal
-        // folds is the first name of its fold.
-        self.keys.sort_by(|a, b| {
+        // zero-padded prefixes order as the folds do; equal folds are
+        // ordered as added, so the first of a run of equal folds is the
+        // first name of its fold. (An unstable sort: it needs no buffer,
+        // which a stable sort allocates for more than a few names.)
+        self.keys.sort_unstable_by(|a, b| {
             count_comparison();
-            a.0.cmp(&b.0).then_with(|| fold(a.1).cmp(fold(b.1)))
+            a.0.cmp(&b.0).then_with(|| fold(a.1).cmp(fold(b.1))).then(a.1.cmp(&b.1))
         });
         let same = |a: &(u64, u32), b: &(u64, u32)| a.0 == b.0 && fold(a.1) == fold(b.1);
         if !self.keys.windows(2).any(|pair| matches!(pair, [a, b] if same(a, b))) {
