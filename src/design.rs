@@ -100,6 +100,19 @@
 //! and position, names by their fold) are in `validation/index/`, reused
 //! from record to record on a thread without allocating.
 //!
+//! # Names are sorted, not hashed
+//!
+//! `same-person-twice` folds every name into one buffer and sorts the
+//! folds, keyed first by their first eight bytes as a number: O(L log n)
+//! byte comparisons for n names of L bytes, whatever the names. It used to
+//! hash names case-blind (bit 5 set in every byte, which lower-cases ASCII
+//! letters a word at a time) and confirm a matching hash by folding both
+//! names; names of `[` and `{`, which differ only in that bit, all met on
+//! one probe chain, and 10,000 of them took seconds. The sort costs a few
+//! points of validation time on records with many people (BENCHMARKS.md);
+//! `validation/complexity_tests.rs` counts its comparisons on colliding and
+//! plain names at three sizes.
+//!
 //! # The id index
 //!
 //! An id of up to 8 ASCII bytes is hashed from its bytes in one word with
