@@ -28,12 +28,12 @@ impl<M: Mode> Checker<'_, M> {
     /// once for each pair of people. `names` holds every person's names;
     /// reports for person `i` are made when the walk reaches them.
     pub(in crate::validation) fn same_person_twice(&mut self, names: &mut SeenNames, i: usize) {
-        while let Some(&(person, other, ref key)) = names.repeats.get(names.next) {
+        while let Some((person, other, key)) = names.repeats.get_mut(names.next) {
             if person.0 != i {
                 break;
             }
+            let (person, other, key) = (*person, *other, std::mem::take(key));
             names.next += 1;
-            let key = key.clone();
             self.report_same_person(person, other, &key);
         }
     }
