@@ -39,10 +39,16 @@ pub(crate) fn push_pointer_token(pointer: &mut String, token: &str) {
     }
 }
 
-fn pointer_of(path: &serde_path_to_error::Path) -> String {
+/// The JSON Pointer of `path`; without its last segment when that is an
+/// enum variant that the input does not have (`unnamed_variant`).
+fn pointer_of(path: &serde_path_to_error::Path, unnamed_variant: bool) -> String {
     use serde_path_to_error::Segment;
     let mut pointer = String::new();
-    for segment in path.iter() {
+    let mut segments: Vec<&Segment> = path.iter().collect();
+    if unnamed_variant && matches!(segments.last(), Some(Segment::Enum { .. })) {
+        segments.pop();
+    }
+    for segment in segments {
         match segment {
             Segment::Seq { index } => push_pointer_token(&mut pointer, &index.to_string()),
             Segment::Map { key } => push_pointer_token(&mut pointer, key),
@@ -59,6 +65,21 @@ fn strip_location(message: String) -> String {
     match message.rfind(" at line ") {
         Some(at) if message.get(at..).is_some_and(|tail| tail.contains(" column ")) => {
             message.get(..at).unwrap_or_default().to_owned()
+        }
+        _ => message,
+    }
+}
+
+/// serde_json's words for a lone surrogate escape, which name neither the
+/// surrogate nor the rule ("unexpected end of hex escape" after a high
+/// surrogate alone, and "lone leading surrogate" for a low one too), in
+/// words that do.
+fn explain_surrogates(message: String) -> String {
+    match message.as_str() {
+        "unexpected end of hex escape" | "lone leading surrogate in hex escape" => {
+            "lone surrogate: a \\u escape of a surrogate (D800-DFFF) must be a high one \
+             (D800-DBFF) followed at once by a low one (DC00-DFFF); alone it is no character"
+                .to_owned()
         }
         _ => message,
     }
@@ -90,7 +111,7 @@ fn classify(error: &serde_json::Error, message: &str) -> Code {
 
 impl Error {
     pub(crate) fn from_json_error(path: String, error: &serde_json::Error) -> Self {
-        let message = strip_location(error.to_string());
+        let message = explain_surrogates(strip_location(error.to_string()));
         let code = match take_code() {
             Some(code) if error.classify() == serde_json::error::Category::Data => code,
             _ => classify(error, &message),
@@ -104,7 +125,8 @@ impl Error {
     }
 
     pub(crate) fn from_path_error(error: serde_path_to_error::Error<serde_json::Error>) -> Self {
-        let mut path = pointer_of(error.path());
+        let string_form = error.inner().to_string().starts_with(crate::json::strict::STRING_FORM);
+        let mut path = pointer_of(error.path(), string_form);
         let mut error = Self::from_json_error(String::new(), error.inner());
         let Error::Json { code, message, .. } = &error else { return error };
         // serde reports a repeated key at the enclosing object: point at the key.

@@ -154,21 +154,33 @@ fn numbers_where_integers_are_expected() {
     let place = |n: &str| record(&format!(r#","place":{{"geonames_id":{n}}}"#), "");
     assert!(Record::from_json(&place("9007199254740993")).is_ok(), "beyond 2^53 still fits a u64");
     assert!(Record::from_json(&place("18446744073709551615")).is_ok(), "u64::MAX");
-    for (n, message) in [
+    let plain_digits =
+        "must be written in plain digits, without a fraction, an exponent or a minus sign";
+    for (n, code, message) in [
         (
             "18446744073709551616",
-            "invalid type: floating point `1.8446744073709552e+19`, expected u64",
+            Code::InvalidValue,
+            "invalid value: a number above the largest accepted, 18446744073709551615".to_owned(),
         ),
-        ("1e400", "number out of range"),
-        ("1.0", "invalid type: floating point `1.0`, expected u64"),
-        ("-1", "invalid value: integer `-1`, expected u64"),
-        ("NaN", "expected value"),
-        ("Infinity", "expected value"),
-        ("-Infinity", "invalid number"),
-        ("0x10", "expected `,` or `}`"),
+        ("1e400", Code::JsonSyntax, "number out of range".to_owned()),
+        ("1.0", Code::InvalidValue, format!("invalid value: the whole number 1 {plain_digits}")),
+        ("1e2", Code::InvalidValue, format!("invalid value: the whole number 100 {plain_digits}")),
+        ("0e0", Code::InvalidValue, format!("invalid value: the whole number 0 {plain_digits}")),
+        ("-0", Code::InvalidValue, format!("invalid value: the whole number -0 {plain_digits}")),
+        (
+            "2.5",
+            Code::InvalidValue,
+            "invalid value: 2.5 is not a whole number of 0 or more".to_owned(),
+        ),
+        ("-1", Code::InvalidValue, "invalid value: integer `-1`, expected u64".to_owned()),
+        ("NaN", Code::JsonSyntax, "expected value".to_owned()),
+        ("Infinity", Code::JsonSyntax, "expected value".to_owned()),
+        ("-Infinity", Code::JsonSyntax, "invalid number".to_owned()),
+        ("0x10", Code::JsonSyntax, "expected `,` or `}`".to_owned()),
     ] {
         let json = place(n);
         let error = Record::from_json(&json).expect_err(n);
+        assert_eq!(error.code(), code, "{n}");
         let Error::Json { path, message: got, .. } = error else { panic!() };
         assert_eq!(got, message, "{n}");
         assert!(path.starts_with("/event/place"), "{n}: {path}");
@@ -288,4 +300,34 @@ fn json_lines_good_and_bad_interleaved() {
             (7, None)
         ]
     );
+}
+
+/// Extension values are kept as written, so any JSON number is one, however
+/// large or long: nothing parses it. Lone surrogates are still refused,
+/// with a message that says so.
+#[test]
+fn extension_numbers_of_any_size_are_kept_as_written() {
+    let long = format!("-{}.5e-99999", "9".repeat(400));
+    for number in ["1e400", "-1E+99999", long.as_str()] {
+        let json = record("", &format!(r#","extensions":{{"a:b":[{number},{{"c":{number}}}]}}"#));
+        let read = Record::from_json(&json).expect(number);
+        let value = read.extensions.get("a:b").expect("kept");
+        assert_eq!(value.json(), format!(r#"[{number},{{"c":{number}}}]"#));
+        assert!(diplomatic_events::__private::read_fast(&json).is_some(), "{number}");
+    }
+    let json = record("", r#","extensions":{"a:b":{"c":["\udc00"]}}"#);
+    let (path, code, message) = rejected(&json);
+    assert_eq!((path.as_str(), code), ("/extensions/a:b", Code::JsonSyntax));
+    assert!(message.starts_with(r"lone surrogate \uDC00 in a string at /c/0"), "{message}");
+}
+
+/// A lone surrogate escape is named as one, wherever it is in the record.
+#[test]
+fn lone_surrogates_are_named() {
+    for escape in [r"\ud800", r"\udc00", r"\ud800\u0041", r"\ud800x", r"\udbff\ud800"] {
+        let json = record(&format!(r#","title":"a{escape}b""#), "");
+        let (path, code, message) = rejected(&json);
+        assert_eq!((path.as_str(), code), ("/event/title", Code::JsonSyntax), "{escape}");
+        assert!(message.starts_with(r"lone surrogate: a \u escape of a surrogate"), "{message}");
+    }
 }

@@ -247,3 +247,59 @@ fn unit_values_as_one_key_objects_are_refused() {
     let json = record(r#""kind":"visit","modality":"video""#, "");
     assert_eq!(Record::from_json(&json).expect("valid").to_json_line().expect("writes"), json);
 }
+
+/// A one-key object (`{"person": "a"}`, `{"other": "talks"}`) with a second
+/// key: the repeated key is a `duplicate-key` error pointing at it, another
+/// key an `unknown-field` error; an empty one and a newtype value's string
+/// form are refused with messages that say what is written instead.
+#[test]
+fn one_key_objects_have_exactly_one_key() {
+    use diplomatic_events::Code;
+    let participant = |participant: &str| {
+        format!(
+            r#"{{"format_version":"0.1","id":"x","event":{{"id":"e","kind":"visit","participants":[{{"participant":{participant},"role":"guest"}}]}}}}"#
+        )
+    };
+    let kind = |kind: &str| {
+        format!(r#"{{"format_version":"0.1","id":"x","event":{{"id":"e","kind":{kind}}}}}"#)
+    };
+    let cases = [
+        (
+            participant(r#"{"person":"a","person":"a"}"#),
+            "/event/participants/0/participant/person",
+            Code::DuplicateKey,
+            r#"duplicate key "person""#,
+        ),
+        (
+            participant(r#"{"person":"a","party":"b"}"#),
+            "/event/participants/0/participant",
+            Code::UnknownField,
+            "unknown field `party` beside `person`: this object has exactly one key",
+        ),
+        (
+            participant("{}"),
+            "/event/participants/0/participant",
+            Code::InvalidValue,
+            "invalid value: an empty object; it has exactly one key",
+        ),
+        (
+            kind(r#"{"other":"talks","other":"talks"}"#),
+            "/event/kind/other",
+            Code::DuplicateKey,
+            r#"duplicate key "other""#,
+        ),
+        (
+            kind(r#""other""#),
+            "/event/kind",
+            Code::InvalidType,
+            r#"invalid type: a string; "other" is written as an object with one key, {"other": ...}"#,
+        ),
+    ];
+    for (json, path, code, message) in cases {
+        let error = Record::from_json(&json).expect_err(&json);
+        assert_eq!((error.path(), error.code()), (path, code), "{json}: {error}");
+        let diplomatic_events::Error::Json { message: got, .. } = &error else { panic!("{error}") };
+        assert_eq!(got, message, "{json}");
+        assert_eq!(diplomatic_events::__private::read_fast(&json), None, "{json}");
+    }
+}
