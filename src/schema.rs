@@ -90,6 +90,31 @@ pub fn record_schema_json() -> String {
     text
 }
 
+/// What the description of every whole number adds: the spelling rule
+/// that a JSON Schema validator, which sees `1e2` as the integer 100,
+/// cannot check.
+const PLAIN_DIGITS: &str = "Written in plain digits (`100`, not `1e2`, `100.0` or `-0`), \
+     which only the crate checks.";
+
+/// The largest value of schemars' unsigned integer format `format`.
+fn unsigned_maximum(format: &str) -> Option<u64> {
+    match format {
+        "uint8" => Some(u8::MAX.into()),
+        "uint16" => Some(u16::MAX.into()),
+        "uint32" => Some(u32::MAX.into()),
+        "uint64" | "uint" => Some(u64::MAX),
+        _ => None,
+    }
+}
+
+fn append_description(object: &mut Map<String, Value>, sentence: &str) {
+    let description = match object.get("description").and_then(Value::as_str) {
+        Some(text) if !text.is_empty() => format!("{text} {sentence}"),
+        _ => sentence.to_owned(),
+    };
+    object.insert("description".into(), description.into());
+}
+
 fn set_title(schema: &mut Value, title: &str) {
     if let Some(object) = schema.as_object_mut() {
         if !object.contains_key("title") {
@@ -157,10 +182,22 @@ fn tidy(schema: &mut Value, descriptions: &Map<String, Value>) {
     {
         object.insert("maxProperties".into(), crate::MAX_ITEMS.into());
     }
-    if let Some(Value::String(format)) = object.get("format") {
+    if let Some(Value::String(format)) = object.get("format").cloned() {
+        if let Some(maximum) = unsigned_maximum(&format) {
+            object.insert("maximum".into(), maximum.into());
+            append_description(object, PLAIN_DIGITS);
+        }
         if !STANDARD_FORMATS.contains(&format.as_str()) {
             object.remove("format");
         }
+    }
+    // Python's `re.search` lets `$` match before a final line break, so
+    // `"^[a-z]+$"` takes `"visit\n"`; no pattern of the model allows a line
+    // break anywhere, and this says so in every regex dialect alike
+    // (lookarounds and `\z` are not in all of them).
+    let line_break = Value::from("\n");
+    if object.get("pattern").is_some_and(|p| *p != line_break) && !object.contains_key("not") {
+        object.insert("not".into(), serde_json::json!({ "pattern": line_break }));
     }
     if let Some(Value::Object(properties)) = object.get_mut("properties") {
         for (name, property) in properties.iter_mut() {

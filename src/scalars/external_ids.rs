@@ -74,7 +74,22 @@ pub struct ExternalIds {
         skip_serializing_if = "BTreeMap::is_empty",
         deserialize_with = "crate::scalars::newtype::unique_map"
     )]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "other_ids_schema"))]
     pub other: BTreeMap<ExtensionKey, Text>,
+}
+
+/// The schema of [`ExternalIds::other`]: keys by the rule of extension keys
+/// (length included), values text (schemars would say only the keys' pattern).
+#[cfg(feature = "schema")]
+fn other_ids_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let key = generator.subschema_for::<ExtensionKey>();
+    let value = generator.subschema_for::<Text>();
+    schemars::json_schema!({
+        "description": "Ids in other schemes, under a namespaced key naming the scheme (`\"icews:actor_id\"`, `\"org.example:person\"`).",
+        "type": "object",
+        "propertyNames": key,
+        "additionalProperties": value,
+    })
 }
 
 impl ExternalIds {

@@ -10,7 +10,8 @@ use crate::scalars::newtype::{string_newtype, string_schema};
 /// "Görgün" typed with a precomposed "ö" and with "o" plus a combining
 /// diaeresis is stored, compared and written out the same way. Nothing else is
 /// changed. The text must not be blank, must be at most
-/// [`Text::MAX_CHARS`] characters long, and must not contain control
+/// [`Text::MAX_CHARS`] characters (Unicode scalar values) long both as
+/// written and in NFC, and must not contain control
 /// characters, bidirectional formatting characters (U+202A–U+202E,
 /// U+2066–U+2069, U+200E, U+200F, U+061C) or zero-width characters other than
 /// the joiners ZWJ (U+200D) and ZWNJ (U+200C) that some scripts need.
@@ -24,10 +25,22 @@ pub enum TextError {
     /// The text is empty or only white space.
     #[error("text is blank")]
     Blank,
-    /// The text is longer than [`Text::MAX_CHARS`].
+    /// The text as written is longer than [`Text::MAX_CHARS`], the rule
+    /// that the schema's `maxLength` states too.
     #[error("text is {chars} characters long, more than the limit of {limit}")]
     TooLong {
-        /// Length of the offending text, in Unicode scalar values (after NFC).
+        /// Length of the offending text as written, in Unicode scalar values.
+        chars: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The text as written is within [`Text::MAX_CHARS`], but NFC, which
+    /// writes a few characters as two or three (U+0958 as U+0915 U+093C),
+    /// makes it longer: what the crate would write could not be read back.
+    /// A JSON Schema validator cannot normalize, so this is a Rust-only rule.
+    #[error("text is {chars} characters long in NFC, more than the limit of {limit}")]
+    TooLongInNfc {
+        /// Length of the offending text in NFC, in Unicode scalar values.
         chars: usize,
         /// The limit.
         limit: usize,
@@ -84,14 +97,15 @@ impl TextError {
     pub fn code(&self) -> crate::Code {
         match self {
             TextError::Blank => crate::Code::BlankText,
-            TextError::TooLong { .. } => crate::Code::TextTooLong,
+            TextError::TooLong { .. } | TextError::TooLongInNfc { .. } => crate::Code::TextTooLong,
             TextError::ForbiddenCharacter { .. } => crate::Code::ForbiddenCharacter,
         }
     }
 }
 
 impl Text {
-    /// The longest text accepted, in Unicode scalar values.
+    /// The longest text accepted, in Unicode scalar values, as written and
+    /// in NFC alike.
     pub const MAX_CHARS: usize = 10_000;
 
     /// Checks and normalises `text`.
@@ -161,10 +175,10 @@ impl Text {
         if stable_chars(text).is_some_and(|(chars, blank)| chars <= Self::MAX_CHARS && !blank) {
             return Ok(Text(compact_str::CompactString::new(text)));
         }
-        // NFC at most triples a text's length (UAX #15), so a text this long
-        // is refused before any copy is made.
+        // The length as written is the schema's `maxLength`; it is checked
+        // before any copy is made.
         let input_chars = text.chars().count();
-        if input_chars > 3 * Self::MAX_CHARS {
+        if input_chars > Self::MAX_CHARS {
             return Err(TextError::TooLong { chars: input_chars, limit: Self::MAX_CHARS });
         }
         let normalised: String = if unicode_normalization::is_nfc_quick(text.chars())
@@ -185,7 +199,7 @@ impl Text {
             return Err(TextError::Blank);
         }
         if chars > Self::MAX_CHARS {
-            return Err(TextError::TooLong { chars, limit: Self::MAX_CHARS });
+            return Err(TextError::TooLongInNfc { chars, limit: Self::MAX_CHARS });
         }
         Ok(Text(compact_str::CompactString::from(normalised)))
     }
@@ -269,12 +283,17 @@ pub(crate) fn printable_ascii(bytes: &[u8]) -> bool {
 }
 
 string_newtype!(Text, TextError);
+// The pattern: blank characters, one that is not blank, then any allowed
+// ones. Each character has one place to go, so a backtracking engine
+// (Python's `re`, JavaScript's) takes linear time on any text; the form
+// "allowed*, not blank, allowed*" took quadratic time on a long text with
+// a forbidden character at its end.
 string_schema!(Text, {
-    "description": "Text for people, in Unicode NFC, not blank, without control, bidirectional-formatting or zero-width characters (ZWJ and ZWNJ are allowed).",
+    "description": "Text for people, in Unicode NFC, not blank, without control, bidirectional-formatting or zero-width characters (ZWJ and ZWNJ are allowed); at most 10,000 characters as written and, checked by the crate only, in NFC.",
     "type": "string",
     "minLength": 1,
     "maxLength": 10000,
-    "pattern": "^[^\\u0000-\\u001F\\u007F-\\u009F\\u061C\\u180E\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060\\u2066-\\u2069\\uFEFF]*[^\\u0000-\\u0020\\u007F-\\u00A0\\u061C\\u1680\\u180E\\u2000-\\u200B\\u200E\\u200F\\u2028-\\u202F\\u205F\\u2060\\u2066-\\u2069\\u3000\\uFEFF][^\\u0000-\\u001F\\u007F-\\u009F\\u061C\\u180E\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060\\u2066-\\u2069\\uFEFF]*$"
+    "pattern": "^[\\u0020\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]*[^\\u0000-\\u0020\\u007F-\\u00A0\\u061C\\u1680\\u180E\\u2000-\\u200B\\u200E\\u200F\\u2028-\\u202F\\u205F\\u2060\\u2066-\\u2069\\u3000\\uFEFF][^\\u0000-\\u001F\\u007F-\\u009F\\u061C\\u180E\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060\\u2066-\\u2069\\uFEFF]*$"
 });
 
 #[cfg(test)]

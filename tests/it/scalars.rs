@@ -50,6 +50,31 @@ fn text_error_messages() {
     assert!(Text::parse(&"ü".repeat(Text::MAX_CHARS)).is_ok());
 }
 
+/// One length rule that the schema can state: at most 10,000 characters as
+/// written (the schema's `maxLength`), and, the Rust-only half, in NFC too,
+/// so that what the crate writes can be read back.
+#[test]
+fn text_length_counts_as_written_and_in_nfc() {
+    // NFD text over the limit as written, under it in NFC: refused, as the schema does.
+    let nfd = "u\u{308}".repeat(5_001);
+    assert_eq!(text_error(&nfd), "text is 10002 characters long, more than the limit of 10000");
+    let at_limit = "u\u{308}".repeat(5_000);
+    assert_eq!(Text::parse(&at_limit).expect("10,000 as written").as_str().chars().count(), 5_000);
+    // Characters that NFC writes as two or three: within the limit as
+    // written, over it in NFC.
+    for (c, nfc_len) in [('\u{958}', 2), ('\u{344}', 2), ('\u{FB2C}', 3), ('\u{1D15E}', 2)] {
+        let text = c.to_string().repeat(Text::MAX_CHARS / nfc_len + 1);
+        let chars = text.chars().count() * nfc_len;
+        assert_eq!(
+            text_error(&text),
+            format!("text is {chars} characters long in NFC, more than the limit of 10000"),
+            "{c:?}"
+        );
+        let text = c.to_string().repeat(Text::MAX_CHARS / nfc_len);
+        assert!(Text::parse(&text).is_ok(), "{c:?}");
+    }
+}
+
 #[test]
 fn id_rules_and_messages() {
     for ok in ["tr", "tr-delegation", "talks.1", "a:b_c", "A9"] {
@@ -204,8 +229,47 @@ fn urls_are_absolute_http() {
     );
     assert_eq!(
         err("https://[]/"),
-        "\"https://[]/\" is not an absolute http(s) URL: its IP literal is malformed"
+        "\"https://[]/\" is not an absolute http(s) URL: its IP literal is neither an IPv6 address nor a 'v' future form"
     );
+    // RFC 3986 part by part: brackets only around an IP literal, one '#',
+    // an IP literal that is an IPv6 address or a future form.
+    for (url, reason) in [
+        (
+            "https://example.com/a[1]",
+            "it has '[' or ']' outside an IP literal host, where they must be percent-encoded",
+        ),
+        (
+            "https://example.com/?q=[x]",
+            "it has '[' or ']' outside an IP literal host, where they must be percent-encoded",
+        ),
+        (
+            "https://example.com/#a]",
+            "it has '[' or ']' outside an IP literal host, where they must be percent-encoded",
+        ),
+        (
+            "https://example.com/#a#b",
+            "it has a second '#', which a fragment holds only percent-encoded",
+        ),
+        ("https://[1.2.3.4]/", "its IP literal is neither an IPv6 address nor a 'v' future form"),
+        ("https://[abc]/", "its IP literal is neither an IPv6 address nor a 'v' future form"),
+        ("https://[1::2::3]/", "its IP literal is neither an IPv6 address nor a 'v' future form"),
+        (
+            "https://[fe80::1%25eth0]/",
+            "its IP literal is neither an IPv6 address nor a 'v' future form",
+        ),
+        ("https://[v1.]/", "its IP literal is neither an IPv6 address nor a 'v' future form"),
+        ("https://ex[a]mple.org/", "its host has a character that must be percent-encoded"),
+    ] {
+        assert_eq!(err(url), format!("{url:?} is not an absolute http(s) URL: {reason}"));
+    }
+    for ok in [
+        "https://[::ffff:1.2.3.4]:8080/a?b#c/d?e",
+        "https://[v1.fe:x]/",
+        "https://example.org/a%5B1%5D#a%23b",
+        "https://example.org/a:b@c/d?e/f?g#h/i?j",
+    ] {
+        assert!(Url::parse(ok).is_ok(), "{ok}");
+    }
     assert_eq!(
         err("https://[::1]x/"),
         "\"https://[::1]x/\" is not an absolute http(s) URL: its port is not a number"
