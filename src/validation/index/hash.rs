@@ -18,7 +18,9 @@ pub(crate) fn hash_bytes(seed: u64, bytes: &[u8], map: impl Fn(u64) -> u64) -> u
     let word = match bytes.len() {
         0..=8 => map(short_word(bytes)),
         _ => {
-            let mut hash = 0u64;
+            // The chain starts from the seed, so that a keyed seed keys
+            // every word's mixing, not only the end.
+            let mut hash = seed;
             let mut rest = bytes;
             while let Some((word, tail)) = rest.split_first_chunk::<8>() {
                 if tail.is_empty() {

@@ -1,6 +1,6 @@
 //! The record's ids by kind, to resolve references in constant time.
 
-use super::hash::{K, hash_bytes, reset_table, short_word};
+use super::hash::{hash_bytes, reset_table, short_word};
 use crate::json::swar::HIGH;
 use crate::validation::{IdText, Kind};
 
@@ -11,6 +11,13 @@ use crate::validation::{IdText, Kind};
 /// bytes has a hash that no other id of up to 8 bytes has (see
 /// [`short_hash`]), so it matches by hash alone; longer ids are confirmed
 /// against the id text, which the caller looks up by kind and position.
+///
+/// The hashes are keyed by a random odd number drawn for each index, so
+/// ids cannot be crafted in advance to share slots: with a fixed
+/// multiplier, ids picked to land on one slot made resolving n of them
+/// take n² probes. Short ids are multiplied by the key (multiply-shift
+/// hashing, universal over random odd keys); long ids start the word mix
+/// from it.
 /// Entries hold no borrowed text, so one index serves record after record
 /// on a thread without allocating again.
 #[derive(Default)]
@@ -24,6 +31,15 @@ pub(crate) struct IdIndex {
     /// size is `1 << (64 - shift)`, and the high bits of the hash are its
     /// best.
     shift: u32,
+    /// The random odd key of the hashes; 0 until the first reset.
+    key: u64,
+}
+
+/// A random odd number, from the standard library's per-process random
+/// keys (the ones that seed `HashMap`), different for each call.
+fn random_odd_key() -> u64 {
+    use std::hash::BuildHasher;
+    std::hash::RandomState::new().hash_one(0x1d_u8) | 1
 }
 
 /// An id in the table; an empty slot has hash 0, which no id has.
@@ -44,6 +60,9 @@ impl IdIndex {
     pub(crate) fn reset(&mut self, count: usize) {
         self.shift = reset_table(&mut self.slots, count, Entry::default());
         self.mask = self.slots.len().saturating_sub(1);
+        if self.key == 0 {
+            self.key = random_odd_key();
+        }
     }
 
     /// The entry `id` of `kind` would have, and its slot: where it is, or
@@ -58,7 +77,7 @@ impl IdIndex {
         id_at: impl Fn(Kind, usize) -> &'t str,
     ) -> Option<(Entry, usize, bool)> {
         // Nearly every id takes the short path: no text is compared.
-        match short_hash(kind, id.as_bytes()) {
+        match short_hash(kind, id.as_bytes(), self.key) {
             Some(hash) => {
                 let (at, found) = self.probe(hash, |entry| entry.long_kind == 0)?;
                 Some((Entry { hash, long_kind: 0, ..Entry::default() }, at, found))
@@ -77,7 +96,7 @@ impl IdIndex {
         id: &str,
         id_at: impl Fn(Kind, usize) -> &'t str,
     ) -> Option<(Entry, usize, bool)> {
-        let hash = hash_bytes((kind as u64) << 56, id.as_bytes(), |word| word).max(1);
+        let hash = hash_bytes(self.key ^ (kind as u64) << 56, id.as_bytes(), |word| word).max(1);
         let long_kind = kind as u8 + 1;
         let (at, found) = self.probe(hash, |entry| {
             entry.long_kind == long_kind && id_at(kind, entry.position) == id
@@ -91,6 +110,8 @@ impl IdIndex {
     fn probe(&self, hash: u64, matches: impl Fn(&Entry) -> bool) -> Option<(usize, bool)> {
         let mut at = (hash >> (self.shift & 63)) as usize & self.mask;
         loop {
+            #[cfg(test)]
+            PROBES.with(|count| count.set(count.get() + 1));
             let entry = self.slots.get(at)?;
             if entry.hash == hash && matches(entry) {
                 return Some((at, true));
@@ -145,15 +166,22 @@ impl IdIndex {
     }
 }
 
-/// The hash of an id of `kind` of at most 8 ASCII bytes; `None` for any
-/// other id.
+#[cfg(test)]
+thread_local! {
+    /// Slots looked at by [`IdIndex::probe`] on this thread, for the tests
+    /// that count work.
+    pub(crate) static PROBES: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// The hash of an id of `kind` of at most 8 ASCII bytes under the odd
+/// `key`; `None` for any other id.
 ///
 /// The id's bytes in one word (see `short_word`) leave the top bit of
 /// every byte clear, so the kind and length are written there, seven bits
-/// in seven bytes; multiplying by an odd constant is a bijection. So no two
+/// in seven bytes; multiplying by an odd key is a bijection. So no two
 /// such ids of any kinds share a hash, and none has hash 0.
 #[inline]
-pub(crate) fn short_hash(kind: Kind, bytes: &[u8]) -> Option<u64> {
+pub(crate) fn short_hash(kind: Kind, bytes: &[u8], key: u64) -> Option<u64> {
     if bytes.len() > 8 {
         return None;
     }
@@ -164,7 +192,7 @@ pub(crate) fn short_hash(kind: Kind, bytes: &[u8]) -> Option<u64> {
     let code = ((kind as usize + 1) << 4) | bytes.len();
     // Never out of range (see `KINDS_FIT`); were it, the long path is safe.
     let tag = SPREAD.get(code).copied()?;
-    Some((word | tag).wrapping_mul(K))
+    Some((word | tag).wrapping_mul(key | 1))
 }
 
 /// The kind (plus one) and the length (0 to 8) of a short id take seven
@@ -198,7 +226,58 @@ const SPREAD: [u64; 128] = {
 
 #[cfg(test)]
 mod tests {
+    use super::super::hash::K;
     use super::*;
+
+    /// `n` short person ids that all land on one slot of a table for `n`
+    /// ids when hashed under `key`: what an attacker who knows the key
+    /// (as anyone knew the fixed multiplier) can build by trying ids.
+    fn ids_sharing_a_slot(n: usize, key: u64) -> Vec<IdText> {
+        let mut index = IdIndex { key, ..IdIndex::default() };
+        index.reset(n);
+        let slot_of = |id: &str| {
+            let hash = short_hash(Kind::Person, id.as_bytes(), key).unwrap_or_default();
+            (hash >> (index.shift & 63)) as usize & index.mask
+        };
+        let mut found = Vec::new();
+        let mut i = 0u64;
+        while found.len() < n {
+            let id = format!("p{i:07x}");
+            if slot_of(&id) == 0 {
+                found.push(IdText::from(id));
+            }
+            i += 1;
+        }
+        found
+    }
+
+    /// The slots looked at to insert `ids` into an index hashing under `key`.
+    fn probes_to_insert(ids: &[IdText], key: u64) -> u64 {
+        let mut index = IdIndex { key, ..IdIndex::default() };
+        index.reset(ids.len());
+        PROBES.with(|count| count.set(0));
+        for (position, id) in ids.iter().enumerate() {
+            let text = |_: Kind, at: usize| ids.get(at).map_or("", |id| id.as_str());
+            assert_eq!(index.insert(Kind::Person, id, position, text), None, "{id}");
+        }
+        PROBES.with(std::cell::Cell::get)
+    }
+
+    /// Ids built to share one slot under a known multiplier take n²/2
+    /// probes there; under the index's own random key, about one each.
+    #[test]
+    fn ids_crafted_to_collide_do_not_collide_under_a_random_key() {
+        let n = 1_000;
+        let crafted = ids_sharing_a_slot(n, K);
+        let known = probes_to_insert(&crafted, K);
+        assert!(known >= (n * n / 2) as u64, "the attack works on a known key: {known} probes");
+        for _ in 0..3 {
+            let key = random_odd_key();
+            let probes = probes_to_insert(&crafted, key);
+            assert!(probes < 4 * n as u64, "{probes} probes for {n} ids under a random key");
+        }
+        assert_ne!(random_odd_key(), random_odd_key(), "each index draws its own key");
+    }
 
     #[test]
     fn short_ids_of_any_kind_hash_apart() {
@@ -214,7 +293,7 @@ mod tests {
         let mut seen = std::collections::BTreeMap::new();
         for kind in Kind::ALL {
             for id in &ids {
-                let hash = short_hash(kind, id.as_bytes());
+                let hash = short_hash(kind, id.as_bytes(), K);
                 let hash = hash.unwrap_or_else(|| panic!("{id} is short"));
                 assert_ne!(hash, 0);
                 if let Some(other) = seen.insert(hash, (kind as u8, id)) {
@@ -222,7 +301,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(short_hash(Kind::Person, b"abcdefghi"), None);
-        assert_eq!(short_hash(Kind::Person, "é".as_bytes()), None);
+        assert_eq!(short_hash(Kind::Person, b"abcdefghi", K), None);
+        assert_eq!(short_hash(Kind::Person, "é".as_bytes(), K), None);
     }
 }
