@@ -272,7 +272,7 @@ const MAX_DEPTH: usize = 128;
 /// Numbers are only skipped, never parsed: a value is kept as written, so
 /// `1e400` or a number of 400 digits is as good as `1`.
 fn walk_value(json: &str) -> Result<(), ExtensionValueError> {
-    Walk { json, at: 0, open: Vec::new() }.value().map_err(|message| {
+    Walk { json, at: 0, open: Vec::new(), in_key: false }.value().map_err(|message| {
         let code = if message.starts_with("duplicate key") {
             crate::Code::DuplicateKey
         } else {
@@ -288,6 +288,9 @@ struct Walk<'a> {
     json: &'a str,
     at: usize,
     open: Vec<Open<'a>>,
+    /// Whether the string being read is an object's key (for the path of
+    /// an error in it: the object's, not the previous key's).
+    in_key: bool,
 }
 
 /// An object (with its keys so far) or an array (with its entries so far),
@@ -343,7 +346,9 @@ impl<'a> Walk<'a> {
                     self.at += 1;
                 }
                 b'"' => {
+                    self.in_key = key_next;
                     let text = self.string()?;
+                    self.in_key = false;
                     if key_next {
                         if let Some(Open::Object(keys)) = self.open.last_mut() {
                             keys.push(text);
@@ -438,8 +443,9 @@ impl<'a> Walk<'a> {
     }
 
     fn lone_surrogate(&self, unit: u32) -> String {
+        let place = if self.in_key { "a key of the object" } else { "a string" };
         format!(
-            "lone surrogate \\u{unit:04X} in a string at {} inside the extension value: \
+            "lone surrogate \\u{unit:04X} in {place} at {} inside the extension value: \
              a surrogate escape must be a high one (D800-DBFF) followed by a low one (DC00-DFFF)",
             self.path_or_root()
         )
@@ -451,14 +457,17 @@ impl<'a> Walk<'a> {
     }
 
     /// The JSON Pointer, within the value, of the object or array entry the
-    /// walk is in (of an object entry, the last key read).
+    /// walk is in (of an object entry, the last key read), or, while a key
+    /// is read, of the object it belongs to.
     fn path(&self) -> String {
         let mut path = String::new();
-        for open in &self.open {
+        let innermost = self.open.len().saturating_sub(1);
+        for (level, open) in self.open.iter().enumerate() {
             match open {
                 Open::Array(entries) => {
                     crate::json::errors::push_pointer_token(&mut path, &entries.to_string());
                 }
+                Open::Object(_) if self.in_key && level == innermost => {}
                 Open::Object(keys) => {
                     if let Some(key) = keys.last() {
                         crate::json::errors::push_pointer_token(&mut path, key);
@@ -819,15 +828,28 @@ impl schemars::JsonSchema for Extensions {
         "Extensions".into()
     }
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let key = generator.subschema_for::<ExtensionKey>();
-        let value = generator.subschema_for::<ExtensionValue>();
-        schemars::json_schema!({
-            "description": "Namespaced extra data that the model has no field for, kept exactly. Keys are \"namespace:name\" with a lower-case dot-separated namespace.",
-            "type": "object",
-            "propertyNames": key,
-            "additionalProperties": value,
-        })
+        namespaced_map_schema::<ExtensionValue>(
+            generator,
+            "Namespaced extra data that the model has no field for, kept exactly. Keys are \"namespace:name\" with a lower-case dot-separated namespace.",
+        )
     }
+}
+
+/// The schema of a map under namespaced keys (extensions, other ids): its
+/// keys by the rule of [`ExtensionKey`], length included, its values `V`.
+#[cfg(feature = "schema")]
+pub(crate) fn namespaced_map_schema<V: schemars::JsonSchema>(
+    generator: &mut schemars::SchemaGenerator,
+    description: &str,
+) -> schemars::Schema {
+    let key = generator.subschema_for::<ExtensionKey>();
+    let value = generator.subschema_for::<V>();
+    schemars::json_schema!({
+        "description": description,
+        "type": "object",
+        "propertyNames": key,
+        "additionalProperties": value,
+    })
 }
 
 #[cfg(test)]
@@ -912,6 +934,8 @@ mod tests {
             (r#"["\ud800x"]"#, "lone surrogate \\uD800 in a string at /0"),
             (r#""\ud800\u0041""#, "lone surrogate \\uD800 in a string at the top"),
             (r#"{"a":{"k":1,"k":2}}"#, "duplicate key at /a/k inside the extension value"),
+            (r#"{"a":{"k":1,"x\udc00":2}}"#, "lone surrogate \\uDC00 in a key of the object at /a"),
+            (r#"{"a":1,"b":"\ud800"}"#, "lone surrogate \\uD800 in a string at /b"),
         ] {
             let error = walk_value(json).err().map(|e| e.message).unwrap_or_default();
             assert!(error.starts_with(message), "{json}: {error}");

@@ -78,18 +78,14 @@ pub struct ExternalIds {
     pub other: BTreeMap<ExtensionKey, Text>,
 }
 
-/// The schema of [`ExternalIds::other`]: keys by the rule of extension keys
-/// (length included), values text (schemars would say only the keys' pattern).
+/// The schema of [`ExternalIds::other`], as of extensions (schemars would
+/// say only the keys' pattern, not their length).
 #[cfg(feature = "schema")]
 fn other_ids_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    let key = generator.subschema_for::<ExtensionKey>();
-    let value = generator.subschema_for::<Text>();
-    schemars::json_schema!({
-        "description": "Ids in other schemes, under a namespaced key naming the scheme (`\"icews:actor_id\"`, `\"org.example:person\"`).",
-        "type": "object",
-        "propertyNames": key,
-        "additionalProperties": value,
-    })
+    crate::scalars::extensions::namespaced_map_schema::<Text>(
+        generator,
+        "Ids in other schemes, under a namespaced key naming the scheme (`\"icews:actor_id\"`, `\"org.example:person\"`).",
+    )
 }
 
 impl ExternalIds {
