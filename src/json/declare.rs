@@ -155,7 +155,8 @@ macro_rules! record_struct {
                 reader: &mut $crate::json::reader::Reader<'_>,
             ) -> $crate::json::reader::Read<Self> {
                 use $crate::json::reader::{Bail, ReadValue, once};
-                const NAMES: &[&str] = &[$(stringify!($field)),*];
+                const NAMES: &[$crate::json::reader::FieldName] =
+                    &$crate::json::reader::FieldName::all([$(stringify!($field)),*]);
                 $(let mut $field = None;)*
                 reader.fields(NAMES, |reader, index| {
                     let mut at = 0;

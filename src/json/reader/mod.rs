@@ -152,9 +152,9 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// Reads an object whose keys are among `names` (as written, without
-    /// escapes), calling `field` with each key's index in `names` to read
-    /// its value. Gives up at any other key.
+    /// Reads an object whose keys are among `names`, calling `field` with
+    /// each key's index in `names` to read its value. Gives up at any other
+    /// key, and at a key with an escape.
     ///
     /// Each key is matched where it stands in the text, with no scan for
     /// its end, starting with the name after the last one read: writers
@@ -162,7 +162,7 @@ impl<'a> Reader<'a> {
     #[inline]
     pub(crate) fn fields(
         &mut self,
-        names: &[&str],
+        names: &[FieldName],
         mut field: impl FnMut(&mut Self, usize) -> Read<()>,
     ) -> Read<()> {
         let mut next = 0;
@@ -179,18 +179,16 @@ impl<'a> Reader<'a> {
     /// Matches the key that starts here (after its opening quote) against
     /// `names`, trying `first` first, and reads it with its closing quote.
     #[inline]
-    fn field_name(&mut self, names: &[&str], first: usize) -> Read<usize> {
+    fn field_name(&mut self, names: &[FieldName], first: usize) -> Read<usize> {
         let rest = self.bytes().get(self.pos..).unwrap_or_default();
         for k in 0..names.len() {
             let mut index = first + k;
             if index >= names.len() {
                 index -= names.len();
             }
-            let Some(name) = names.get(index).map(|name| name.as_bytes()) else { continue };
-            // A byte loop: for names this short it beats a call to `memcmp`.
-            let same = rest.len() > name.len() && name.iter().zip(rest).all(|(a, b)| a == b);
-            if same && rest.get(name.len()) == Some(&b'"') {
-                self.pos += name.len() + 1;
+            let Some(name) = names.get(index) else { continue };
+            if name.starts(rest) {
+                self.pos += name.name.len() + 1;
                 return Ok(index);
             }
         }
@@ -461,6 +459,79 @@ fn special_byte(bytes: &[u8], mut at: usize) -> usize {
     at
 }
 
+/// A field's name as the fast reader matches it: the name with its closing
+/// quote, packed into little-endian words with a mask of the bytes that
+/// count, so that a key is compared a word at a time rather than a byte at
+/// a time. Measured with callgrind, the byte loop it replaces was about 5 %
+/// of the instructions a small real record takes.
+#[derive(Clone, Copy)]
+pub(crate) struct FieldName {
+    name: &'static str,
+    words: [u64; FieldName::WORDS],
+    masks: [u64; FieldName::WORDS],
+}
+
+impl FieldName {
+    /// Words a name and its quote may take: names of up to 23 bytes.
+    const WORDS: usize = 3;
+
+    /// The packed form of `name`; a name too long for it, or one that would
+    /// need an escape, fails to compile where it is declared.
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "only used in constants, so out of bounds fails the build"
+    )]
+    pub(crate) const fn new(name: &'static str) -> Self {
+        let bytes = name.as_bytes();
+        assert!(bytes.len() < 8 * Self::WORDS, "field name too long for FieldName");
+        let (mut words, mut masks) = ([0; Self::WORDS], [0; Self::WORDS]);
+        let mut at = 0;
+        while at <= bytes.len() {
+            let byte = if at < bytes.len() { bytes[at] } else { b'"' };
+            assert!(at == bytes.len() || (byte != b'"' && byte != b'\\' && byte >= 0x20));
+            let shift = 8 * (at % 8);
+            words[at / 8] |= (byte as u64) << shift;
+            masks[at / 8] |= 0xFF << shift;
+            at += 1;
+        }
+        FieldName { name, words, masks }
+    }
+
+    /// Every name of `names`, packed.
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "only used in constants, so out of bounds fails the build"
+    )]
+    pub(crate) const fn all<const N: usize>(names: [&'static str; N]) -> [FieldName; N] {
+        let mut all = [FieldName::new(""); N];
+        let mut at = 0;
+        while at < N {
+            all[at] = FieldName::new(names[at]);
+            at += 1;
+        }
+        all
+    }
+
+    /// Whether `rest` starts with the name and its closing quote.
+    #[inline]
+    fn starts(&self, rest: &[u8]) -> bool {
+        use crate::json::swar::word;
+        let Some(chunks) = rest.first_chunk::<{ 8 * FieldName::WORDS }>() else {
+            // Near the end of the text: byte by byte.
+            let name = self.name.as_bytes();
+            return rest.get(..name.len()) == Some(name) && rest.get(name.len()) == Some(&b'"');
+        };
+        // Each word is at a fixed place in the chunks: the compiler drops
+        // the checks of `get`.
+        let word_at = |k: usize| chunks.get(8 * k..).and_then(<[u8]>::first_chunk).map_or(0, word);
+        // Most names take one word, and a wrong guess mostly differs in
+        // its first: the `&&` stops there.
+        word_at(0) & self.masks[0] == self.words[0]
+            && word_at(1) & self.masks[1] == self.words[1]
+            && word_at(2) & self.masks[2] == self.words[2]
+    }
+}
+
 /// A value read through the [`Strict`] adapter.
 struct StrictValue<T>(T);
 
@@ -484,4 +555,39 @@ pub(crate) fn once<T>(slot: &mut Option<T>, value: Read<T>) -> Read<()> {
     }
     *slot = Some(value?);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FieldName;
+
+    /// The word compare agrees with comparing bytes, for names of every
+    /// length up to the longest, with the key at every distance from the
+    /// end of the text (where the compare falls back to bytes).
+    #[test]
+    fn field_names_match_as_bytes_do() {
+        let keys = [
+            "",
+            "i",
+            "id",
+            "ids",
+            "name",
+            "name_variants",
+            "parties_complete",
+            "a23456789_123456789_123",
+        ];
+        let after =
+            ["\"", "\":1}", "\"x", "x\"", "_\":", "\":{\"id\":\"a\"}, \"more\": [1, 2, 3]}"];
+        for name in keys {
+            let field = FieldName::new(name);
+            for key in keys {
+                for tail in after {
+                    let rest = format!("{key}{tail}");
+                    let expected = rest.as_bytes().get(..name.len()) == Some(name.as_bytes())
+                        && rest.as_bytes().get(name.len()) == Some(&b'"');
+                    assert_eq!(field.starts(rest.as_bytes()), expected, "{name:?} in {rest:?}");
+                }
+            }
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! How the reader reads each type of value: strings through the type's own
 //! checked constructor, lists item by item, and the rest with serde.
 
-use super::{Bail, Read, ReadValue, Reader, once};
+use super::{Bail, FieldName, Read, ReadValue, Reader, once};
 use crate::party::{PartyKindWire, PartyType};
 use crate::{
     AgreementId, AgreementKind, AgreementStatus, Coordinates, Count, CountryCode, Date,
@@ -88,7 +88,7 @@ macro_rules! open_code_list {
                         return reader.serde();
                     }
                     let mut text = None;
-                    reader.fields(&["other"], |reader, _| once(&mut text, Text::read(reader)))?;
+                    reader.fields(&const { FieldName::all(["other"]) }, |reader, _| once(&mut text, Text::read(reader)))?;
                     text.map(<$type as crate::json::wire_name::OpenCodeList>::other).ok_or(Bail)
                 }
             }
@@ -129,41 +129,47 @@ impl ReadValue for u64 {
 impl ReadValue for Count {
     fn read(reader: &mut Reader<'_>) -> Read<Self> {
         let (mut kind, mut value, mut as_written) = (None, None, None);
-        reader.fields(&["kind", "value", "as_written"], |reader, index| match index {
-            0 => once(&mut kind, ReadValue::read(reader)),
-            1 => once(&mut value, ReadValue::read(reader)),
-            _ => once(&mut as_written, ReadValue::read(reader)),
-        })?;
+        reader.fields(
+            &const { FieldName::all(["kind", "value", "as_written"]) },
+            |reader, index| match index {
+                0 => once(&mut kind, ReadValue::read(reader)),
+                1 => once(&mut value, ReadValue::read(reader)),
+                _ => once(&mut as_written, ReadValue::read(reader)),
+            },
+        )?;
         Count::from_wire(kind.ok_or(Bail)?, value, as_written).map_err(|_| Bail)
     }
 }
 
 /// The fields of [`ExternalIds`] as its reader below knows them, both
 /// optional; a test holds them to the schema, as for the declared structs.
-pub(crate) const EXTERNAL_IDS_FIELDS: &[&str] = &["wikidata", "other"];
+pub(crate) const EXTERNAL_IDS_FIELDS: [&str; 2] = ["wikidata", "other"];
 
 /// The Wikidata item and the other schemes' ids, each key at most once.
 impl ReadValue for ExternalIds {
     fn read(reader: &mut Reader<'_>) -> Read<Self> {
         let (mut wikidata, mut other) = (None, None);
-        reader.fields(EXTERNAL_IDS_FIELDS, |reader, index| match index {
-            0 => once(&mut wikidata, reader.string(crate::WikidataId::parse)),
-            _ => {
-                let mut ids = std::collections::BTreeMap::new();
-                reader.object(|reader, key| {
-                    if ids.len() == crate::MAX_ITEMS {
-                        return Err(Bail);
-                    }
-                    let key = crate::ExtensionKey::parse(key).map_err(|_| Bail)?;
-                    let id = Text::read(reader)?;
-                    match ids.insert(key, id) {
-                        None => Ok(()),
-                        Some(_) => Err(Bail),
-                    }
-                })?;
-                once(&mut other, Ok(ids))
-            }
-        })?;
+        reader.fields(
+            &const { FieldName::all(EXTERNAL_IDS_FIELDS) },
+            |reader, index| match index {
+                0 => once(&mut wikidata, reader.string(crate::WikidataId::parse)),
+                _ => {
+                    let mut ids = std::collections::BTreeMap::new();
+                    reader.object(|reader, key| {
+                        if ids.len() == crate::MAX_ITEMS {
+                            return Err(Bail);
+                        }
+                        let key = crate::ExtensionKey::parse(key).map_err(|_| Bail)?;
+                        let id = Text::read(reader)?;
+                        match ids.insert(key, id) {
+                            None => Ok(()),
+                            Some(_) => Err(Bail),
+                        }
+                    })?;
+                    once(&mut other, Ok(ids))
+                }
+            },
+        )?;
         Ok(ExternalIds { wikidata, other: other.unwrap_or_default() })
     }
 }
@@ -172,12 +178,15 @@ impl ReadValue for ExternalIds {
 impl ReadValue for PartyKind {
     fn read(reader: &mut Reader<'_>) -> Read<Self> {
         let (mut kind, mut country, mut parent, mut members) = (None, None, None, None);
-        reader.fields(&["type", "country", "parent", "members"], |reader, index| match index {
-            0 => once(&mut kind, ReadValue::read(reader)),
-            1 => once(&mut country, ReadValue::read(reader)),
-            2 => once(&mut parent, ReadValue::read(reader)),
-            _ => once(&mut members, ReadValue::read(reader)),
-        })?;
+        reader.fields(
+            &const { FieldName::all(["type", "country", "parent", "members"]) },
+            |reader, index| match index {
+                0 => once(&mut kind, ReadValue::read(reader)),
+                1 => once(&mut country, ReadValue::read(reader)),
+                2 => once(&mut parent, ReadValue::read(reader)),
+                _ => once(&mut members, ReadValue::read(reader)),
+            },
+        )?;
         PartyKindWire { kind: kind.ok_or(Bail)?, country, parent, members }
             .into_kind()
             .map_err(|_| Bail)
