@@ -7,7 +7,8 @@ use crate::Text;
 
 /// How many of something there are, saying exactly how much is known:
 /// "three memoranda" is exact, "about 30 people" approximate, "more than ten
-/// companies" a lower bound, "several memoranda" unknown.
+/// companies" a lower bound, "fewer than 50 guests" an upper bound,
+/// "several memoranda" unknown.
 ///
 /// `as_written` keeps the source's own words ("several", "a sizable
 /// delegation") when they say more than the number does.
@@ -40,6 +41,14 @@ pub enum Count {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         as_written: Option<Text>,
     },
+    /// At most `value`.
+    AtMost {
+        /// The upper bound.
+        value: u64,
+        /// The source's words for it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        as_written: Option<Text>,
+    },
     /// Not known.
     Unknown {
         /// The source's words for it ("several").
@@ -55,6 +64,7 @@ impl Count {
             Count::Exact { as_written, .. }
             | Count::Approximate { as_written, .. }
             | Count::AtLeast { as_written, .. }
+            | Count::AtMost { as_written, .. }
             | Count::Unknown { as_written } => as_written.as_ref(),
         }
     }
@@ -77,6 +87,7 @@ pub(crate) enum CountKind {
     Exact,
     Approximate,
     AtLeast,
+    AtMost,
     Unknown,
 }
 
@@ -96,6 +107,7 @@ impl Count {
             (CountKind::Exact, Some(value)) => Ok(Count::Exact { value, as_written }),
             (CountKind::Approximate, Some(value)) => Ok(Count::Approximate { value, as_written }),
             (CountKind::AtLeast, Some(value)) => Ok(Count::AtLeast { value, as_written }),
+            (CountKind::AtMost, Some(value)) => Ok(Count::AtMost { value, as_written }),
         }
     }
 }

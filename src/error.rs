@@ -2,7 +2,8 @@
 
 use crate::{
     Code, CoordinatesError, CountryCodeError, DateError, ExtensionKeyError, ExtensionValueError,
-    IdError, LanguageTagError, Problem, TextError, UrlError, WikidataIdError,
+    IdError, IsoDurationError, LanguageTagError, Problem, TextError, TimeZoneError, UrlError,
+    WikidataIdError,
 };
 
 /// An error from reading or writing records.
@@ -68,6 +69,12 @@ pub enum Error {
     /// Numbers that are not [`Coordinates`](crate::Coordinates).
     #[error("{0}")]
     Coordinates(#[from] CoordinatesError),
+    /// A string that is not a [`TimeZone`](crate::TimeZone).
+    #[error("{0}")]
+    TimeZone(#[from] TimeZoneError),
+    /// A string that is not an [`IsoDuration`](crate::IsoDuration).
+    #[error("{0}")]
+    Duration(#[from] IsoDurationError),
 }
 
 /// Where in the input text an error was found (1-based), when known.
@@ -116,6 +123,8 @@ impl Error {
             Error::ExtensionValue(e) => e.code(),
             Error::WikidataId(e) => e.code(),
             Error::Coordinates(e) => e.code(),
+            Error::TimeZone(e) => e.code(),
+            Error::Duration(e) => e.code(),
         }
     }
 

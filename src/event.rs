@@ -4,7 +4,7 @@ use crate::json::declare::record_struct;
 use crate::json::wire_name::code_list;
 use serde::{Deserialize, Serialize};
 
-use crate::{Actor, EventId, Extensions, PartyId, Period, Place, SourceId, Text, Topic};
+use crate::{Actor, Duration, EventId, Extensions, PartyId, Period, Place, SourceId, Text, Topic};
 
 record_struct! {
     /// Something that happened: a visit, a summit, a meeting, a call. An event may
@@ -22,6 +22,8 @@ record_struct! {
         pub description: Option<Text> => with_description,
         /// When it happened, to the precision known. Absent when unknown.
         pub time: Option<Period> => with_time,
+        /// How long it lasted, when the source says. Absent when not said.
+        pub duration: Option<Duration> => with_duration,
         /// Where it happened. Absent for a call, or when unknown.
         pub place: Option<Place> => with_place,
         /// How the participants met. Absent when unknown.
@@ -133,6 +135,10 @@ record_struct! {
         pub role: Role,
         /// The party they acted for, when it is not clear from the participant.
         pub acting_for: Option<PartyId> => with_acting_for,
+        /// When the event took place for them, in their own local time, when
+        /// that is another date than the event's (the next morning in Beijing
+        /// for an evening call from Washington). Give its `time_zone`.
+        pub local_time: Option<Period> => with_local_time,
     }
 }
 
@@ -153,7 +159,8 @@ impl Participation {
 }
 
 /// Roles in an event. An open list: a role not listed is written as
-/// `{"other": "..."}` and kept verbatim.
+/// `{"other": "..."}` and kept verbatim. How the list compares with
+/// PLOVER's and Popolo's is in the [`design`](crate::design) notes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -163,22 +170,38 @@ pub enum Role {
     Host,
     /// Is received: a visitor or invited guest.
     Guest,
+    /// Takes part where nobody hosts: either side of a call, a state at a
+    /// conference, the parties to talks at a neutral place.
+    Participant,
+    /// Chairs or presides over the event or a session of it.
+    Chair,
     /// Leads a delegation at the event.
     HeadOfDelegation,
-    /// A member of a delegation.
+    /// A member of a delegation (not a member state of an organisation:
+    /// a state at a conference is a `participant`).
     Member,
     /// An official who accompanies or attends without leading (an ambassador who "attended").
     AttendingOfficial,
-    /// Mediates or facilitates between other participants.
+    /// Negotiates for a side in talks.
+    Negotiator,
+    /// Signs an agreement at the event (the agreement's own signatories
+    /// are listed on the agreement).
+    Signatory,
+    /// Mediates: a third party who proposes terms between the others.
     Mediator,
+    /// Facilitates: a third party who brings the others together or passes
+    /// messages, without proposing terms.
+    Facilitator,
     /// Witnesses, typically a signing.
     Witness,
     /// Observes without taking part.
     Observer,
+    /// Receives an agreement or instrument in custody as its depositary.
+    Depositary,
     /// Any other role, in words.
     Other(Text),
 }
 
 code_list!(EventKind, Other);
 code_list!(Modality);
-code_list!(Role, Other);
+code_list!(Role, Other, not_advised: ["member"]);

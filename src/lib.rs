@@ -115,7 +115,7 @@
 //!
 //! ```
 //! use diplomatic_events::{Code, Record};
-//! let error = Record::from_json(r#"{"format_version": "0.1", "id": "r",
+//! let error = Record::from_json(r#"{"format_version": "0.2", "id": "r",
 //!   "event": {"id": "e", "kind": "visit", "place": {"country": "Turkey"}}}"#).unwrap_err();
 //! assert_eq!(error.code(), Code::InvalidCountryCode);
 //! assert_eq!(error.path(), "/event/place/country");
@@ -258,6 +258,7 @@
 mod agreement;
 mod count;
 mod delegation;
+mod duration;
 mod event;
 mod party;
 mod person;
@@ -289,6 +290,7 @@ pub use agreement::{
 };
 pub use count::Count;
 pub use delegation::{Delegation, DelegationMember, Member};
+pub use duration::Duration;
 pub use error::{Error, Location};
 pub use event::{Event, EventKind, Modality, Participation, Role};
 pub use json::lines::{
@@ -297,7 +299,7 @@ pub use json::lines::{
 pub use json::strict::MAX_ITEMS;
 pub use party::{Party, PartyKind};
 pub use person::{NameVariant, NameVariantKind, Person, Position};
-pub use place::{Coordinates, CoordinatesError, Place};
+pub use place::{Area, AreaKind, Coordinates, CoordinatesError, Place};
 pub use problem::{Code, Problem, Severity};
 pub use record::{FormatVersion, Record};
 pub use references::{Actor, Item, Subject};
@@ -311,10 +313,12 @@ pub use scalars::ids::{
     AgreementId, DelegationId, EventId, IdError, MAX_ID_LEN, PartyId, PersonId, RecordId, SourceId,
     StatementId,
 };
+pub use scalars::iso_duration::{IsoDuration, IsoDurationError};
 pub use scalars::language::{LanguageTag, LanguageTagError};
 pub use scalars::text::{ForbiddenKind, Text, TextError};
 pub use scalars::time::{Date, DateError, Period, Precision, TimeOfDay, UtcOffset};
 pub use scalars::url::{MAX_URL_LEN, Url, UrlError};
+pub use scalars::zone::{TimeZone, TimeZoneError};
 pub use source::Source;
 pub use statement::{ReportingVerb, Statement, StatementMode};
 pub use vocabulary::{Sector, Topic};

@@ -3,7 +3,8 @@
 use crate::json::declare::record_struct;
 use serde::{Deserialize, Serialize};
 
-use crate::{CountryCode, Text};
+use crate::json::wire_name::code_list;
+use crate::{CountryCode, Text, TimeZone};
 
 record_struct! {
     /// Where an event took place, as precisely as known. A phone or video call has
@@ -12,12 +13,24 @@ record_struct! {
     pub struct Place {
         /// The building or site ("Presidential Palace", "Hotel Fairmont").
         pub venue: Option<Text> => with_venue,
+        /// Named areas between the venue and the locality, smallest first:
+        /// the compound or building a hall is in, a district, an island
+        /// ("Sea Island", "Mardakan", "the Kremlin").
+        pub areas: Vec<Area> => with_areas,
         /// The city, town or village ("Baku").
         pub locality: Option<Text> => with_locality,
         /// The province, state or region.
         pub region: Option<Text> => with_region,
-        /// The country.
+        /// The country, or the territory with its own ISO 3166-1 code
+        /// (Bermuda `BM`, Hong Kong `HK`, Greenland `GL`).
         pub country: Option<CountryCode> => with_country,
+        /// The state a territory belongs to, when `country` is a territory
+        /// with its own code and it matters (`GB` for Bermuda).
+        pub sovereign: Option<CountryCode> => with_sovereign,
+        /// The IANA time zone of the place ("Asia/Baku"): the zone in which
+        /// the event's day-precision dates are local, unless its period
+        /// names another.
+        pub time_zone: Option<TimeZone> => with_time_zone,
         /// WGS 84 coordinates.
         pub coordinates: Option<Coordinates> => with_coordinates,
         /// The GeoNames id of the place (the number in `https://www.geonames.org/587084`).
@@ -64,6 +77,21 @@ impl Place {
         Place::default().with_country(country)
     }
 
+    /// Somewhere in a territory with its own ISO 3166-1 code, and the state
+    /// it belongs to.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::Place;
+    /// let bermuda = Place::in_territory("BM".parse()?, "GB".parse()?)
+    ///     .with_time_zone("Atlantic/Bermuda".parse()?);
+    /// assert_eq!(bermuda.sovereign.map(|c| c.as_str()), Some("GB"));
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
+    pub fn in_territory(territory: CountryCode, sovereign: CountryCode) -> Self {
+        Place::in_country(territory).with_sovereign(sovereign)
+    }
+
     /// A point, with nothing else known (a ship at sea, a border crossing).
     ///
     /// # Example
@@ -77,6 +105,59 @@ impl Place {
         Place::default().with_coordinates(coordinates)
     }
 }
+
+record_struct! {
+    /// A named area that holds a place: a district of a city, an island, the
+    /// grounds of a residence, the building a hall is in.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct Area {
+        /// Its name ("Sea Island", "Mardakan", "Grand Kremlin Palace").
+        pub name: Text,
+        /// What kind of area it is. Absent when not said.
+        pub kind: Option<AreaKind> => with_kind,
+        /// The GeoNames id of the area.
+        pub geonames_id: Option<u64> => with_geonames_id,
+    }
+}
+
+impl Area {
+    /// The area called `name`.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::{Area, AreaKind, Place};
+    /// let place = Place::venue("The Cloister".parse()?, "Brunswick".parse()?, "US".parse()?)
+    ///     .with_areas([Area::new("Sea Island".parse()?).with_kind(AreaKind::Island)]);
+    /// assert_eq!(place.areas[0].kind, Some(AreaKind::Island));
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
+    pub fn new(name: Text) -> Self {
+        Self::blank(name)
+    }
+}
+
+/// Kinds of [`Area`]. An open list: a kind not listed is written as
+/// `{"other": "..."}` and kept verbatim.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum AreaKind {
+    /// A district, borough or settlement within a city.
+    District,
+    /// A neighbourhood or quarter.
+    Neighbourhood,
+    /// An island.
+    Island,
+    /// Grounds holding several buildings: a residence, an estate, a base.
+    Compound,
+    /// A building that holds the venue (the palace a hall is in).
+    Building,
+    /// Any other kind, in words.
+    Other(Text),
+}
+
+code_list!(AreaKind, Other);
 
 /// A point on the WGS 84 ellipsoid, in decimal degrees.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]

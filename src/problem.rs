@@ -95,6 +95,10 @@ codes! {
     InvalidCountryCode = "invalid-country-code", Error, true;
     /// A date or date-time is malformed or does not exist.
     InvalidDate = "invalid-date", Error, true;
+    /// A time zone is not a name in the IANA tz database.
+    InvalidTimeZone = "invalid-time-zone", Error, false;
+    /// A duration is not an accepted ISO 8601 duration.
+    InvalidDuration = "invalid-duration", Error, true;
     /// A language tag is not well-formed BCP 47.
     InvalidLanguageTag = "invalid-language-tag", Error, true;
     /// A URL is not an absolute http(s) URL.
@@ -117,7 +121,7 @@ codes! {
     NoSpeaker = "no-speaker", Error, false;
     /// A signatory acts for a party that is not a party of the agreement.
     SignatoryNotParty = "signatory-not-party", Error, false;
-    /// An exact or minimum count is smaller than the number of items listed.
+    /// An exact, minimum or maximum count is smaller than the number of items listed.
     CountBelowListed = "count-below-listed", Error, false;
     /// A list said to be complete disagrees with an exact count.
     CountContradictsList = "count-contradicts-list", Error, false;
@@ -125,6 +129,12 @@ codes! {
     EndBeforeStart = "end-before-start", Error, false;
     /// A part of an event lies outside the event's own period.
     PartOutsideParent = "part-outside-parent", Error, false;
+    /// A date-time's UTC offset is not the one its time zone had at that moment.
+    OffsetOutsideTimeZone = "offset-outside-time-zone", Error, false;
+    /// A participant's local time of an event does not overlap the event's time.
+    LocalTimeOutsideEvent = "local-time-outside-event", Error, false;
+    /// A duration that the event's start and end cannot allow.
+    DurationContradictsTime = "duration-contradicts-time", Error, false;
     /// The dated steps of an agreement are out of order (ratified before signed).
     StepsOutOfOrder = "steps-out-of-order", Error, false;
     /// A mediator, witness or observer of an agreement is also one of its parties.
@@ -135,6 +145,8 @@ codes! {
     SamePersonTwice = "same-person-twice", Warning, false;
     /// A source was published before the event it reports began.
     SourceBeforeEvent = "source-before-event", Warning, false;
+    /// A place names its own country as the country's sovereign.
+    SovereignIsCountry = "sovereign-is-country", Warning, false;
     /// An `{"other": ...}` value spells a value that the list has.
     OtherIsListed = "other-is-listed", Warning, false;
 }

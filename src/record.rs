@@ -9,27 +9,44 @@ use crate::{
 
 /// Versions of the record format. The version is carried in every record, so
 /// a reader knows which rules it was written under.
+///
+/// Version 0.2 only adds to 0.1 (time zones, durations, roles, areas of a
+/// place, a territory's sovereign): nothing in 0.1 changes meaning. A record
+/// of 0.1 is read as 0.2 and written back as 0.2.
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
 )]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub enum FormatVersion {
-    /// Version 0.1, the first.
+    /// Version 0.2, which reads records of 0.1 as well.
     #[default]
-    #[serde(rename = "0.1")]
-    V0_1,
+    #[serde(rename = "0.2", alias = "0.1")]
+    V0_2,
 }
 
 impl FormatVersion {
     /// The version this crate writes.
-    pub const CURRENT: FormatVersion = FormatVersion::V0_1;
+    pub const CURRENT: FormatVersion = FormatVersion::V0_2;
 
     /// The version as written in records.
     pub fn as_str(self) -> &'static str {
         match self {
-            FormatVersion::V0_1 => "0.1",
+            FormatVersion::V0_2 => "0.2",
         }
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for FormatVersion {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "FormatVersion".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "The version of the record format: \"0.2\". Records of \"0.1\" are read as 0.2 (0.2 only adds to 0.1) and written back as \"0.2\".",
+            "type": "string",
+            "enum": ["0.2", "0.1"]
+        })
     }
 }
 
@@ -102,11 +119,11 @@ impl Record {
     /// # Example
     /// ```
     /// use diplomatic_events::Record;
-    /// let err = Record::from_json(r#"{"format_version": "0.1", "id": "x",
+    /// let err = Record::from_json(r#"{"format_version": "0.2", "id": "x",
     ///   "event": {"id": "e", "kind": "visit", "colour": "red"}}"#).unwrap_err();
     /// assert_eq!(err.to_string(),
     ///   "/event/colour (line 2, column 48): unknown field `colour`, expected one of \
-    ///    `id`, `kind`, `title`, `description`, `time`, `place`, `modality`, `participants`, \
+    ///    `id`, `kind`, `title`, `description`, `time`, `duration`, `place`, `modality`, `participants`, \
     ///    `mentioned`, `topics`, `parts`, `sources`, `extensions`");
     /// ```
     pub fn from_json(json: &str) -> Result<Self, Error> {
@@ -150,7 +167,7 @@ impl Record {
     /// ```
     /// use diplomatic_events::{Event, EventKind, Record};
     /// let record = Record::new("r1".parse()?, Event::new("e".parse()?, EventKind::Meeting));
-    /// assert_eq!(record.to_json_pretty()?, "{\n  \"format_version\": \"0.1\",\n  \"id\": \"r1\",\n  \"event\": {\n    \"id\": \"e\",\n    \"kind\": \"meeting\"\n  }\n}\n");
+    /// assert_eq!(record.to_json_pretty()?, "{\n  \"format_version\": \"0.2\",\n  \"id\": \"r1\",\n  \"event\": {\n    \"id\": \"e\",\n    \"kind\": \"meeting\"\n  }\n}\n");
     /// # Ok::<(), diplomatic_events::Error>(())
     /// ```
     pub fn to_json_pretty(&self) -> Result<String, Error> {
@@ -170,7 +187,7 @@ impl Record {
     /// use diplomatic_events::{Event, EventKind, Record};
     /// let record = Record::new("r1".parse()?, Event::new("e".parse()?, EventKind::Meeting));
     /// assert_eq!(record.to_json_line()?,
-    ///     r#"{"format_version":"0.1","id":"r1","event":{"id":"e","kind":"meeting"}}"#);
+    ///     r#"{"format_version":"0.2","id":"r1","event":{"id":"e","kind":"meeting"}}"#);
     /// # Ok::<(), diplomatic_events::Error>(())
     /// ```
     pub fn to_json_line(&self) -> Result<String, Error> {

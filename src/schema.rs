@@ -26,7 +26,7 @@ use serde_json::{Map, Value};
 use crate::{FormatVersion, Record};
 
 /// The `$id` of the record schema; it carries the format version.
-pub const SCHEMA_ID: &str = "urn:diplomatic-events:schema:record:0.1";
+pub const SCHEMA_ID: &str = "urn:diplomatic-events:schema:record:0.2";
 
 /// The JSON Schema dialect used.
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";

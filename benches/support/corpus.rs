@@ -235,7 +235,7 @@ pub(crate) fn record_json(size: Size, index: u64) -> String {
     };
     let published = format!("{:04}-{month:02}-{day:02}T10:00:00+03:00", year + 1);
     format!(
-        r#"{{"format_version":"0.1","id":"bench-{index}","event":{{"id":"e","kind":"{kind}","title":"Generated event {index}","time":{{"start":"{date}","end":"{date}"}}{place},"modality":"{modality}","participants":[{}],"topics":["{}","{}"]{parts_field}}},"parties":[{}],"people":[{}]{delegation},"statements":[{}]{agreements},"sources":[{{"id":"src","publisher":"Example Wire","url":"https://example.org/news/{index}","title":"Report {index}","language":"en","published_at":"{published}"}}]}}"#,
+        r#"{{"format_version":"0.2","id":"bench-{index}","event":{{"id":"e","kind":"{kind}","title":"Generated event {index}","time":{{"start":"{date}","end":"{date}"}}{place},"modality":"{modality}","participants":[{}],"topics":["{}","{}"]{parts_field}}},"parties":[{}],"people":[{}]{delegation},"statements":[{}]{agreements},"sources":[{{"id":"src","publisher":"Example Wire","url":"https://example.org/news/{index}","title":"Report {index}","language":"en","published_at":"{published}"}}]}}"#,
         all.join(","),
         rng.pick(TOPICS),
         rng.pick(TOPICS),

@@ -31,9 +31,9 @@ pub struct Line {
 /// ```
 /// use diplomatic_events::{Code, JsonLines};
 /// let input = concat!(
-///     r#"{"format_version": "0.1", "id": "a", "event": {"id": "e", "kind": "visit"}}"#, "\n",
+///     r#"{"format_version": "0.2", "id": "a", "event": {"id": "e", "kind": "visit"}}"#, "\n",
 ///     "\n",
-///     r#"{"format_version": "0.1", "id": "b"}"#, "\n",
+///     r#"{"format_version": "0.2", "id": "b"}"#, "\n",
 /// );
 /// let lines: Vec<_> = JsonLines::new(input.as_bytes()).collect();
 /// assert_eq!(lines.len(), 2);
@@ -212,7 +212,7 @@ impl<R: BufRead> RawLines<R> {
 /// ```
 /// use diplomatic_events::par_map_lines;
 /// let input = concat!(
-///     r#"{"format_version":"0.1","id":"a","event":{"id":"e","kind":"visit"}}"#, "\n",
+///     r#"{"format_version":"0.2","id":"a","event":{"id":"e","kind":"visit"}}"#, "\n",
 ///     "not json\n",
 /// );
 /// let mut seen = Vec::new();
@@ -434,7 +434,7 @@ fn par_map_batches<R, T, M, E>(
 ///
 /// # Example
 /// ```
-/// let input = r#"{"format_version":"0.1","id":"a","event":{"id":"e","kind":"visit"}}"#;
+/// let input = r#"{"format_version":"0.2","id":"a","event":{"id":"e","kind":"visit"}}"#;
 /// let mut valid = 0;
 /// diplomatic_events::par_validate_lines(input.as_bytes(), 2, |line| {
 ///     if matches!(&line.result, Ok((_, problems)) if problems.is_empty()) {

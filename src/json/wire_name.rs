@@ -194,9 +194,20 @@ impl Serializer for VariantName {
 /// `FromStr` (a listed value by its wire name). For an open list, name its
 /// variant that holds other values: `code_list!(EventKind, Other)`; its
 /// text is what `as_str` gives and what `FromStr` never returns (a listed
-/// spelling is the listed value).
+/// spelling is the listed value). Wire names that are also common words
+/// with another meaning can be kept out of `other-is-listed`'s advice:
+/// `code_list!(Role, Other, not_advised: ["member"])`.
 macro_rules! code_list {
-    ($type:ident $(, $other:ident)?) => {
+    ($type:ident, $other:ident, not_advised: [$($word:literal),*]) => {
+        $crate::json::wire_name::code_list!(@list $type, $other, [$($word),*]);
+    };
+    ($type:ident, $other:ident) => {
+        $crate::json::wire_name::code_list!(@list $type, $other, []);
+    };
+    ($type:ident) => {
+        $crate::json::wire_name::code_list!(@list $type);
+    };
+    (@list $type:ident $(, $other:ident, [$($word:literal),*])?) => {
         impl $type {
             /// The value as written in records: `"official_visit"` for a
             /// listed value, and for an `{"other": ...}` value its text.
@@ -235,8 +246,10 @@ macro_rules! code_list {
                 $type::$other(text)
             }
 
-            fn listed_value(name: &str) -> bool {
-                name != "other" && $crate::json::wire_name::variant_names::<Self>().contains(&name)
+            fn advised_value(name: &str) -> bool {
+                name != "other"
+                    $(&& name != $word)*
+                    && $crate::json::wire_name::variant_names::<Self>().contains(&name)
             }
         })?
 
@@ -256,6 +269,7 @@ pub(crate) trait OpenCodeList {
     fn other_text(&self) -> Option<&crate::Text>;
     /// The `{"other": ...}` value of `text`.
     fn other(text: crate::Text) -> Self;
-    /// Whether `name` is the wire name of a listed value.
-    fn listed_value(name: &str) -> bool;
+    /// Whether `name` is the wire name of a listed value that an
+    /// `{"other": ...}` value spelling it surely means.
+    fn advised_value(name: &str) -> bool;
 }

@@ -510,6 +510,111 @@ impl Date {
     }
 }
 
+impl Date {
+    /// Compares two dates, each local to the time zone given with it, as
+    /// the stretches of time they cover: a day local to Asia/Shanghai and
+    /// the day before local to America/New_York overlap for twelve hours,
+    /// so neither is before the other. One is before the other only when
+    /// all of it is.
+    ///
+    /// Where a zone is not known, or both dates are local to the same zone,
+    /// this is [`Date::compare`]: a date without a zone is taken to be
+    /// local wherever the other is. A date-time is an instant whatever its
+    /// zone.
+    ///
+    /// # Example
+    /// ```
+    /// use std::cmp::Ordering;
+    /// use diplomatic_events::{Date, TimeZone};
+    /// let d = |s: &str| s.parse::<Date>().unwrap();
+    /// let z = |s: &str| Some(s.parse::<TimeZone>().unwrap());
+    /// let (washington, beijing) = (z("America/New_York"), z("Asia/Shanghai"));
+    /// // The evening of the 15th in Washington is the morning of the 16th in Beijing.
+    /// assert_eq!(d("2021-11-16").compare_zoned(beijing, &d("2021-11-15"), washington), Ordering::Equal);
+    /// assert_eq!(d("2021-11-16").compare(&d("2021-11-15")), Ordering::Greater);
+    /// // 23:00 UTC on the 2nd is already the 3rd in Baku.
+    /// let late = d("2024-04-02T23:00:00Z");
+    /// assert_eq!(late.compare_zoned(None, &d("2024-04-02"), z("Asia/Baku")), Ordering::Greater);
+    /// ```
+    pub fn compare_zoned(
+        &self,
+        zone: Option<crate::TimeZone>,
+        other: &Date,
+        other_zone: Option<crate::TimeZone>,
+    ) -> std::cmp::Ordering {
+        use std::cmp::Ordering;
+        let local = |date: &Date, zone| match date.repr {
+            Repr::Time(..) => None,
+            _ => Some(zone),
+        };
+        // Both local: to the same zone, or to one unknown, compare calendars.
+        match (local(self, zone), local(other, other_zone)) {
+            (Some(a), Some(b)) if a.is_none() || b.is_none() || a == b => {
+                return self.compare(other);
+            }
+            (Some(None), None) | (None, Some(None)) | (None, None) => return self.compare(other),
+            _ => {}
+        }
+        let (Some(a), Some(b)) = (self.span(zone), other.span(other_zone)) else {
+            return self.compare(other);
+        };
+        if a.1 <= b.0 {
+            Ordering::Less
+        } else if a.0 >= b.1 {
+            Ordering::Greater
+        } else {
+            Ordering::Equal
+        }
+    }
+
+    /// The stretch of time the date covers, in seconds since 1970-01-01
+    /// UTC, start included and end excluded (a date-time's is the second it
+    /// falls in): local to `zone`, which a date coarser than a date-time
+    /// needs.
+    pub(crate) fn span(&self, zone: Option<crate::TimeZone>) -> Option<(i64, i64)> {
+        use chrono::Datelike;
+        let day_seconds = |day: chrono::NaiveDate| {
+            (i64::from(day.num_days_from_ce()) - UNIX_EPOCH_DAYS_FROM_CE) * 86_400
+        };
+        let (first, after) = match self.repr {
+            Repr::Time(day, time) => {
+                let at = instant(day, &time).0 - UNIX_EPOCH_DAYS_FROM_CE * 86_400;
+                return Some((at, at + 1));
+            }
+            Repr::Day(day) => (day, day.succ_opt()?),
+            Repr::Month(year, month) => {
+                let first = chrono::NaiveDate::from_ymd_opt(i32::from(year), u32::from(month), 1)?;
+                let after = if month == 12 {
+                    chrono::NaiveDate::from_ymd_opt(i32::from(year) + 1, 1, 1)?
+                } else {
+                    chrono::NaiveDate::from_ymd_opt(i32::from(year), u32::from(month) + 1, 1)?
+                };
+                (first, after)
+            }
+            Repr::Year(year) => (
+                chrono::NaiveDate::from_ymd_opt(i32::from(year), 1, 1)?,
+                chrono::NaiveDate::from_ymd_opt(i32::from(year) + 1, 1, 1)?,
+            ),
+        };
+        let zone = zone?;
+        Some((zone.instant_of_local(day_seconds(first)), zone.instant_of_local(day_seconds(after))))
+    }
+
+    /// The UTC offset a date-time was written with, in seconds east, when it
+    /// claims one (`Z` and `-00:00` write the time in UTC and claim none).
+    pub(crate) fn claimed_offset_seconds(&self) -> Option<i32> {
+        match self.repr {
+            Repr::Time(_, TimeOfDay { offset: UtcOffset::Minutes(minutes), .. }) => {
+                Some(i32::from(minutes) * 60)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Days from 0001-01-01 (day 1) to 1970-01-01.
+const UNIX_EPOCH_DAYS_FROM_CE: i64 = 719_163;
+
 /// A date-time as seconds since the start of 0001-01-01 UTC and its
 /// nanoseconds: ordered as the instants are.
 fn instant(day: chrono::NaiveDate, time: &TimeOfDay) -> (i64, u32) {
@@ -549,12 +654,22 @@ record_struct! {
     ///
     /// An event on one day has the same `start` and `end`. A missing `start` or
     /// `end` means that end is not known or not reported.
+    ///
+    /// Dates of day precision or coarser are local calendar dates: local to
+    /// `time_zone` when given, else to the time zone of the event's place,
+    /// else to its parent event's. Dates local to known time zones are
+    /// compared as the stretches of time they cover.
     #[derive(Clone, Debug, PartialEq, Eq, Default)]
     pub struct Period {
         /// When it began, to the precision known. Absent when unknown.
         pub start: Option<Date> => with_start,
         /// When it ended, to the precision known. Absent when unknown or still going on.
         pub end: Option<Date> => with_end,
+        /// The IANA time zone in which the dates are local, when it is not
+        /// the event's place's (a call has no place; each side of it has its
+        /// own local date). A date-time's offset must be this zone's at
+        /// that moment.
+        pub time_zone: Option<crate::TimeZone> => with_time_zone,
     }
 }
 
@@ -569,7 +684,7 @@ impl Period {
     /// # Ok::<(), diplomatic_events::Error>(())
     /// ```
     pub fn new(start: Option<Date>, end: Option<Date>) -> Self {
-        Period { start, end }
+        Period { start, end, time_zone: None }
     }
 
     /// A period that starts and ends on `date` (one day, or one month, ...).
@@ -582,6 +697,6 @@ impl Period {
     /// # Ok::<(), diplomatic_events::Error>(())
     /// ```
     pub fn on(date: Date) -> Self {
-        Period { start: Some(date.clone()), end: Some(date) }
+        Period { start: Some(date.clone()), end: Some(date), time_zone: None }
     }
 }

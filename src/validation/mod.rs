@@ -44,6 +44,8 @@
 //! | `text-too-long` | error | parsing | yes | a text longer than 10,000 characters |
 //! | `invalid-country-code` | error | parsing | yes | not an upper-case ISO 3166-1 alpha-2 code, `XK`, or an ISO 3166-3 code |
 //! | `invalid-date` | error | parsing | yes | a malformed or impossible date, or a time of day without an offset |
+//! | `invalid-time-zone` | error | parsing | no | not a time zone name of the IANA tz database (the schema checks the form only) |
+//! | `invalid-duration` | error | parsing | yes | not an ISO 8601 duration of the accepted form (`PT1H30M`) |
 //! | `invalid-language-tag` | error | parsing | yes | not a well-formed BCP 47 tag |
 //! | `invalid-url` | error | parsing | yes | not an absolute http(s) URL |
 //! | `invalid-extension-key` | error | parsing | yes | an extension key without a namespace |
@@ -55,19 +57,26 @@
 //! | `anonymous` | error | record | no | a person, or a party other than a state, with neither name nor description |
 //! | `no-speaker` | error | record | no | a statement without a speaker |
 //! | `signatory-not-party` | error | record | no | a signatory acting for a party that is not a party of the agreement |
-//! | `count-below-listed` | error | record | no | an exact or minimum count smaller than the items listed |
+//! | `count-below-listed` | error | record | no | an exact, minimum or maximum count smaller than the items listed |
 //! | `count-contradicts-list` | error | record | no | a list said to be complete whose length an exact or minimum count contradicts |
 //! | `end-before-start` | error | record | no | a period that ends before it starts, or a source retrieved before it was published |
 //! | `part-outside-parent` | error | record | no | a part of an event outside the event's own period |
+//! | `offset-outside-time-zone` | error | record | no | a date-time whose UTC offset is not its time zone's at that moment |
+//! | `local-time-outside-event` | error | record | no | a participant's local time that does not overlap the event's time |
+//! | `duration-contradicts-time` | error | record | no | an exact duration, or a bound, that the event's start and end cannot allow |
 //! | `steps-out-of-order` | error | record | no | agreement steps by one party out of order (ratified before signed) |
 //! | `third-party-is-party` | warning | record | no | a mediator, witness or observer of an agreement who is also one of its parties |
 //! | `duplicate-member` | warning | record | no | the same person or organisation twice in one delegation |
 //! | `same-person-twice` | warning | record | no | two people whose names fold to the same key (Görgün, Gorgun, GÖRGÜN) |
 //! | `source-before-event` | warning | record | no | a source published before the event began |
+//! | `sovereign-is-country` | warning | record | no | a place whose sovereign is its own country |
 //! | `other-is-listed` | warning | record | no | an `{"other": ...}` value that spells a listed value |
 //!
 //! Dates are compared at the precision both have ([`Date::compare`](crate::Date::compare)), so
-//! `2024-04` and `2024-04-02` are neither before nor after each other.
+//! `2024-04` and `2024-04-02` are neither before nor after each other. Dates
+//! local to different known time zones (a period's `time_zone`, else its
+//! event's place's, else its parent event's) are compared as the stretches
+//! of time they cover ([`Date::compare_zoned`](crate::Date::compare_zoned)).
 
 use crate::{Code, Event, Problem, Record};
 
@@ -93,7 +102,7 @@ impl Record {
     /// # Example
     /// ```
     /// use diplomatic_events::{Code, Record};
-    /// let record = Record::from_json(r#"{"format_version": "0.1", "id": "r",
+    /// let record = Record::from_json(r#"{"format_version": "0.2", "id": "r",
     ///   "event": {"id": "e", "kind": "visit",
     ///     "participants": [{"participant": {"person": "nobody"}, "role": "guest"}]}}"#)?;
     /// let problems = record.validate();

@@ -1,9 +1,20 @@
 //! The walk through a record: every item in document order, each handed
 //! to the rules that apply to it (`rules/`, one function per rule).
 
-use super::rules::SeenNames;
+use super::rules::{SeenNames, Zoned};
 use super::{At, Checker, Kind, Mode, Step};
-use crate::{Agreement, Delegation, Event, Member, Party, PartyKind, Person, Statement};
+use crate::{
+    Agreement, Delegation, Event, Member, Party, PartyKind, Period, Person, Place, Statement,
+    TimeZone,
+};
+
+/// The time zone in which `event`'s local dates are: its period's, else
+/// its place's, else its parent's (`inherited`).
+fn local_zone(event: &Event, inherited: Option<TimeZone>) -> Option<TimeZone> {
+    let period = event.time.as_ref().and_then(|time| time.time_zone);
+    let place = event.place.as_ref().and_then(|place| place.time_zone);
+    period.or(place).or(inherited)
+}
 
 impl<M: Mode> Checker<'_, M> {
     /// Checks every rule over the whole record, in document order.
@@ -11,7 +22,7 @@ impl<M: Mode> Checker<'_, M> {
         let record = self.record;
         self.duplicate_ids();
         let root = At::<M>::ROOT;
-        self.event_tree(&root.key("event"), &record.event);
+        self.event_tree(&root.key("event"), &record.event, None);
         let parties = root.key("parties");
         for (i, party) in record.parties.iter().enumerate() {
             self.party(&parties.index(i), party);
@@ -33,12 +44,13 @@ impl<M: Mode> Checker<'_, M> {
         }
         let sources = root.key("sources");
         let event_start = record.event.time.as_ref().and_then(|t| t.start.as_ref());
+        let event_zone = local_zone(&record.event, None);
         for (i, source) in record.sources.iter().enumerate() {
             let at = sources.index(i);
-            self.source_before_event(&at, source, event_start);
+            self.source_before_event(&at, source, event_start, event_zone);
             if let (Some(published), Some(retrieved)) = (&source.published_at, &source.retrieved_at)
             {
-                self.end_before_start(&at.key("retrieved_at"), published, retrieved, || {
+                self.end_before_start(&at.key("retrieved_at"), published, retrieved, None, || {
                     format!(
                         "source \"{}\" was retrieved {retrieved}, before it was published {published}",
                         source.id
@@ -48,27 +60,37 @@ impl<M: Mode> Checker<'_, M> {
         }
     }
 
-    /// An event and its parts, depth first, in document order.
-    fn event_tree(&mut self, at: &At<'_, M>, event: &Event) {
-        self.event(at, event);
+    /// An event and its parts, depth first, in document order; the parent's
+    /// local time zone is `inherited`.
+    fn event_tree(&mut self, at: &At<'_, M>, event: &Event, inherited: Option<TimeZone>) {
+        let zone = local_zone(event, inherited);
+        self.event(at, event, zone);
         let parts = at.key("parts");
         for (i, part) in event.parts.iter().enumerate() {
-            self.event_tree(&parts.index(i), part);
+            self.event_tree(&parts.index(i), part, zone);
         }
     }
 
-    fn event(&mut self, at: &At<'_, M>, event: &Event) {
+    /// `event`, whose local dates are in `zone`.
+    fn event(&mut self, at: &At<'_, M>, event: &Event, zone: Option<TimeZone>) {
         self.other_is_listed(at, Step::Key("kind"), &event.kind);
         if let Some(time) = &event.time {
-            if let (Some(start), Some(end)) = (&time.start, &time.end) {
-                self.end_before_start(&at.key("time").key("end"), start, end, || {
-                    format!("ends {end} before it starts {start}")
-                });
-            }
+            let time_at = at.key("time");
+            self.period(&time_at, time, zone, "");
             let parts = at.key("parts");
+            let zoned = Zoned { period: time, zone };
             for (i, part) in event.parts.iter().enumerate() {
-                self.part_outside_parent(&parts.index(i), event, time, part);
+                if let Some(part_time) = &part.time {
+                    let part_zoned = Zoned { period: part_time, zone: local_zone(part, zone) };
+                    self.part_outside_parent(&parts.index(i), event, zoned, part, part_zoned);
+                }
             }
+            if let Some(duration) = &event.duration {
+                self.duration_contradicts_time(&at.key("duration"), duration, zoned);
+            }
+        }
+        if let Some(place) = &event.place {
+            self.place(&at.key("place"), place);
         }
         let participants = at.key("participants");
         for (j, participation) in event.participants.iter().enumerate() {
@@ -78,12 +100,56 @@ impl<M: Mode> Checker<'_, M> {
             if let Some(party) = &participation.acting_for {
                 self.resolve(Kind::Party, party.as_compact(), &p, Step::Key("acting_for"));
             }
+            if let Some(local) = &participation.local_time {
+                let local_at = p.key("local_time");
+                let local_zone = local.time_zone.or(zone);
+                self.period(&local_at, local, local_zone, "the local time ");
+                if let Some(time) = &event.time {
+                    let event_time = Zoned { period: time, zone };
+                    let local_time = Zoned { period: local, zone: local_zone };
+                    self.local_time_outside_event(&local_at, event_time, local_time);
+                }
+            }
         }
         let mentioned = at.key("mentioned");
         for (j, actor) in event.mentioned.iter().enumerate() {
             self.actor(&mentioned, Step::Index(j), actor);
         }
         self.sources(&at.key("sources"), &event.sources);
+    }
+
+    /// A period (at `at`) whose local dates are in `zone`: its order, and
+    /// each date-time's offset against the zone. `what` begins its messages.
+    fn period(
+        &mut self,
+        at: &At<'_, M>,
+        period: &Period,
+        zone: Option<TimeZone>,
+        what: &'static str,
+    ) {
+        if let (Some(start), Some(end)) = (&period.start, &period.end) {
+            self.end_before_start(&at.key("end"), start, end, zone, || {
+                format!("{what}ends {end} before it starts {start}")
+            });
+        }
+        if zone.is_some() {
+            for (key, date) in [("start", &period.start), ("end", &period.end)] {
+                if let Some(date) = date {
+                    self.offset_outside_time_zone(&at.key(key), date, zone);
+                }
+            }
+        }
+    }
+
+    /// A place: its areas' kinds and its sovereign.
+    fn place(&mut self, at: &At<'_, M>, place: &Place) {
+        let areas = at.key("areas");
+        for (i, area) in place.areas.iter().enumerate() {
+            if let Some(kind) = &area.kind {
+                self.other_is_listed(&areas.index(i), Step::Key("kind"), kind);
+            }
+        }
+        self.sovereign_is_country(at, place);
     }
 
     fn party(&mut self, at: &At<'_, M>, party: &Party) {

@@ -95,7 +95,7 @@ fn code_lists_say_their_wire_names() {
     assert_eq!(other.as_str(), "conference president");
     assert_eq!(other.to_string(), "conference president");
     assert_eq!(Role::listed("other"), None, "`other` alone is not a listed value");
-    assert_eq!(diplomatic_events::FormatVersion::CURRENT.to_string(), "0.1");
+    assert_eq!(diplomatic_events::FormatVersion::CURRENT.to_string(), "0.2");
     // A party kind's name is its `type` on the wire.
     use diplomatic_events::PartyKind;
     let kinds = [

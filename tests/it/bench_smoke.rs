@@ -66,7 +66,7 @@ fn parallel_reading_keeps_order_and_agrees_with_sequential() {
 #[test]
 fn parallel_validation_reports_problems_in_order() {
     let mut input = corpus::json_lines(Size::Typical, 50);
-    input.push_str(r#"{"format_version":"0.1","id":"x","event":{"id":"e","kind":"visit","participants":[{"participant":{"person":"nobody"},"role":"guest"}]}}"#);
+    input.push_str(r#"{"format_version":"0.2","id":"x","event":{"id":"e","kind":"visit","participants":[{"participant":{"person":"nobody"},"role":"guest"}]}}"#);
     input.push('\n');
     let mut numbers = Vec::new();
     let mut problems = Vec::new();

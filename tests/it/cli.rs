@@ -27,7 +27,7 @@ const MIXED: &str = "tests/fixtures/jsonl/mixed.jsonl";
 const MIXED_TEXT: &str = "\
 tests/fixtures/jsonl/mixed.jsonl:2: error[json-syntax] /event: EOF while parsing an object
 tests/fixtures/jsonl/mixed.jsonl:4: error[signatory-not-party] /agreements/0/signatories/1/acting_for: signatory \"aliyev\" acts for \"az\", which is not a party of agreement \"mou\"
-tests/fixtures/jsonl/mixed.jsonl:7: error[unknown-field] /event/colour: unknown field `colour`, expected one of `id`, `kind`, `title`, `description`, `time`, `place`, `modality`, `participants`, `mentioned`, `topics`, `parts`, `sources`, `extensions`
+tests/fixtures/jsonl/mixed.jsonl:7: error[unknown-field] /event/colour: unknown field `colour`, expected one of `id`, `kind`, `title`, `description`, `time`, `duration`, `place`, `modality`, `participants`, `mentioned`, `topics`, `parts`, `sources`, `extensions`
 tests/fixtures/jsonl/mixed.jsonl:8: warning[source-before-event] /sources/1/published_at: source \"preview\" was published 2024-04-01T18:00:00Z, before the event starts 2024-04-02
 tests/fixtures/jsonl/mixed.jsonl:9: error[invalid-type] (root): invalid type: sequence, expected struct Record
 7 records read: 3 valid, 4 with errors, 1 with warnings

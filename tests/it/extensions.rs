@@ -3,7 +3,7 @@
 use diplomatic_events::{ExtensionKey, ExtensionValue, Record};
 
 const HEAD: &str =
-    r#"{"format_version":"0.1","id":"x","event":{"id":"e","kind":"visit"},"extensions":"#;
+    r#"{"format_version":"0.2","id":"x","event":{"id":"e","kind":"visit"},"extensions":"#;
 
 fn with_extensions(extensions: &str) -> String {
     format!("{HEAD}{extensions}}}")

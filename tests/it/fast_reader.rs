@@ -77,7 +77,7 @@ fn the_benchmark_corpus_is_read_fast() {
     }
 }
 
-const HEAD: &str = r#"{"format_version": "0.1", "id": "r", "event": {"id": "e", "kind": "visit""#;
+const HEAD: &str = r#"{"format_version": "0.2", "id": "r", "event": {"id": "e", "kind": "visit""#;
 
 /// A record whose event has the extra `fields` (JSON text after a comma).
 fn with_event_fields(fields: &str) -> String {
@@ -115,7 +115,7 @@ fn escapes_are_read_as_serde_reads_them() {
 fn what_the_reader_leaves_to_serde_still_parses() {
     // An escaped key is rare; the fast reader gives up and serde reads it.
     let text =
-        r#"{"format_version": "0.1", "\u0069d": "r", "event": {"id": "e", "kind": "visit"}}"#;
+        r#"{"format_version": "0.2", "\u0069d": "r", "event": {"id": "e", "kind": "visit"}}"#;
     assert!(!agree(text));
     assert_eq!(Record::from_json(text).unwrap().id.as_str(), "r");
 }
@@ -136,7 +136,7 @@ fn malformed_and_forbidden_input_is_refused_by_both() {
         with_event_fields(r#""mentioned": [{"person": "a", "party": "b"}]"#),
         with_event_fields(r#""modality": "by_pigeon""#), // not a listed value
         with_event_fields("\"title\": \"\u{FEFF}a\""),   // a BOM inside a text
-        r#"{"format_version": "0.1", "id": "r"}"#.to_owned(), // no event
+        r#"{"format_version": "0.2", "id": "r"}"#.to_owned(), // no event
         r#"{"format_version": 0.1, "id": "r", "event": {"id": "e", "kind": "visit"}}"#.to_owned(),
         with_delegation(r#""members_complete": tru"#),
         with_delegation(r#""members_complete": "true""#),
@@ -162,7 +162,7 @@ fn nested(levels: usize) -> String {
     for level in 1..levels {
         event = format!(r#"{{"id": "e{level}", "kind": "meeting", "parts": [{event}]}}"#);
     }
-    format!(r#"{{"format_version": "0.1", "id": "r", "event": {event}}}"#)
+    format!(r#"{{"format_version": "0.2", "id": "r", "event": {event}}}"#)
 }
 
 #[test]

@@ -109,3 +109,47 @@ fn valid_fixtures_cover_the_cases_of_the_model() {
         dates.windows(2).any(|w| w[0] != w[1])
     }));
 }
+
+/// The fixtures as they were in format 0.1 (`tests/fixtures/v0.1/`) still
+/// read, pass the committed 0.1 schema and the 0.2 one, and are written back
+/// as the 0.2 fixture of the same name, whose only change is the version:
+/// nothing in 0.1 changes meaning.
+#[test]
+fn records_of_format_0_1_read_as_the_same_records_of_0_2() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let schema = |path: &str| {
+        let text = std::fs::read_to_string(root.join(path)).expect("committed schema");
+        let schema: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        jsonschema::options().should_validate_formats(true).build(&schema).expect("compiles")
+    };
+    let (old_schema, new_schema) =
+        (schema("schemas/0.1/record.schema.json"), schema("schemas/record.schema.json"));
+    let old_files = json_files("tests/fixtures/v0.1");
+    assert!(old_files.len() >= 10, "only {} fixtures of 0.1", old_files.len());
+    for path in old_files {
+        let text = std::fs::read_to_string(&path).expect("readable fixture");
+        assert!(text.contains("\"format_version\": \"0.1\""), "{}", path.display());
+        let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        for (version, validator) in [("0.1", &old_schema), ("0.2", &new_schema)] {
+            let errors: Vec<String> = validator.iter_errors(&value).map(|e| e.to_string()).collect();
+            assert!(errors.is_empty(), "{} fails the {version} schema: {errors:?}", path.display());
+        }
+        let record = Record::from_json(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(record.validate().is_empty(), "{}", path.display());
+        let name = path.file_name().expect("file name");
+        let now = ["tests/fixtures/valid", "examples/records"]
+            .iter()
+            .map(|dir| root.join(dir).join(name))
+            .find(|p| p.exists())
+            .unwrap_or_else(|| panic!("no 0.2 fixture for {}", path.display()));
+        let expected = text.replacen("\"format_version\": \"0.1\"", "\"format_version\": \"0.2\"", 1);
+        let current = std::fs::read_to_string(&now).expect("readable");
+        let written = record.to_json_pretty().expect("serialises");
+        assert_eq!(written, expected, "{}", path.display());
+        if current != expected {
+            // The fixture says more in 0.2: what 0.1 said is still there.
+            let now_record = Record::from_json(&current).expect("parses");
+            assert_eq!(now_record.id, record.id, "{}", now.display());
+        }
+    }
+}

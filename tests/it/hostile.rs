@@ -3,7 +3,7 @@
 
 use diplomatic_events::{Code, Error, JsonLines, Record};
 
-const HEAD: &str = r#"{"format_version":"0.1","id":"x","event":{"id":"e","kind":"visit""#;
+const HEAD: &str = r#"{"format_version":"0.2","id":"x","event":{"id":"e","kind":"visit""#;
 
 /// A record whose event has `event_tail` appended inside the event object
 /// and `record_tail` after it.
@@ -25,7 +25,7 @@ fn rejected(json: &str) -> (String, Code, String) {
 fn duplicate_keys_at_every_level() {
     let cases = [
         (
-            r#"{"format_version":"0.1","format_version":"0.1","id":"x","event":{"id":"e","kind":"visit"}}"#.to_owned(),
+            r#"{"format_version":"0.2","format_version":"0.2","id":"x","event":{"id":"e","kind":"visit"}}"#.to_owned(),
             "/format_version",
         ),
         (record(r#","kind":"talks""#, ""), "/event/kind"),

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use diplomatic_events::{Code, Error, JsonLines, par_map_lines_with_limit};
 
-const GOOD: &str = r#"{"format_version":"0.1","id":"a","event":{"id":"e","kind":"visit"}}"#;
+const GOOD: &str = r#"{"format_version":"0.2","id":"a","event":{"id":"e","kind":"visit"}}"#;
 
 /// A line's number and its record id, or its error's code and message.
 type Outcome = (u64, Result<String, (Code, String)>);

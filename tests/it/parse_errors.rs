@@ -7,7 +7,7 @@ fn err(json: &str) -> String {
     Record::from_json(json).expect_err(json).to_string()
 }
 
-const MINIMAL: &str = r#"{"format_version":"0.1","id":"x","event":{"id":"e","kind":"visit"}}"#;
+const MINIMAL: &str = r#"{"format_version":"0.2","id":"x","event":{"id":"e","kind":"visit"}}"#;
 
 #[test]
 fn the_minimal_record_parses() {
@@ -15,23 +15,39 @@ fn the_minimal_record_parses() {
     assert_eq!(record.to_json_line().expect("serialises"), MINIMAL);
 }
 
+/// Format 0.2 only adds to 0.1: a record of 0.1 reads, on both paths, as
+/// the same record of 0.2, and any other version is refused.
+#[test]
+fn records_of_format_0_1_read_as_0_2() {
+    let old = MINIMAL.replace("\"0.2\"", "\"0.1\"");
+    let record = Record::from_json(&old).expect("a 0.1 record");
+    assert_eq!(record.format_version, diplomatic_events::FormatVersion::V0_2);
+    assert_eq!(record.to_json_line().expect("serialises"), MINIMAL);
+    assert!(diplomatic_events::__private::read_fast(&old).is_some());
+    for other in ["0.3", "1.0", "0.10", "0.2 "] {
+        let json = MINIMAL.replace("\"0.2\"", &format!("\"{other}\""));
+        let error = Record::from_json(&json).expect_err(&json);
+        assert_eq!(error.path(), "/format_version", "{json}");
+    }
+}
+
 #[test]
 fn unknown_fields_are_rejected_with_their_path() {
     assert_eq!(
-        err(r#"{"format_version":"0.1","id":"x","event":{"id":"e","kind":"visit"},"colour":1}"#),
+        err(r#"{"format_version":"0.2","id":"x","event":{"id":"e","kind":"visit"},"colour":1}"#),
         "/colour (line 1, column 75): unknown field `colour`, expected one of `format_version`, `id`, `event`, `parties`, `people`, `delegations`, `statements`, `agreements`, `sources`, `extensions`"
     );
     assert_eq!(
         err(
-            r#"{"format_version":"0.1","id":"x","event":{"id":"e","kind":"visit","place":{"city":"Baku"}}}"#
+            r#"{"format_version":"0.2","id":"x","event":{"id":"e","kind":"visit","place":{"city":"Baku"}}}"#
         ),
-        "/event/place/city (line 1, column 81): unknown field `city`, expected one of `venue`, `locality`, `region`, `country`, `coordinates`, `geonames_id`"
+        "/event/place/city (line 1, column 81): unknown field `city`, expected one of `venue`, `areas`, `locality`, `region`, `country`, `sovereign`, `time_zone`, `coordinates`, `geonames_id`"
     );
     assert_eq!(
         err(
-            r#"{"format_version":"0.1","id":"x","event":{"id":"e","kind":"visit","parts":[{"id":"p","kind":"talks","participants":[{"participant":{"person":"a"},"role":"host","rank":1}]}]}}"#
+            r#"{"format_version":"0.2","id":"x","event":{"id":"e","kind":"visit","parts":[{"id":"p","kind":"talks","participants":[{"participant":{"person":"a"},"role":"host","rank":1}]}]}}"#
         ),
-        "/event/parts/0/participants/0/rank (line 1, column 166): unknown field `rank`, expected one of `participant`, `role`, `acting_for`"
+        "/event/parts/0/participants/0/rank (line 1, column 166): unknown field `rank`, expected one of `participant`, `role`, `acting_for`, `local_time`"
     );
 }
 
@@ -42,21 +58,21 @@ fn required_fields_and_types() {
         "(root) (line 1, column 44): missing field `format_version`"
     );
     assert_eq!(
-        err(r#"{"format_version":"0.2","id":"x","event":{"id":"e","kind":"visit"}}"#),
-        "/format_version (line 1, column 23): unknown variant `0.2`, expected `0.1`"
+        err(r#"{"format_version":"0.3","id":"x","event":{"id":"e","kind":"visit"}}"#),
+        "/format_version (line 1, column 23): unknown variant `0.3`, expected `0.1` or `0.2`"
     );
     assert_eq!(
         err(
-            r#"{"format_version":"0.1","id":"x","event":{"id":"e","kind":"visit","time":{"start":20240402}}}"#
+            r#"{"format_version":"0.2","id":"x","event":{"id":"e","kind":"visit","time":{"start":20240402}}}"#
         ),
         "/event/time/start (line 1, column 90): invalid type: integer `20240402`, expected a string (Date)"
     );
     assert_eq!(
-        err(r#"{"format_version":"0.1","id":"x","event":{"id":"e","kind":"visti"}}"#),
+        err(r#"{"format_version":"0.2","id":"x","event":{"id":"e","kind":"visti"}}"#),
         "/event/kind (line 1, column 65): unknown variant `visti`, expected one of `visit`, `state_visit`, `official_visit`, `official_working_visit`, `working_visit`, `private_visit`, `summit`, `conference`, `meeting`, `talks`, `phone_call`, `video_call`, `signing_ceremony`, `other`"
     );
     assert_eq!(
-        err(r#"{"format_version":"0.1","id":"x","id":"y","event":{"id":"e","kind":"visit"}}"#),
+        err(r#"{"format_version":"0.2","id":"x","id":"y","event":{"id":"e","kind":"visit"}}"#),
         "/id (line 1, column 37): duplicate field `id`"
     );
 }
@@ -71,13 +87,13 @@ fn value_errors_point_at_the_value() {
     );
     assert_eq!(
         err(
-            r#"{"format_version":"0.1","id":"x","event":{"id":"e","kind":"visit","place":{"country":"fr"}}}"#
+            r#"{"format_version":"0.2","id":"x","event":{"id":"e","kind":"visit","place":{"country":"fr"}}}"#
         ),
         "/event/place/country (line 1, column 89): country code \"fr\" must be upper case (\"FR\")"
     );
     assert_eq!(
         err(
-            r#"{"format_version":"0.1","id":"x","event":{"id":"e","kind":"visit","place":{"coordinates":{"latitude":91,"longitude":0}}}}"#
+            r#"{"format_version":"0.2","id":"x","event":{"id":"e","kind":"visit","place":{"coordinates":{"latitude":91,"longitude":0}}}}"#
         ),
         "/event/place/coordinates (line 1, column 119): latitude 91 is outside -90 to 90"
     );
@@ -87,7 +103,7 @@ fn value_errors_point_at_the_value() {
 fn structs_are_objects_only() {
     assert_eq!(
         err(
-            r#"{"format_version":"0.1","id":"x","event":{"id":"e","kind":"visit","time":["2024-04-02","2024-04-03"]}}"#
+            r#"{"format_version":"0.2","id":"x","event":{"id":"e","kind":"visit","time":["2024-04-02","2024-04-03"]}}"#
         ),
         "/event/time (line 1, column 73): invalid type: sequence, expected struct Period"
     );
@@ -115,7 +131,7 @@ fn path_and_message(json: &str) -> String {
 
 fn with_party(kind: &str) -> String {
     format!(
-        r#"{{"format_version":"0.1","id":"x","event":{{"id":"e","kind":"visit"}},"parties":[{{"id":"p","name":"P","kind":{kind}}}]}}"#
+        r#"{{"format_version":"0.2","id":"x","event":{{"id":"e","kind":"visit"}},"parties":[{{"id":"p","name":"P","kind":{kind}}}]}}"#
     )
 }
 
@@ -173,7 +189,7 @@ fn party_kinds_say_what_they_need_and_refuse() {
 fn counts_say_what_they_need() {
     let with_count = |count: &str| {
         format!(
-            r#"{{"format_version":"0.1","id":"x","event":{{"id":"e","kind":"visit"}},"agreements":[{{"id":"a","kind":"treaty","count":{count}}}]}}"#
+            r#"{{"format_version":"0.2","id":"x","event":{{"id":"e","kind":"visit"}},"agreements":[{{"id":"a","kind":"treaty","count":{count}}}]}}"#
         )
     };
     let cases = [
@@ -188,7 +204,7 @@ fn counts_say_what_they_need() {
         ),
         (
             r#"{"kind":"some","value":2}"#,
-            "/agreements/0/count/kind: unknown variant `some`, expected one of `exact`, `approximate`, `at_least`, `unknown`",
+            "/agreements/0/count/kind: unknown variant `some`, expected one of `exact`, `approximate`, `at_least`, `at_most`, `unknown`",
         ),
     ];
     for (count, message) in cases {
@@ -205,7 +221,7 @@ fn counts_say_what_they_need() {
 fn unit_values_as_one_key_objects_are_refused() {
     use diplomatic_events::Code;
     let record = |event: &str, rest: &str| {
-        format!(r#"{{"format_version":"0.1","id":"x","event":{{"id":"e",{event}}}{rest}}}"#)
+        format!(r#"{{"format_version":"0.2","id":"x","event":{{"id":"e",{event}}}{rest}}}"#)
     };
     let cases = [
         (record(r#""kind":{"visit":null}"#, ""), "/event/kind/visit"),
@@ -257,11 +273,11 @@ fn one_key_objects_have_exactly_one_key() {
     use diplomatic_events::Code;
     let participant = |participant: &str| {
         format!(
-            r#"{{"format_version":"0.1","id":"x","event":{{"id":"e","kind":"visit","participants":[{{"participant":{participant},"role":"guest"}}]}}}}"#
+            r#"{{"format_version":"0.2","id":"x","event":{{"id":"e","kind":"visit","participants":[{{"participant":{participant},"role":"guest"}}]}}}}"#
         )
     };
     let kind = |kind: &str| {
-        format!(r#"{{"format_version":"0.1","id":"x","event":{{"id":"e","kind":{kind}}}}}"#)
+        format!(r#"{{"format_version":"0.2","id":"x","event":{{"id":"e","kind":{kind}}}}}"#)
     };
     let cases = [
         (

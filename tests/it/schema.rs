@@ -40,7 +40,7 @@ fn schema_header() {
     let schema = record_schema();
     assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
     assert_eq!(schema["$id"], SCHEMA_ID);
-    assert!(SCHEMA_ID.ends_with(":0.1"));
+    assert!(SCHEMA_ID.ends_with(":0.2"));
     let example = &schema["examples"][0];
     let baku: Value =
         serde_json::from_str(include_str!("../../examples/records/baku-2024-04-02.json"))
@@ -152,7 +152,7 @@ fn schema_and_types_agree_on_edge_values() {
     let validator = validator();
     let record_with = |field: &str, value: &str| -> String {
         format!(
-            r#"{{"format_version":"0.1","id":"x","event":{{"id":"e","kind":"visit"}},"sources":[{{"id":"s",{field}:{value}}}]}}"#
+            r#"{{"format_version":"0.2","id":"x","event":{{"id":"e","kind":"visit"}},"sources":[{{"id":"s",{field}:{value}}}]}}"#
         )
     };
     let cases = [

@@ -192,7 +192,7 @@ fn the_id_index_agrees_with_a_plain_set() {
         .map(|id| format!(r#"{{"participant": {{"party": "{id}"}}, "role": "guest"}}"#))
         .collect();
     let json = format!(
-        r#"{{"format_version": "0.1", "id": "r", "event": {{"id": "e", "kind": "meeting", "participants": [{}]}}, "parties": [{}]}}"#,
+        r#"{{"format_version": "0.2", "id": "r", "event": {{"id": "e", "kind": "meeting", "participants": [{}]}}, "parties": [{}]}}"#,
         participants.join(","),
         parties.join(",")
     );
@@ -224,7 +224,7 @@ fn the_id_index_agrees_with_a_plain_set() {
 /// and a party sharing an id are not the same member.
 #[test]
 fn repeated_members_are_found_per_delegation() {
-    let json = r#"{"format_version": "0.1", "id": "r",
+    let json = r#"{"format_version": "0.2", "id": "r",
       "event": {"id": "e", "kind": "visit"},
       "parties": [{"id": "tr", "kind": {"type": "state", "country": "TR"}},
                   {"id": "x", "kind": {"type": "state", "country": "AZ"}}],
@@ -261,7 +261,7 @@ fn repeated_members_are_found_per_delegation() {
 /// and a repeated event id names the first event's place.
 #[test]
 fn nested_events_with_long_ids_resolve_and_repeat() {
-    let json = r#"{"format_version": "0.1", "id": "r",
+    let json = r#"{"format_version": "0.2", "id": "r",
       "event": {"id": "summit-2024", "kind": "summit", "parts": [
         {"id": "opening-session", "kind": "talks", "parts": [
           {"id": "bilateral-on-the-margins", "kind": "meeting"}]},

@@ -107,6 +107,7 @@ mod tests {
             check::<Event>(&schema),
             check::<Period>(&schema),
             check::<Place>(&schema),
+            check::<crate::Area>(&schema),
             check::<Participation>(&schema),
             check::<Party>(&schema),
             check::<Person>(&schema),

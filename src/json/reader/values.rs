@@ -4,10 +4,11 @@
 use super::{Bail, FieldName, Read, ReadValue, Reader, once};
 use crate::party::{PartyKindWire, PartyType};
 use crate::{
-    AgreementId, AgreementKind, AgreementStatus, Coordinates, Count, CountryCode, Date,
-    DelegationId, EventId, EventKind, Extensions, ExternalIds, FormatVersion, LanguageTag,
-    Modality, NameVariantKind, PartyId, PartyKind, PersonId, RecordId, ReportingVerb, Role, Sector,
-    SourceId, StatementId, StatementMode, StepKind, Text, ThirdPartyRole, Topic, Url,
+    AgreementId, AgreementKind, AgreementStatus, AreaKind, Coordinates, Count, CountryCode, Date,
+    DelegationId, Duration, EventId, EventKind, Extensions, ExternalIds, FormatVersion,
+    IsoDuration, LanguageTag, Modality, NameVariantKind, PartyId, PartyKind, PersonId, RecordId,
+    ReportingVerb, Role, Sector, SourceId, StatementId, StatementMode, StepKind, Text,
+    ThirdPartyRole, TimeZone, Topic, Url,
 };
 
 /// Strings read with the type's `parse`, the same check serde runs.
@@ -37,6 +38,8 @@ by_parse!(
     LanguageTag,
     CountryCode,
     Url,
+    TimeZone,
+    IsoDuration,
 );
 
 impl ReadValue for Topic {
@@ -96,7 +99,7 @@ macro_rules! open_code_list {
     };
 }
 
-open_code_list!(EventKind, Role, ReportingVerb, AgreementKind, ThirdPartyRole);
+open_code_list!(EventKind, Role, ReportingVerb, AgreementKind, ThirdPartyRole, AreaKind);
 
 /// A JSON integer from 0 to `u64::MAX`, digits only: a fraction, an
 /// exponent, a sign or a leading zero gives up, and serde decides.
@@ -138,6 +141,22 @@ impl ReadValue for Count {
             },
         )?;
         Count::from_wire(kind.ok_or(Bail)?, value, as_written).map_err(|_| Bail)
+    }
+}
+
+/// Read flat, as serde reads it (see `DurationWire`).
+impl ReadValue for Duration {
+    fn read(reader: &mut Reader<'_>) -> Read<Self> {
+        let (mut kind, mut value, mut as_written) = (None, None, None);
+        reader.fields(
+            &const { FieldName::all(["kind", "value", "as_written"]) },
+            |reader, index| match index {
+                0 => once(&mut kind, ReadValue::read(reader)),
+                1 => once(&mut value, ReadValue::read(reader)),
+                _ => once(&mut as_written, ReadValue::read(reader)),
+            },
+        )?;
+        Duration::from_wire(kind.ok_or(Bail)?, value, as_written).map_err(|_| Bail)
     }
 }
 

@@ -7,6 +7,8 @@ use crate::{Code, Text};
 impl<M: Mode> Checker<'_, M> {
     /// `other-is-listed`: an `{"other": ...}` value that spells one of the
     /// listed values of its code list, which should be written instead.
+    /// Words that also mean something else are never advised: a conference's
+    /// `{"other": "member"}` (a member state) is not a delegation `member`.
     #[inline]
     pub(in crate::validation) fn other_is_listed<T: OpenCodeList>(
         &mut self,
@@ -34,7 +36,7 @@ impl<M: Mode> Checker<'_, M> {
         }
         let spelled = spelled.get(..trimmed.len()).and_then(|s| std::str::from_utf8(s).ok());
         let Some(spelled) = spelled else { return };
-        if T::listed_value(spelled) {
+        if T::advised_value(spelled) {
             self.report(
                 &at.key("other"),
                 Code::OtherIsListed,

@@ -17,20 +17,25 @@ impl<M: Mode> Checker<'_, M> {
         items: &str,
     ) {
         let listed = u64::try_from(listed).unwrap_or(u64::MAX);
-        let (value, exact) = match count {
-            Some(Count::Exact { value, .. }) => (*value, true),
-            Some(Count::AtLeast { value, .. }) => (*value, false),
+        let (value, bound) = match count {
+            Some(Count::Exact { value, .. }) => (*value, Bound::Exactly),
+            Some(Count::AtLeast { value, .. }) => (*value, Bound::AtLeast),
+            Some(Count::AtMost { value, .. }) => (*value, Bound::AtMost),
             _ => return,
         };
         let value_at = count_at.key("value");
-        let count = CountOf { field, value, exact, listed, items };
-        if !self.count_below_listed(&value_at, &count) && complete == Some(true) {
+        let count = CountOf { field, value, bound, listed, items };
+        // A complete list within a maximum agrees with it.
+        if !self.count_below_listed(&value_at, &count)
+            && complete == Some(true)
+            && bound != Bound::AtMost
+        {
             self.count_contradicts_list(&value_at, &count);
         }
     }
 
-    /// `count-below-listed`: an exact or minimum count smaller than the
-    /// number of items listed. Returns whether it was reported.
+    /// `count-below-listed`: an exact, minimum or maximum count smaller
+    /// than the number of items listed. Returns whether it was reported.
     fn count_below_listed(&mut self, at: &At<'_, M>, count: &CountOf<'_>) -> bool {
         let CountOf { field, value, listed, items, .. } = *count;
         if value >= listed {
@@ -61,13 +66,25 @@ impl<M: Mode> Checker<'_, M> {
 struct CountOf<'a> {
     field: &'static str,
     value: u64,
-    exact: bool,
+    bound: Bound,
     listed: u64,
     items: &'a str,
 }
 
+/// What a count says of its value.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Bound {
+    Exactly,
+    AtLeast,
+    AtMost,
+}
+
 impl CountOf<'_> {
     fn kind(&self) -> &'static str {
-        if self.exact { "exactly" } else { "at least" }
+        match self.bound {
+            Bound::Exactly => "exactly",
+            Bound::AtLeast => "at least",
+            Bound::AtMost => "at most",
+        }
     }
 }

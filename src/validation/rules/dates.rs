@@ -1,26 +1,51 @@
 //! The order of dates: `end-before-start`, `part-outside-parent`,
-//! `source-before-event` and `steps-out-of-order`.
+//! `local-time-outside-event`, `source-before-event` and
+//! `steps-out-of-order`.
 //!
 //! Dates are compared at the precision both have
 //! ([`Date::compare`](crate::Date::compare)): `2024-04` and `2024-04-02`
-//! are neither before nor after each other.
+//! are neither before nor after each other. Dates local to different known
+//! time zones are compared as the stretches of time they cover
+//! ([`Date::compare_zoned`](crate::Date::compare_zoned)), so the evening of
+//! the 15th in Washington is not before the morning of the 16th in Beijing.
 
 use std::cmp::Ordering;
 
 use crate::validation::{At, Checker, Mode};
-use crate::{Agreement, Code, Date, Event, Period, Source, StepKind};
+use crate::{Agreement, Code, Date, Event, Period, Source, StepKind, TimeZone};
+
+/// A period and the time zone its local dates are in.
+#[derive(Clone, Copy)]
+pub(in crate::validation) struct Zoned<'a> {
+    pub(in crate::validation) period: &'a Period,
+    pub(in crate::validation) zone: Option<TimeZone>,
+}
+
+impl<'a> Zoned<'a> {
+    /// The period's start, or its end when only that is known.
+    fn first(&self) -> Option<&'a Date> {
+        self.period.start.as_ref().or(self.period.end.as_ref())
+    }
+
+    /// The period's end, or its start when only that is known.
+    fn last(&self) -> Option<&'a Date> {
+        self.period.end.as_ref().or(self.period.start.as_ref())
+    }
+}
 
 impl<M: Mode> Checker<'_, M> {
     /// `end-before-start`: something that ends (`end`, at `at`) before it
-    /// starts: a period, or a source retrieved before it was published.
+    /// starts: a period (whose local dates are in `zone`), or a source
+    /// retrieved before it was published.
     pub(in crate::validation) fn end_before_start(
         &mut self,
         at: &At<'_, M>,
         start: &Date,
         end: &Date,
+        zone: Option<TimeZone>,
         message: impl FnOnce() -> String,
     ) {
-        if end.compare(start) == Ordering::Less {
+        if end.compare_zoned(zone, start, zone) == Ordering::Less {
             self.report(at, Code::EndBeforeStart, message);
         }
     }
@@ -32,18 +57,21 @@ impl<M: Mode> Checker<'_, M> {
         &mut self,
         at: &At<'_, M>,
         event: &Event,
-        time: &Period,
+        time: Zoned<'_>,
         part: &Event,
+        part_time: Zoned<'_>,
     ) {
-        let Some(part_time) = &part.time else { return };
-        let part_start = part_time.start.as_ref().or(part_time.end.as_ref());
-        let part_end = part_time.end.as_ref().or(part_time.start.as_ref());
-        let before = match (part_start, &time.start) {
-            (Some(p), Some(s)) if p.compare(s) == Ordering::Less => Some((p, "starts", s)),
+        let (zone, part_zone) = (time.zone, part_time.zone);
+        let before = match (part_time.first(), &time.period.start) {
+            (Some(p), Some(s)) if p.compare_zoned(part_zone, s, zone) == Ordering::Less => {
+                Some((p, "starts", s))
+            }
             _ => None,
         };
-        let after = match (part_end, &time.end) {
-            (Some(p), Some(e)) if p.compare(e) == Ordering::Greater => Some((p, "ends", e)),
+        let after = match (part_time.last(), &time.period.end) {
+            (Some(p), Some(e)) if p.compare_zoned(part_zone, e, zone) == Ordering::Greater => {
+                Some((p, "ends", e))
+            }
             _ => None,
         };
         if let Some((date, verb, bound)) = before.or(after) {
@@ -58,16 +86,54 @@ impl<M: Mode> Checker<'_, M> {
         }
     }
 
+    /// `local-time-outside-event`: a participant's local time (at `at`)
+    /// that does not overlap the event's time: it ends before the event
+    /// starts, or starts after it ends.
+    pub(in crate::validation) fn local_time_outside_event(
+        &mut self,
+        at: &At<'_, M>,
+        time: Zoned<'_>,
+        local: Zoned<'_>,
+    ) {
+        let (zone, local_zone) = (time.zone, local.zone);
+        let before = match (local.last(), time.first()) {
+            (Some(l), Some(s)) if l.compare_zoned(local_zone, s, zone) == Ordering::Less => {
+                Some((l, "ends", "before the event starts", s))
+            }
+            _ => None,
+        };
+        let after = match (local.first(), time.last()) {
+            (Some(l), Some(e)) if l.compare_zoned(local_zone, e, zone) == Ordering::Greater => {
+                Some((l, "starts", "after the event ends", e))
+            }
+            _ => None,
+        };
+        if let Some((date, verb, relation, bound)) = before.or(after) {
+            let in_zone = |zone: Option<TimeZone>| match zone {
+                Some(zone) => format!(" ({zone})"),
+                None => String::new(),
+            };
+            self.report(at, Code::LocalTimeOutsideEvent, || {
+                format!(
+                    "the local time {verb} {date}{}, {relation} {bound}{}",
+                    in_zone(local_zone),
+                    in_zone(zone)
+                )
+            });
+        }
+    }
+
     /// `source-before-event`: a source (at `at`) published before the
-    /// event began at `event_start`.
+    /// event began at `event_start`, local to `zone`.
     pub(in crate::validation) fn source_before_event(
         &mut self,
         at: &At<'_, M>,
         source: &Source,
         event_start: Option<&Date>,
+        zone: Option<TimeZone>,
     ) {
         if let (Some(published), Some(start)) = (&source.published_at, event_start) {
-            if published.compare(start) == Ordering::Less {
+            if published.compare_zoned(None, start, zone) == Ordering::Less {
                 self.report(&at.key("published_at"), Code::SourceBeforeEvent, || {
                     format!(
                         "source \"{}\" was published {published}, before the event starts {start}",

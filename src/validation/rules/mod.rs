@@ -7,8 +7,11 @@ mod counts;
 mod dates;
 mod delegations;
 mod names;
+mod places;
 mod references;
 mod statements;
+mod time;
 
+pub(super) use dates::Zoned;
 pub(super) use delegations::UnresolvedMembers;
 pub(super) use names::SeenNames;

@@ -1,0 +1,168 @@
+//! How long something lasted: exact, approximate, a bound, or unknown.
+
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::count::CountKind;
+use crate::{IsoDuration, Text};
+
+/// How long a meeting, call or visit lasted, saying how exactly it is
+/// known, with the same qualifiers as a [`Count`](crate::Count): "40
+/// minutes" is exact, "about 40 minutes" or "nearly an hour and a half"
+/// approximate, "more than two hours" a lower bound, "less than an hour" an
+/// upper bound, "a long meeting" unknown.
+///
+/// `as_written` keeps the source's own words. When the event's start and
+/// end are known, validation checks that they allow the duration
+/// (`duration-contradicts-time`).
+///
+/// # Example
+/// ```
+/// use diplomatic_events::Duration;
+/// let talks = Duration::approximate("PT1H30M".parse()?)
+///     .with_as_written("nearly an hour and a half".parse()?);
+/// assert_eq!(talks.value().and_then(|d| d.seconds()), Some(5_400));
+/// # Ok::<(), diplomatic_events::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum Duration {
+    /// Exactly `value`.
+    Exact {
+        /// The length, as an ISO 8601 duration.
+        value: IsoDuration,
+        /// The source's words for it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        as_written: Option<Text>,
+    },
+    /// About `value`.
+    Approximate {
+        /// The approximate length, as an ISO 8601 duration.
+        value: IsoDuration,
+        /// The source's words for it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        as_written: Option<Text>,
+    },
+    /// At least `value`.
+    AtLeast {
+        /// The lower bound, as an ISO 8601 duration.
+        value: IsoDuration,
+        /// The source's words for it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        as_written: Option<Text>,
+    },
+    /// At most `value`.
+    AtMost {
+        /// The upper bound, as an ISO 8601 duration.
+        value: IsoDuration,
+        /// The source's words for it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        as_written: Option<Text>,
+    },
+    /// Not known.
+    Unknown {
+        /// The source's words for it ("a lengthy meeting").
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        as_written: Option<Text>,
+    },
+}
+
+impl Duration {
+    /// Exactly `value`.
+    pub fn exact(value: IsoDuration) -> Self {
+        Duration::Exact { value, as_written: None }
+    }
+
+    /// About `value`.
+    pub fn approximate(value: IsoDuration) -> Self {
+        Duration::Approximate { value, as_written: None }
+    }
+
+    /// At least `value`.
+    pub fn at_least(value: IsoDuration) -> Self {
+        Duration::AtLeast { value, as_written: None }
+    }
+
+    /// At most `value`.
+    pub fn at_most(value: IsoDuration) -> Self {
+        Duration::AtMost { value, as_written: None }
+    }
+
+    /// The same duration with the source's words for it.
+    pub fn with_as_written(mut self, words: Text) -> Self {
+        match &mut self {
+            Duration::Exact { as_written, .. }
+            | Duration::Approximate { as_written, .. }
+            | Duration::AtLeast { as_written, .. }
+            | Duration::AtMost { as_written, .. }
+            | Duration::Unknown { as_written } => *as_written = Some(words),
+        }
+        self
+    }
+
+    /// The length, unless it is unknown.
+    pub fn value(&self) -> Option<&IsoDuration> {
+        match self {
+            Duration::Exact { value, .. }
+            | Duration::Approximate { value, .. }
+            | Duration::AtLeast { value, .. }
+            | Duration::AtMost { value, .. } => Some(value),
+            Duration::Unknown { .. } => None,
+        }
+    }
+
+    /// The source's words for the duration, if kept.
+    pub fn as_written(&self) -> Option<&Text> {
+        match self {
+            Duration::Exact { as_written, .. }
+            | Duration::Approximate { as_written, .. }
+            | Duration::AtLeast { as_written, .. }
+            | Duration::AtMost { as_written, .. }
+            | Duration::Unknown { as_written } => as_written.as_ref(),
+        }
+    }
+
+    /// The duration its wire fields say, or the code and message of why not.
+    pub(crate) fn from_wire(
+        kind: CountKind,
+        value: Option<IsoDuration>,
+        as_written: Option<Text>,
+    ) -> Result<Duration, (crate::Code, &'static str)> {
+        match (kind, value) {
+            (CountKind::Unknown, Some(_)) => {
+                Err((crate::Code::UnknownField, "a duration of kind `unknown` has no `value`"))
+            }
+            (CountKind::Unknown, None) => Ok(Duration::Unknown { as_written }),
+            (_, None) => Err((crate::Code::MissingField, "missing field `value`")),
+            (CountKind::Exact, Some(value)) => Ok(Duration::Exact { value, as_written }),
+            (CountKind::Approximate, Some(value)) => {
+                Ok(Duration::Approximate { value, as_written })
+            }
+            (CountKind::AtLeast, Some(value)) => Ok(Duration::AtLeast { value, as_written }),
+            (CountKind::AtMost, Some(value)) => Ok(Duration::AtMost { value, as_written }),
+        }
+    }
+}
+
+/// The wire form of [`Duration`] read flat, keeping full JSON paths in errors.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DurationWire {
+    kind: CountKind,
+    #[serde(default)]
+    value: Option<IsoDuration>,
+    #[serde(default)]
+    as_written: Option<Text>,
+}
+
+impl<'de> Deserialize<'de> for Duration {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let DurationWire { kind, value, as_written } = DurationWire::deserialize(deserializer)?;
+        Duration::from_wire(kind, value, as_written).map_err(|(code, message)| {
+            crate::json::errors::note_code(code);
+            D::Error::custom(message)
+        })
+    }
+}
