@@ -41,7 +41,7 @@ fn talks(id: &str, title: &str) -> Result<Event> {
 }
 
 fn event() -> Result<Event> {
-    let mut place = baku()?;
+    let mut place = baku()?.with_time_zone("Asia/Baku".parse()?);
     place.coordinates = Some(Coordinates::new(40.37767, 49.89201)?);
     place.geonames_id = Some(587084);
 

@@ -136,7 +136,7 @@ impl Area {
     }
 }
 
-/// Kinds of [`Area`]. An open list: a kind not listed is written as
+/// Kinds of area. An open list: a kind not listed is written as
 /// `{"other": "..."}` and kept verbatim.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use diplomatic_events::{
-    CountryCode, EventKind, FormerCountry, Modality, PartyKind, Precision, Record,
+    CountryCode, EventKind, FormerCountry, Modality, PartyKind, Precision, Record, Role,
 };
 
 pub(crate) fn json_files(dir: &str) -> Vec<PathBuf> {
@@ -103,6 +103,39 @@ fn valid_fixtures_cover_the_cases_of_the_model() {
     for precision in [Precision::Year, Precision::Month, Precision::Day, Precision::Time] {
         assert!(precisions.contains(&precision), "no event date of {precision:?} precision");
     }
+    // Format 0.2: time zones, local dates of each side, durations, roles, places.
+    let any_participation = |f: &dyn Fn(&diplomatic_events::Participation) -> bool| {
+        any_event(&|e| e.participants.iter().any(f))
+    };
+    assert!(any_event(&|e| e.place.as_ref().is_some_and(|p| p.time_zone.is_some())));
+    assert!(any_event(&|e| e.time.as_ref().is_some_and(|t| t.time_zone.is_some())));
+    assert!(
+        any_participation(&|p| p.local_time.as_ref().is_some_and(|t| t.time_zone.is_some())),
+        "a side's own local date"
+    );
+    for kind in ["exact", "approximate", "at_least", "at_most"] {
+        assert!(
+            any_event(&|e| e.duration.as_ref().is_some_and(|d| {
+                serde_json::to_value(d).ok().and_then(|v| v["kind"].as_str().map(str::to_owned))
+                    == Some(kind.to_owned())
+            })),
+            "no duration of kind {kind}"
+        );
+    }
+    for role in [
+        Role::Participant,
+        Role::Chair,
+        Role::Negotiator,
+        Role::Signatory,
+        Role::Facilitator,
+        Role::Witness,
+        Role::Depositary,
+    ] {
+        assert!(any_participation(&|p| p.role == role), "no participant in the role {role}");
+    }
+    assert!(any_participation(&|p| p.role.as_str() == "member" && p.role != Role::Member));
+    assert!(any_event(&|e| e.place.as_ref().is_some_and(|p| p.areas.len() >= 2)));
+    assert!(any_event(&|e| e.place.as_ref().is_some_and(|p| p.sovereign.is_some())));
     // Agreements signed separately: signatories of one agreement on different dates.
     assert!(records.iter().flat_map(|r| &r.agreements).any(|a| {
         let dates: Vec<_> = a.signatories.iter().filter_map(|s| s.date.as_ref()).collect();
@@ -131,7 +164,8 @@ fn records_of_format_0_1_read_as_the_same_records_of_0_2() {
         assert!(text.contains("\"format_version\": \"0.1\""), "{}", path.display());
         let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
         for (version, validator) in [("0.1", &old_schema), ("0.2", &new_schema)] {
-            let errors: Vec<String> = validator.iter_errors(&value).map(|e| e.to_string()).collect();
+            let errors: Vec<String> =
+                validator.iter_errors(&value).map(|e| e.to_string()).collect();
             assert!(errors.is_empty(), "{} fails the {version} schema: {errors:?}", path.display());
         }
         let record = Record::from_json(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -142,7 +176,8 @@ fn records_of_format_0_1_read_as_the_same_records_of_0_2() {
             .map(|dir| root.join(dir).join(name))
             .find(|p| p.exists())
             .unwrap_or_else(|| panic!("no 0.2 fixture for {}", path.display()));
-        let expected = text.replacen("\"format_version\": \"0.1\"", "\"format_version\": \"0.2\"", 1);
+        let expected =
+            text.replacen("\"format_version\": \"0.1\"", "\"format_version\": \"0.2\"", 1);
         let current = std::fs::read_to_string(&now).expect("readable");
         let written = record.to_json_pretty().expect("serialises");
         assert_eq!(written, expected, "{}", path.display());
