@@ -120,3 +120,59 @@
 //! ids share a hash, so a lookup compares one word and no text. The kind
 //! takes three bits and the length four; a compile-time assertion
 //! (`index/ids.rs`) refuses an eighth kind of id, which would not fit.
+//!
+//! # Roles, reviewed against PLOVER and Popolo
+//!
+//! [`Role`](crate::Role) is what a participant did at the event, not who
+//! they are. Reviewed in format 0.2 against the lists users already code
+//! with:
+//!
+//! - **PLOVER's CONSULT modes** (manual, section CONSULT, table "CONSULT
+//!   modes"): `visit` (the actor visits, the recipient hosts), `third-party`
+//!   (hosted by a third party), `multilateral` (in an alliance or
+//!   organisation) and `phone` (by phone or another remote medium). PLOVER
+//!   codes all participants as actors when nobody hosts. Here a visit is
+//!   `guest` and `host`; a meeting at a third location is the others as
+//!   `participant` with the third party as `host` (or `facilitator`);
+//!   multilateral is an event of kind `conference` or `summit` with
+//!   `participant`s; phone and video are the event's
+//!   [`Modality`](crate::Modality), not a role, so that every role applies
+//!   to every medium. Before 0.2 there was no neutral role, and both sides
+//!   of a call had to be written as `guest`, which PLOVER reads as "visit".
+//! - **Open States' events** type a participant as `host`, `chair` or
+//!   `participant`: all three are here. **Popolo** has no event roles: a
+//!   `Membership` of a person in an organisation carries a free-text `role`
+//!   ("Chair", "Member"), and an event's attendees, who can only be people,
+//!   have none. Its "member" is membership of an organisation; this
+//!   list's `member` is membership of a delegation, so `other-is-listed`
+//!   never advises `member` for `{"other": "member"}` (a conference's
+//!   member state), which keeps its words.
+//! - **CAMEO** 045 (mediate) and 046 (negotiate), and treaty practice:
+//!   `mediator` proposes terms, `facilitator` brings the sides together or
+//!   passes messages without proposing terms, `negotiator` speaks for a
+//!   side, and
+//!   `signatory` signs at the event (the agreement's own signatories, with
+//!   the party each acts for, stay on the agreement). `depositary` holds an
+//!   instrument; `witness` and `observer` were already here.
+//!
+//! Kept out: "delegate" (a member of a delegation, already `member`),
+//! "organiser" (usually the host, otherwise a `facilitator`) and
+//! "interpreter" (rarely reported; `{"other": "interpreter"}` keeps it).
+//!
+//! # Local time
+//!
+//! A date of day precision is a calendar date somewhere: 2 April in Baku
+//! began at 20:00 UTC on 1 April. The zone comes from the period's
+//! `time_zone`, else the event's place's, else the parent event's; a
+//! participant's `local_time` names its own. Two dates local to different
+//! known zones are compared as the stretches of UTC time they cover
+//! (`Date::compare_zoned`): one is before the other only when all of it is.
+//! A date whose zone is not known is taken to be local wherever the date
+//! it is compared with is, which is the rule of format 0.1, so no 0.1
+//! record changes verdict. A date-time is an instant whatever its zone; its
+//! offset must be the zone's at that moment, except `Z` and `-00:00`,
+//! which write the instant in UTC and claim no local offset. The tz
+//! database is `chrono-tz`'s, compiled in: the check needs no file at run
+//! time and gives the same answer on every machine for one release of the
+//! crate. A local midnight that does not exist (clocks put forward at
+//! midnight) starts the day when the gap ends.

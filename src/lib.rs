@@ -32,9 +32,42 @@
 //! | agreements | [`Agreement`] | parties, [`Signatory`]s, dated [`AgreementStep`]s |
 //! | sources | [`Source`] | |
 //!
-//! Uncertainty is said, never guessed: a [`Count`] is exact, approximate, a
-//! lower bound or unknown; a [`Date`] has a [`Precision`]; a member list says
-//! whether it is complete; a party or person may be unnamed but described.
+//! Uncertainty is said, never guessed: a [`Count`] or a [`Duration`] is
+//! exact, approximate, a lower or upper bound, or unknown; a [`Date`] has a
+//! [`Precision`]; a member list says whether it is complete; a party or
+//! person may be unnamed but described.
+//!
+//! Time and place are local: a [`Place`] has its IANA [`TimeZone`], named
+//! [`Area`]s between the venue and the locality, and the sovereign of a
+//! territory with its own code; a [`Period`] may name the zone its dates
+//! are local to, and a [`Participation`] its participant's own local date of
+//! an event that spans time zones.
+//!
+//! # Format versions
+//!
+//! Every record carries its [`FormatVersion`]. The crate writes `0.2` and
+//! reads `0.1` as `0.2`: version 0.2 only adds to 0.1, so nothing a 0.1
+//! record says changes meaning. The schemas of both are committed
+//! (`schemas/record.schema.json` for 0.2, `schemas/0.1/record.schema.json`).
+//!
+//! What 0.2 adds (part 1, time and place):
+//!
+//! | to say | field | type |
+//! | --- | --- | --- |
+//! | in which time zone a day is local | `Place.time_zone`, `Period.time_zone` | [`TimeZone`] |
+//! | each side's local date of a call across time zones | `Participation.local_time` | [`Period`] |
+//! | how long it lasted, exactly or not | `Event.duration` | [`Duration`] of an [`IsoDuration`] |
+//! | an upper bound on a number | `Count::AtMost` | [`Count`] |
+//! | taking part where nobody hosts, chairing, negotiating, signing, facilitating, holding in deposit | `Participation.role` | [`Role`] (`participant`, `chair`, `negotiator`, `signatory`, `facilitator`, `depositary`) |
+//! | a district, island, compound or building that holds the venue | `Place.areas` | [`Area`], [`AreaKind`] |
+//! | the state a territory with its own code belongs to | `Place.sovereign` | [`CountryCode`] |
+//!
+//! The date-order rules compare dates local to different known zones as the
+//! stretches of time they cover ([`Date::compare_zoned`]), so the evening of
+//! the 15th in Washington is not before the morning of the 16th in Beijing;
+//! new rules check a date-time's offset against its zone, a participant's
+//! local time against the event's, and a duration against the event's start
+//! and end (see [`validation`]).
 //!
 //! # Strictness
 //!
@@ -82,6 +115,41 @@
 //! record.parties.push(Party::state("tr".parse()?, "TR".parse()?, "Türkiye".parse()?));
 //! record.parties.push(Party::state("az".parse()?, "AZ".parse()?, "Azerbaijan".parse()?));
 //! assert!(record.validate().is_empty());
+//! # Ok::<(), diplomatic_events::Error>(())
+//! ```
+//!
+//! ## Say local time, each side's date and how long it lasted
+//!
+//! ```
+//! use diplomatic_events::{
+//!     Actor, Duration, Event, EventKind, Modality, Participation, Period, Record, Role,
+//! };
+//!
+//! // An evening call from Washington is the next morning in Beijing.
+//! let local = |day: &str, zone: &str| -> Result<Period, diplomatic_events::Error> {
+//!     Ok(Period::on(day.parse()?).with_time_zone(zone.parse()?))
+//! };
+//! let call = Event::new("call".parse()?, EventKind::VideoCall)
+//!     .with_modality(Modality::Video)
+//!     .with_time(Period::new(
+//!         Some("2021-11-15T19:45:00-05:00".parse()?),
+//!         Some("2021-11-16T12:15:00+08:00".parse()?),
+//!     ))
+//!     .with_duration(
+//!         Duration::approximate("PT3H30M".parse()?)
+//!             .with_as_written("about three and a half hours".parse()?),
+//!     )
+//!     .with_participants([
+//!         Participation::new(Actor::Person("biden".parse()?), Role::Participant)
+//!             .with_local_time(local("2021-11-15", "America/New_York")?),
+//!         Participation::new(Actor::Person("xi".parse()?), Role::Participant)
+//!             .with_local_time(local("2021-11-16", "Asia/Shanghai")?),
+//!     ]);
+//! let record = Record::new("call-2021-11-15".parse()?, call);
+//! // The two local dates are a day apart and both true: only the missing
+//! // people are reported, not the dates.
+//! let problems = record.validate();
+//! assert!(problems.iter().all(|p| p.code.as_str() == "unresolved-reference"));
 //! # Ok::<(), diplomatic_events::Error>(())
 //! ```
 //!
@@ -234,9 +302,9 @@
 //! | folder or file | what it holds |
 //! | --- | --- |
 //! | `record.rs`, `event.rs`, `party.rs`, `person.rs`, `delegation.rs`, `statement.rs`, `agreement.rs`, `place.rs`, `source.rs` | the record types, one concept a file |
-//! | `references.rs`, `count.rs`, `vocabulary.rs` | references between items ([`Actor`], [`Subject`]), [`Count`]s, the open code lists [`Topic`] and [`Sector`] |
+//! | `references.rs`, `count.rs`, `duration.rs`, `vocabulary.rs` | references between items ([`Actor`], [`Subject`]), [`Count`]s, [`Duration`]s, the open code lists [`Topic`] and [`Sector`] |
 //! | `error.rs`, `problem.rs` | [`Error`] for what cannot be read, [`Problem`] for what breaks a rule |
-//! | `scalars/` | the constrained scalars: ids, [`Text`], [`LanguageTag`], [`Url`], [`time`], [`Extensions`], [`ExternalIds`], [`CountryCode`] and the country-name resolver |
+//! | `scalars/` | the constrained scalars: ids, [`Text`], [`LanguageTag`], [`Url`], [`time`], [`TimeZone`], [`IsoDuration`], [`Extensions`], [`ExternalIds`], [`CountryCode`] and the country-name resolver |
 //! | `validation/` | the record rules (`rules/`, one function per rule) and the indexes that serve them (`index/`) |
 //! | `json/` (private) | reading JSON: the fast record reader, the strict serde adapter, word-at-a-time helpers, error codes, JSON Lines |
 //! | `schema.rs` | the JSON Schema generated from the types |

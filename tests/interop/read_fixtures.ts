@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 
-import type { DiplomaticEventRecordFormat01 as DiplomaticEventRecord } from "./record";
+import type { DiplomaticEventRecordFormat02 as DiplomaticEventRecord } from "./record";
 
 type Event = DiplomaticEventRecord["event"];
 type Party = NonNullable<DiplomaticEventRecord["parties"]>[number];
