@@ -19,6 +19,7 @@ mod fuzz_corpus;
 mod history_state;
 mod hostile;
 mod json_lines;
+mod local_time;
 mod parse_errors;
 mod properties;
 mod scalars;

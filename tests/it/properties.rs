@@ -4,11 +4,11 @@
 use std::sync::OnceLock;
 
 use diplomatic_events::{
-    Actor, Agreement, AgreementKind, AgreementStatus, AgreementStep, Code, Count, CountryCode,
-    Date, Delegation, DelegationMember, Event, EventKind, ExtensionKey, ExtensionValue, Extensions,
-    Modality, NameVariant, NameVariantKind, Participation, Party, PartyKind, Period, Person, Place,
-    Position, Record, ReportingVerb, Role, Signatory, Source, Statement, StatementMode, StepKind,
-    Subject, Text, ThirdParty, ThirdPartyRole,
+    Actor, Agreement, AgreementKind, AgreementStatus, AgreementStep, Area, AreaKind, Code, Count,
+    CountryCode, Date, Delegation, DelegationMember, Duration, Event, EventKind, ExtensionKey,
+    ExtensionValue, Extensions, Modality, NameVariant, NameVariantKind, Participation, Party,
+    PartyKind, Period, Person, Place, Position, Record, ReportingVerb, Role, Signatory, Source,
+    Statement, StatementMode, StepKind, Subject, Text, ThirdParty, ThirdPartyRole,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -187,7 +187,14 @@ fn role() -> impl Strategy<Value = Role> {
         Role::Mediator,
         Role::Witness,
         Role::Observer,
+        Role::Participant,
+        Role::Chair,
+        Role::Negotiator,
+        Role::Signatory,
+        Role::Facilitator,
+        Role::Depositary,
         Role::Other(text("interpreter")),
+        Role::Other(text("member")),
     ])
 }
 
@@ -302,15 +309,27 @@ fn build(
         event = event.with_modality(Modality::Phone);
     } else {
         event = event
-            .with_place(Place::locality(text("Baku"), "AZ".parse().expect("AZ")))
-            .with_modality(Modality::InPerson);
+            .with_place(
+                Place::in_territory("HK".parse().expect("HK"), "CN".parse().expect("CN"))
+                    .with_venue(text("Government House"))
+                    .with_areas([
+                        Area::new(text("Central")).with_kind(AreaKind::District),
+                        Area::new(text("Hong Kong Island")).with_kind(AreaKind::Island),
+                    ]),
+            )
+            .with_modality(Modality::InPerson)
+            .with_duration(
+                Duration::approximate("PT1H30M".parse().expect("duration"))
+                    .with_as_written(text("nearly an hour and a half")),
+            );
     }
     for (person, role) in roles {
         event = event.with_participants([Participation::new(
             Actor::Person(id("h", person).parse().expect("id")),
             role,
         )
-        .with_acting_for("p0".parse().expect("id"))]);
+        .with_acting_for("p0".parse().expect("id"))
+        .with_local_time(Period::on(start.clone()))]);
     }
     event = event.with_participants([Participation::new(
         Actor::Delegation("d0".parse().expect("id")),
