@@ -188,8 +188,11 @@ impl ThirdParty {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ThirdPartyRole {
-    /// Mediated or facilitated the agreement.
+    /// Mediated the agreement: proposed terms between the parties.
     Mediator,
+    /// Facilitated the agreement: brought the parties together or passed
+    /// messages, without proposing terms.
+    Facilitator,
     /// Witnessed the signing.
     Witness,
     /// Observed.
