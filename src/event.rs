@@ -23,7 +23,7 @@ record_struct! {
         /// When it happened, to the precision known. Absent when unknown.
         pub time: Option<Period> => with_time,
         /// How long it lasted, when the source says. Absent when not said.
-        pub duration: Option<Duration> => with_duration,
+        pub duration: Option<Box<Duration>> => with_duration,
         /// Where it happened. Absent for a call, or when unknown.
         pub place: Option<Place> => with_place,
         /// How the participants met. Absent when unknown.
@@ -138,7 +138,7 @@ record_struct! {
         /// When the event took place for them, in their own local time, when
         /// that is another date than the event's (the next morning in Beijing
         /// for an evening call from Washington). Give its `time_zone`.
-        pub local_time: Option<Period> => with_local_time,
+        pub local_time: Option<Box<Period>> => with_local_time,
     }
 }
 

@@ -20,6 +20,7 @@
 //! | --- | --- | --- |
 //! | `pub name: T` | required | none: the constructors take it |
 //! | `pub name: Option<T> => with_name` | optional, left out when `None` | `with_name(T)` |
+//! | `pub name: Option<Box<T>> => with_name` | the same, for a large value that is rarely there (it keeps the struct small) | `with_name(T)` |
 //! | `pub name: Vec<T> => with_name` | optional, empty by default and left out when empty | `with_name(impl IntoIterator<Item = T>)`, appending |
 //! | `#[default] pub name: T => with_name` | optional, `T::default()` and left out when empty ([`IsEmpty`]) | `with_name(T)` |
 //!
@@ -61,13 +62,25 @@ macro_rules! record_struct {
     // required fields, the optional ones, and the defaulted ones.
     (@field [$($meta:tt)*] $name:ident
         [$($all:tt)*] [$($req:tt)*] [$($opt:tt)*] [$($def:tt)*]
+        $(#[doc = $doc:literal])* pub $field:ident : Option<Box<$type:ty>> => $helper:ident $(, $($rest:tt)*)?
+    ) => {
+        $crate::json::declare::record_struct!(@field [$($meta)*] $name
+            [$($all)* (optional [$($doc)*]
+                [#[serde(default, skip_serializing_if = "Option::is_none")]]
+                $field (Option<Box<$type>>))]
+            [$($req)*] [$($opt)* ($field $helper boxed $type)] [$($def)*]
+            $($($rest)*)?
+        );
+    };
+    (@field [$($meta:tt)*] $name:ident
+        [$($all:tt)*] [$($req:tt)*] [$($opt:tt)*] [$($def:tt)*]
         $(#[doc = $doc:literal])* pub $field:ident : Option<$type:ty> => $helper:ident $(, $($rest:tt)*)?
     ) => {
         $crate::json::declare::record_struct!(@field [$($meta)*] $name
             [$($all)* (optional [$($doc)*]
                 [#[serde(default, skip_serializing_if = "Option::is_none")]]
                 $field (Option<$type>))]
-            [$($req)*] [$($opt)* ($field $helper $type)] [$($def)*]
+            [$($req)*] [$($opt)* ($field $helper inline $type)] [$($def)*]
             $($($rest)*)?
         );
     };
@@ -110,7 +123,7 @@ macro_rules! record_struct {
     (@field [$($meta:tt)*] $name:ident
         [$(($kind:ident [$($doc:literal)*] [$($attr:tt)*] $field:ident ($($type:tt)*)))*]
         [$(($req:ident $req_type:ty))*]
-        [$(($opt:ident $opt_helper:ident $opt_type:ty))*]
+        [$(($opt:ident $opt_helper:ident $opt_how:ident $opt_type:ty))*]
         [$(($def:ident $def_helper:ident ($($def_type:tt)*) $def_how:ident $def_item:ty))*]
     ) => {
         $($meta)*
@@ -141,7 +154,7 @@ macro_rules! record_struct {
                 #[doc = concat!("Sets [`", stringify!($opt), "`](Self::", stringify!($opt), ").")]
                 #[must_use]
                 pub fn $opt_helper(mut self, $opt: $opt_type) -> Self {
-                    self.$opt = Some($opt);
+                    self.$opt = Some($crate::json::declare::record_struct!(@wrap $opt_how $opt));
                     self
                 }
             )*
@@ -210,6 +223,9 @@ macro_rules! record_struct {
             self
         }
     };
+
+    (@wrap inline $value:ident) => { $value };
+    (@wrap boxed $value:ident) => { ::std::boxed::Box::new($value) };
 
     (@finish required $field:ident) => { $field.ok_or($crate::json::reader::Bail)? };
     (@finish optional $field:ident) => { $field };

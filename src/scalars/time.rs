@@ -536,7 +536,24 @@ impl Date {
     /// let late = d("2024-04-02T23:00:00Z");
     /// assert_eq!(late.compare_zoned(None, &d("2024-04-02"), z("Asia/Baku")), Ordering::Greater);
     /// ```
+    #[inline]
     pub fn compare_zoned(
+        &self,
+        zone: Option<crate::TimeZone>,
+        other: &Date,
+        other_zone: Option<crate::TimeZone>,
+    ) -> std::cmp::Ordering {
+        // Most records name no time zone: keep their comparison as cheap as
+        // `compare`, and the zoned one out of line.
+        if zone.is_none() && other_zone.is_none() {
+            return self.compare(other);
+        }
+        self.compare_in_zones(zone, other, other_zone)
+    }
+
+    /// [`Date::compare_zoned`] when a zone is known.
+    #[inline(never)]
+    fn compare_in_zones(
         &self,
         zone: Option<crate::TimeZone>,
         other: &Date,

@@ -236,6 +236,12 @@ impl ReadValue for bool {
     }
 }
 
+impl<T: ReadValue> ReadValue for Box<T> {
+    fn read(reader: &mut Reader<'_>) -> Read<Self> {
+        T::read(reader).map(Box::new)
+    }
+}
+
 impl<T: ReadValue> ReadValue for Vec<T> {
     fn read(reader: &mut Reader<'_>) -> Read<Self> {
         reader.list(T::read)
