@@ -560,61 +560,107 @@ impl Date {
         other_zone: Option<crate::TimeZone>,
     ) -> std::cmp::Ordering {
         use std::cmp::Ordering;
-        let local = |date: &Date, zone| match date.repr {
-            Repr::Time(..) => None,
-            _ => Some(zone),
-        };
-        // Both local: to the same zone, or to one unknown, compare calendars.
-        match (local(self, zone), local(other, other_zone)) {
-            (Some(a), Some(b)) if a.is_none() || b.is_none() || a == b => {
-                return self.compare(other);
-            }
-            (Some(None), None) | (None, Some(None)) | (None, None) => return self.compare(other),
-            _ => {}
-        }
-        let (Some(a), Some(b)) = (self.span(zone), other.span(other_zone)) else {
-            return self.compare(other);
-        };
-        if a.1 <= b.0 {
+        if self.precedes_in_zones(zone, other, other_zone) {
             Ordering::Less
-        } else if a.0 >= b.1 {
+        } else if other.precedes_in_zones(other_zone, self, zone) {
             Ordering::Greater
         } else {
             Ordering::Equal
         }
     }
 
+    /// Whether this date, local to `zone`, is wholly before `other`, local
+    /// to `other_zone`: `compare_zoned(..) == Ordering::Less`, computing only
+    /// the two ends it needs (this date's end and the other's start).
+    #[inline]
+    pub(crate) fn precedes_zoned(
+        &self,
+        zone: Option<crate::TimeZone>,
+        other: &Date,
+        other_zone: Option<crate::TimeZone>,
+    ) -> bool {
+        if zone.is_none() && other_zone.is_none() {
+            return self.compare(other) == std::cmp::Ordering::Less;
+        }
+        self.precedes_in_zones(zone, other, other_zone)
+    }
+
+    #[inline(never)]
+    fn precedes_in_zones(
+        &self,
+        zone: Option<crate::TimeZone>,
+        other: &Date,
+        other_zone: Option<crate::TimeZone>,
+    ) -> bool {
+        use std::cmp::Ordering;
+        let local = |date: &Date, zone| match date.repr {
+            Repr::Time(..) => None,
+            _ => Some(zone),
+        };
+        // Both local: to the same zone, or to one unknown, compare calendars;
+        // a local date of unknown zone against an instant, likewise.
+        match (local(self, zone), local(other, other_zone)) {
+            (Some(a), Some(b)) if a.is_none() || b.is_none() || a == b => {
+                return self.compare(other) == Ordering::Less;
+            }
+            (Some(None), None) | (None, Some(None)) | (None, None) => {
+                return self.compare(other) == Ordering::Less;
+            }
+            _ => {}
+        }
+        // Every offset of the tz database is within 16 hours of UTC, so
+        // dates more than 32 hours apart as written are in order whatever
+        // their zones: most parts of a multi-day event are, and need no
+        // look-up in the zones' tables (a few hundred instructions each).
+        if let (Some(end), Some(start)) =
+            (self.bound(None, Bound::End), other.bound(None, Bound::Start))
+        {
+            let slack = |date: &Date| if date.time_of_day().is_some() { 0 } else { MAX_OFFSET };
+            if end + slack(self) <= start - slack(other) {
+                return true;
+            }
+            if end - slack(self) > start + slack(other) {
+                return false;
+            }
+        }
+        match (self.bound(zone, Bound::End), other.bound(other_zone, Bound::Start)) {
+            (Some(end), Some(start)) => end <= start,
+            _ => self.compare(other) == Ordering::Less,
+        }
+    }
+
     /// The stretch of time the date covers, in seconds since 1970-01-01
     /// UTC, start included and end excluded (a date-time's is the second it
-    /// falls in): local to `zone`, which a date coarser than a date-time
-    /// needs.
+    /// falls in): local to `zone`, or, without one, the local time read as
+    /// UTC.
     pub(crate) fn span(&self, zone: Option<crate::TimeZone>) -> Option<(i64, i64)> {
-        use chrono::Datelike;
-        let day_seconds = |day: chrono::NaiveDate| {
-            (i64::from(day.num_days_from_ce()) - UNIX_EPOCH_DAYS_FROM_CE) * 86_400
+        Some((self.bound(zone, Bound::Start)?, self.bound(zone, Bound::End)?))
+    }
+
+    /// One end of [`Date::span`].
+    fn bound(&self, zone: Option<crate::TimeZone>, bound: Bound) -> Option<i64> {
+        let first_day = |year: u16, month: u8| {
+            chrono::NaiveDate::from_ymd_opt(i32::from(year), u32::from(month), 1)
         };
-        let (first, after) = match self.repr {
-            Repr::Time(day, time) => {
+        let day = match (self.repr, bound) {
+            (Repr::Time(day, time), _) => {
                 let at = instant(day, &time).0 - UNIX_EPOCH_DAYS_FROM_CE * 86_400;
-                return Some((at, at + 1));
+                return Some(if bound == Bound::Start { at } else { at + 1 });
             }
-            Repr::Day(day) => (day, day.succ_opt()?),
-            Repr::Month(year, month) => {
-                let first = chrono::NaiveDate::from_ymd_opt(i32::from(year), u32::from(month), 1)?;
-                let after = if month == 12 {
-                    chrono::NaiveDate::from_ymd_opt(i32::from(year) + 1, 1, 1)?
-                } else {
-                    chrono::NaiveDate::from_ymd_opt(i32::from(year), u32::from(month) + 1, 1)?
-                };
-                (first, after)
-            }
-            Repr::Year(year) => (
-                chrono::NaiveDate::from_ymd_opt(i32::from(year), 1, 1)?,
-                chrono::NaiveDate::from_ymd_opt(i32::from(year) + 1, 1, 1)?,
-            ),
+            (Repr::Day(day), Bound::Start) => day,
+            (Repr::Day(day), Bound::End) => day.succ_opt()?,
+            (Repr::Month(year, month), Bound::Start) => first_day(year, month)?,
+            (Repr::Month(year, 12), Bound::End) => first_day(year + 1, 1)?,
+            (Repr::Month(year, month), Bound::End) => first_day(year, month + 1)?,
+            (Repr::Year(year), Bound::Start) => first_day(year, 1)?,
+            (Repr::Year(year), Bound::End) => first_day(year + 1, 1)?,
         };
-        let zone = zone?;
-        Some((zone.instant_of_local(day_seconds(first)), zone.instant_of_local(day_seconds(after))))
+        let midnight = day.and_time(chrono::NaiveTime::MIN);
+        Some(match zone {
+            Some(zone) => zone.instant_of_local(midnight),
+            // Without a zone: the local time read as UTC.
+            None => midnight.and_utc().timestamp(),
+        })
     }
 
     /// The UTC offset a date-time was written with, in seconds east, when it
@@ -627,6 +673,18 @@ impl Date {
             _ => None,
         }
     }
+}
+
+/// The largest distance of a time zone's offset from UTC in the tz
+/// database, in seconds, rounded up: Asia/Manila's local mean time before
+/// 1845 was -15:56:08; today's extremes are -12:00 and +14:00.
+const MAX_OFFSET: i64 = 16 * 3_600;
+
+/// Which end of the stretch of time a date covers.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Bound {
+    Start,
+    End,
 }
 
 /// Days from 0001-01-01 (day 1) to 1970-01-01.
@@ -715,5 +773,62 @@ impl Period {
     /// ```
     pub fn on(date: Date) -> Self {
         Period { start: Some(date.clone()), end: Some(date), time_zone: None }
+    }
+}
+
+#[cfg(test)]
+#[expect(clippy::expect_used, reason = "tests of fixed, valid dates and zones")]
+mod tests {
+    use super::Date;
+    use std::cmp::Ordering;
+
+    /// The rules ask only "wholly before?", computing two ends instead of
+    /// four; it must agree with the full comparison on every pair.
+    #[test]
+    fn precedes_is_compare_less_for_every_pair() {
+        let dates: Vec<Date> = [
+            "2021",
+            "2021-11",
+            "2021-11-14",
+            "2021-11-15",
+            "2021-11-16",
+            "2021-11-17",
+            "2021-11-15T19:45:00-05:00",
+            "2021-11-16T00:44:59Z",
+            "2021-11-16T04:00:00+08:00",
+            "2021-12",
+            "2022-01-01",
+            "2024-03-10",
+            "2024-03-10T06:30:00Z",
+            "2024-11-03",
+        ]
+        .iter()
+        .map(|text| text.parse().expect("date"))
+        .collect();
+        let zones = [
+            None,
+            Some("America/New_York".parse().expect("zone")),
+            Some("Asia/Shanghai".parse().expect("zone")),
+            Some("Asia/Kathmandu".parse().expect("zone")),
+            Some("Pacific/Kiritimati".parse().expect("zone")),
+        ];
+        let mut less = 0;
+        for a in &dates {
+            for b in &dates {
+                for za in zones {
+                    for zb in zones {
+                        let ordering = a.compare_zoned(za, b, zb);
+                        assert_eq!(
+                            a.precedes_zoned(za, b, zb),
+                            ordering == Ordering::Less,
+                            "{a} {za:?} against {b} {zb:?}"
+                        );
+                        assert_eq!(b.compare_zoned(zb, a, za), ordering.reverse());
+                        less += usize::from(ordering == Ordering::Less);
+                    }
+                }
+            }
+        }
+        assert!(less > 1_000, "only {less} pairs in order");
     }
 }

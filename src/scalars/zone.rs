@@ -82,25 +82,24 @@ impl TimeZone {
     }
 
     /// The instant, in seconds since 1970-01-01T00:00:00Z, at which the
-    /// local wall-clock time `local_seconds` (seconds since 1970-01-01T00:00
-    /// local) happens in this zone. A time in a gap (clocks put forward) is
-    /// read with the offset before the gap, as RFC 5545 does, so a day that
-    /// starts in a gap starts when the gap ends; a time that happens twice
-    /// (clocks put back) is the earlier.
-    pub(crate) fn instant_of_local(self, local_seconds: i64) -> i64 {
-        // The offset in force a day either side brackets the answer; of the
-        // (at most two) candidates that read back as this local time, the
-        // earlier is taken.
-        let candidates = [
-            local_seconds - i64::from(self.offset_at(local_seconds - 86_400)),
-            local_seconds - i64::from(self.offset_at(local_seconds + 86_400)),
-        ];
-        let exact = candidates
-            .iter()
-            .copied()
-            .filter(|&instant| instant + i64::from(self.offset_at(instant)) == local_seconds)
-            .min();
-        exact.unwrap_or_else(|| candidates.iter().copied().max().unwrap_or(local_seconds))
+    /// local wall-clock time `local` happens in this zone. A time in a gap
+    /// (clocks put forward) is read with the offset before the gap, as RFC
+    /// 5545 does, so a day that starts in a gap starts when the gap ends; a
+    /// time that happens twice (clocks put back) is the earlier.
+    pub(crate) fn instant_of_local(self, local: chrono::NaiveDateTime) -> i64 {
+        use chrono::Offset as _;
+        use chrono::TimeZone as _;
+        use chrono::offset::LocalResult;
+        let local_seconds = local.and_utc().timestamp();
+        // One search of the zone's table of local times.
+        let instant =
+            |offset: chrono_tz::TzOffset| local_seconds - i64::from(offset.fix().local_minus_utc());
+        match self.0.offset_from_local_datetime(&local) {
+            LocalResult::Single(offset) => instant(offset),
+            LocalResult::Ambiguous(a, b) => instant(a).min(instant(b)),
+            // In a gap: read with the offset in force before it.
+            LocalResult::None => local_seconds - i64::from(self.offset_at(local_seconds - 86_400)),
+        }
     }
 }
 
@@ -118,24 +117,48 @@ string_schema!(TimeZone, {
 mod tests {
     use super::TimeZone;
 
+    /// The wall-clock time `seconds` after 1970-01-01T00:00.
+    fn at(seconds: i64) -> chrono::NaiveDateTime {
+        chrono::DateTime::from_timestamp(seconds, 0).expect("in range").naive_utc()
+    }
+
     #[test]
     fn local_times_in_gaps_and_overlaps_have_one_instant() {
         let new_york = TimeZone::parse("America/New_York").expect("in the database");
         // 2024-03-10 02:30 does not exist in New York (clocks go from 02:00
         // to 03:00 EST→EDT): read with EST, -05:00, it is 07:30Z.
         let gap = 1_710_037_800; // 2024-03-10T02:30:00 as if UTC
-        assert_eq!(new_york.instant_of_local(gap), gap + 5 * 3_600);
+        assert_eq!(new_york.instant_of_local(at(gap)), gap + 5 * 3_600);
         // A day that starts in a gap starts when it ends: Asia/Beirut put its
         // clocks from 00:00 to 01:00 on 2024-03-31, at 22:00Z the day before.
         let beirut = TimeZone::parse("Asia/Beirut").expect("in the database");
         let midnight = 1_711_843_200; // 2024-03-31T00:00:00 as if UTC
-        assert_eq!(beirut.instant_of_local(midnight), midnight - 2 * 3_600);
+        assert_eq!(beirut.instant_of_local(at(midnight)), midnight - 2 * 3_600);
         // 2024-11-03 01:30 happens twice: the earlier is 05:30Z (EDT).
         let twice = 1_730_597_400; // 2024-11-03T01:30:00 as if UTC
-        assert_eq!(new_york.instant_of_local(twice), twice + 4 * 3_600);
+        assert_eq!(new_york.instant_of_local(at(twice)), twice + 4 * 3_600);
         // An ordinary time: Baku, +04:00.
         let baku = TimeZone::parse("Asia/Baku").expect("in the database");
-        assert_eq!(baku.instant_of_local(1_712_016_000), 1_712_016_000 - 4 * 3_600);
+        assert_eq!(baku.instant_of_local(at(1_712_016_000)), 1_712_016_000 - 4 * 3_600);
+    }
+
+    /// The date comparison skips the zones' tables for dates more than 32
+    /// hours apart, on the bound that no offset is 16 hours or more from
+    /// UTC: held here for every zone, every year from 1800 to 2100.
+    #[test]
+    fn no_offset_is_sixteen_hours_from_utc() {
+        let mut largest = 0;
+        for zone in chrono_tz::TZ_VARIANTS {
+            let zone = TimeZone(zone);
+            for year in 1800..2100_i64 {
+                for quarter in 0..4 {
+                    let instant = (year - 1970) * 31_556_952 + quarter * 7_889_238;
+                    largest = largest.max(zone.offset_at(instant).unsigned_abs());
+                }
+            }
+        }
+        assert!(largest < 16 * 3_600, "an offset of {largest} s");
+        assert!(largest > 15 * 3_600, "the extremes were not reached: {largest} s");
     }
 
     #[test]

@@ -45,7 +45,7 @@ impl<M: Mode> Checker<'_, M> {
         zone: Option<TimeZone>,
         message: impl FnOnce() -> String,
     ) {
-        if end.compare_zoned(zone, start, zone) == Ordering::Less {
+        if end.precedes_zoned(zone, start, zone) {
             self.report(at, Code::EndBeforeStart, message);
         }
     }
@@ -63,15 +63,11 @@ impl<M: Mode> Checker<'_, M> {
     ) {
         let (zone, part_zone) = (time.zone, part_time.zone);
         let before = match (part_time.first(), &time.period.start) {
-            (Some(p), Some(s)) if p.compare_zoned(part_zone, s, zone) == Ordering::Less => {
-                Some((p, "starts", s))
-            }
+            (Some(p), Some(s)) if p.precedes_zoned(part_zone, s, zone) => Some((p, "starts", s)),
             _ => None,
         };
         let after = match (part_time.last(), &time.period.end) {
-            (Some(p), Some(e)) if p.compare_zoned(part_zone, e, zone) == Ordering::Greater => {
-                Some((p, "ends", e))
-            }
+            (Some(p), Some(e)) if e.precedes_zoned(zone, p, part_zone) => Some((p, "ends", e)),
             _ => None,
         };
         if let Some((date, verb, bound)) = before.or(after) {
@@ -97,13 +93,13 @@ impl<M: Mode> Checker<'_, M> {
     ) {
         let (zone, local_zone) = (time.zone, local.zone);
         let before = match (local.last(), time.first()) {
-            (Some(l), Some(s)) if l.compare_zoned(local_zone, s, zone) == Ordering::Less => {
+            (Some(l), Some(s)) if l.precedes_zoned(local_zone, s, zone) => {
                 Some((l, "ends", "before the event starts", s))
             }
             _ => None,
         };
         let after = match (local.first(), time.last()) {
-            (Some(l), Some(e)) if l.compare_zoned(local_zone, e, zone) == Ordering::Greater => {
+            (Some(l), Some(e)) if e.precedes_zoned(zone, l, local_zone) => {
                 Some((l, "starts", "after the event ends", e))
             }
             _ => None,
@@ -133,7 +129,7 @@ impl<M: Mode> Checker<'_, M> {
         zone: Option<TimeZone>,
     ) {
         if let (Some(published), Some(start)) = (&source.published_at, event_start) {
-            if published.compare_zoned(None, start, zone) == Ordering::Less {
+            if published.precedes_zoned(None, start, zone) {
                 self.report(&at.key("published_at"), Code::SourceBeforeEvent, || {
                     format!(
                         "source \"{}\" was published {published}, before the event starts {start}",

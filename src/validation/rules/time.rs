@@ -77,7 +77,6 @@ impl<M: Mode> Checker<'_, M> {
 /// local anywhere from UTC-12 to UTC+14 against a date-time; two such
 /// dates are local to the same zone, whichever it is.
 fn elapsed(start: &Date, end: &Date, zone: Option<TimeZone>) -> Option<(i64, i64)> {
-    let utc = TimeZone::parse("UTC").ok();
     let zone_known = zone.is_some();
     let both_local = start.time_of_day().is_none() && end.time_of_day().is_none();
     // Each date as the closed range of instants it may be: a date-time its
@@ -89,7 +88,7 @@ fn elapsed(start: &Date, end: &Date, zone: Option<TimeZone>) -> Option<(i64, i64
         if zone_known {
             return date.span(zone);
         }
-        let (first, after) = date.span(utc)?;
+        let (first, after) = date.span(None)?;
         Some(if both_local { (first, after) } else { (first - 14 * 3_600, after + 12 * 3_600) })
     };
     let (start, end) = (span(start)?, span(end)?);
