@@ -176,3 +176,15 @@
 //! time and gives the same answer on every machine for one release of the
 //! crate. A local midnight that does not exist (clocks put forward at
 //! midnight) starts the day when the gap ends.
+//!
+//! A look-up in a zone's table costs a few hundred instructions, so the
+//! rules ask only "is this date wholly before that one?", which needs one
+//! end of each date, not both; and two dates more than 32 hours apart as
+//! written are in order whatever their zones, since no offset in the
+//! database is 16 hours from UTC (a unit test samples every zone from 1800
+//! to 2100). On the tour across four time zones
+//! (`examples/records/itinerary-across-time-zones-2023-05-19.json`) this
+//! took the record from 74,000 to 43,000 instructions, parse and
+//! validation together (callgrind). A participant's local time and an
+//! event's duration are boxed: most records have neither, and inline they
+//! made every participation 192 bytes instead of 88.
