@@ -17,6 +17,13 @@
 //! `+05:45`. Fractions of a second keep their digits (`.50` stays `.50`).
 //! Leap seconds (`:60`) are rejected: chrono cannot place them and real
 //! diplomatic records never need one.
+//!
+//! A date of day precision or coarser is a local calendar date. A
+//! [`Period`] may say in which IANA time zone its dates are local
+//! (`time_zone`), as may the event's place; dates local to different zones
+//! are compared as the stretches of time they cover
+//! ([`Date::compare_zoned`]). Lengths of time are
+//! [`IsoDuration`](crate::IsoDuration)s.
 
 use crate::json::declare::record_struct;
 use crate::scalars::newtype::{string_newtype, string_schema};
