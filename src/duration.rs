@@ -71,21 +71,53 @@ pub enum Duration {
 
 impl Duration {
     /// Exactly `value`.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::Duration;
+    /// let talks = Duration::exact("PT40M".parse()?);
+    /// assert_eq!(talks.value().map(|d| d.as_str()), Some("PT40M"));
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn exact(value: IsoDuration) -> Self {
         Duration::Exact { value, as_written: None }
     }
 
     /// About `value`.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::Duration;
+    /// let call = Duration::approximate("PT40M".parse()?).with_as_written("about 40 minutes".parse()?);
+    /// assert_eq!(call.as_written().map(|t| t.as_str()), Some("about 40 minutes"));
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn approximate(value: IsoDuration) -> Self {
         Duration::Approximate { value, as_written: None }
     }
 
     /// At least `value`.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::Duration;
+    /// let talks = Duration::at_least("PT2H".parse()?).with_as_written("more than two hours".parse()?);
+    /// assert!(matches!(talks, Duration::AtLeast { .. }));
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn at_least(value: IsoDuration) -> Self {
         Duration::AtLeast { value, as_written: None }
     }
 
     /// At most `value`.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::Duration;
+    /// let call = Duration::at_most("PT1H".parse()?).with_as_written("less than an hour".parse()?);
+    /// assert_eq!(call.value().and_then(|d| d.seconds()), Some(3_600));
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
     pub fn at_most(value: IsoDuration) -> Self {
         Duration::AtMost { value, as_written: None }
     }
