@@ -685,7 +685,7 @@ impl Date {
 /// The largest distance of a time zone's offset from UTC in the tz
 /// database, in seconds, rounded up: Asia/Manila's local mean time before
 /// 1845 was -15:56:08; today's extremes are -12:00 and +14:00.
-const MAX_OFFSET: i64 = 16 * 3_600;
+pub(crate) const MAX_OFFSET: i64 = 16 * 3_600;
 
 /// Which end of the stretch of time a date covers.
 #[derive(Clone, Copy, PartialEq, Eq)]

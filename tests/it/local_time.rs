@@ -168,6 +168,8 @@ fn durations_are_held_to_the_event_s_start_and_end() {
     };
     let two_hours = r#"{"start": "2024-12-10T10:00:00+01:00", "end": "2024-12-10T12:00:00+01:00"}"#;
     let one_day = r#"{"start": "2024-12-10", "end": "2024-12-10"}"#;
+    // A day of unknown zone against an instant: it may be local anywhere.
+    let mixed = r#"{"start": "2024-12-10", "end": "2024-12-10T12:00:00+01:00"}"#;
     let cases = [
         (two_hours, r#"{"kind": "exact", "value": "PT2H"}"#, true),
         (two_hours, r#"{"kind": "exact", "value": "PT120M"}"#, true),
@@ -182,6 +184,8 @@ fn durations_are_held_to_the_event_s_start_and_end() {
         (one_day, r#"{"kind": "exact", "value": "PT24H"}"#, true),
         (one_day, r#"{"kind": "exact", "value": "P2D"}"#, false),
         (one_day, r#"{"kind": "at_most", "value": "PT1M"}"#, true),
+        (mixed, r#"{"kind": "exact", "value": "PT26H"}"#, true),
+        (mixed, r#"{"kind": "exact", "value": "P2D"}"#, false),
     ];
     for (time, duration, agrees) in cases {
         let found = problems(&event(time, duration));

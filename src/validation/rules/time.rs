@@ -2,6 +2,7 @@
 //! `duration-contradicts-time`.
 
 use super::dates::Zoned;
+use crate::scalars::time::MAX_OFFSET;
 use crate::validation::{At, Checker, Mode};
 use crate::{Code, Date, Duration, TimeZone};
 
@@ -74,8 +75,9 @@ impl<M: Mode> Checker<'_, M> {
 /// The shortest and the longest time, in seconds, from `start` to `end`:
 /// equal when both are date-times; a range when either is a date, which
 /// covers a stretch of time. A date whose time zone is not known may be
-/// local anywhere from UTC-12 to UTC+14 against a date-time; two such
-/// dates are local to the same zone, whichever it is.
+/// local anywhere within 16 hours of UTC against a date-time (the tz
+/// database's widest offsets); two such dates are local to the same zone,
+/// whichever it is.
 fn elapsed(start: &Date, end: &Date, zone: Option<TimeZone>) -> Option<(i64, i64)> {
     let zone_known = zone.is_some();
     let both_local = start.time_of_day().is_none() && end.time_of_day().is_none();
@@ -89,7 +91,8 @@ fn elapsed(start: &Date, end: &Date, zone: Option<TimeZone>) -> Option<(i64, i64
             return date.span(zone);
         }
         let (first, after) = date.span(None)?;
-        Some(if both_local { (first, after) } else { (first - 14 * 3_600, after + 12 * 3_600) })
+        let slack = if both_local { 0 } else { MAX_OFFSET };
+        Some((first - slack, after + slack))
     };
     let (start, end) = (span(start)?, span(end)?);
     let shortest = (end.0 - start.1).max(0);
