@@ -70,17 +70,8 @@ impl Count {
     }
 }
 
-/// The wire form of [`Count`] read flat, keeping full JSON paths in errors.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CountWire {
-    kind: CountKind,
-    #[serde(default)]
-    value: Option<u64>,
-    #[serde(default)]
-    as_written: Option<Text>,
-}
-
+/// The qualifier of a [`Count`] or a [`Duration`](crate::Duration) on the
+/// wire, its `kind`.
 #[derive(Clone, Copy, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum CountKind {
@@ -91,33 +82,102 @@ pub(crate) enum CountKind {
     Unknown,
 }
 
-impl Count {
-    /// The count its wire fields say, or the code and message of why not.
-    pub(crate) fn from_wire(
+/// What a count or a duration says of its value, when it has one.
+#[derive(Clone, Copy)]
+pub(crate) enum Known {
+    Exact,
+    Approximate,
+    AtLeast,
+    AtMost,
+}
+
+/// A value qualified as a [`Count`] is ([`Count`] itself, and
+/// [`Duration`](crate::Duration)): read from one wire form, under one rule.
+pub(crate) trait Qualified: Sized {
+    /// The type of the value: a number, a length of time.
+    type Value;
+    /// What it is called in messages ("count").
+    const NOUN: &'static str;
+    /// The value qualified by `known`.
+    fn known(known: Known, value: Self::Value, as_written: Option<Text>) -> Self;
+    /// No value known.
+    fn unknown(as_written: Option<Text>) -> Self;
+
+    /// The item its wire fields say, or the code and message of why not:
+    /// an unknown one has no `value`, any other needs one.
+    fn from_wire(
         kind: CountKind,
-        value: Option<u64>,
+        value: Option<Self::Value>,
         as_written: Option<Text>,
-    ) -> Result<Count, (crate::Code, &'static str)> {
-        match (kind, value) {
-            (CountKind::Unknown, Some(_)) => {
-                Err((crate::Code::UnknownField, "a count of kind `unknown` has no `value`"))
+    ) -> Result<Self, (crate::Code, String)> {
+        let known = match kind {
+            CountKind::Exact => Known::Exact,
+            CountKind::Approximate => Known::Approximate,
+            CountKind::AtLeast => Known::AtLeast,
+            CountKind::AtMost => Known::AtMost,
+            CountKind::Unknown => {
+                return match value {
+                    None => Ok(Self::unknown(as_written)),
+                    Some(_) => Err((
+                        crate::Code::UnknownField,
+                        format!("a {} of kind `unknown` has no `value`", Self::NOUN),
+                    )),
+                };
             }
-            (CountKind::Unknown, None) => Ok(Count::Unknown { as_written }),
-            (_, None) => Err((crate::Code::MissingField, "missing field `value`")),
-            (CountKind::Exact, Some(value)) => Ok(Count::Exact { value, as_written }),
-            (CountKind::Approximate, Some(value)) => Ok(Count::Approximate { value, as_written }),
-            (CountKind::AtLeast, Some(value)) => Ok(Count::AtLeast { value, as_written }),
-            (CountKind::AtMost, Some(value)) => Ok(Count::AtMost { value, as_written }),
+        };
+        match value {
+            Some(value) => Ok(Self::known(known, value, as_written)),
+            None => Err((crate::Code::MissingField, "missing field `value`".to_owned())),
         }
+    }
+}
+
+/// The wire form of a [`Qualified`] item read flat, keeping full JSON
+/// paths in errors.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, bound = "V: Deserialize<'de>")]
+struct QualifiedWire<V> {
+    kind: CountKind,
+    #[serde(default)]
+    value: Option<V>,
+    #[serde(default)]
+    as_written: Option<Text>,
+}
+
+/// Deserializes a [`Qualified`] item through its wire form.
+pub(crate) fn deserialize_qualified<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+where
+    T: Qualified,
+    T::Value: Deserialize<'de>,
+    D: Deserializer<'de>,
+{
+    let QualifiedWire { kind, value, as_written } = QualifiedWire::deserialize(deserializer)?;
+    T::from_wire(kind, value, as_written).map_err(|(code, message)| {
+        crate::json::errors::note_code(code);
+        D::Error::custom(message)
+    })
+}
+
+impl Qualified for Count {
+    type Value = u64;
+    const NOUN: &'static str = "count";
+
+    fn known(known: Known, value: u64, as_written: Option<Text>) -> Self {
+        match known {
+            Known::Exact => Count::Exact { value, as_written },
+            Known::Approximate => Count::Approximate { value, as_written },
+            Known::AtLeast => Count::AtLeast { value, as_written },
+            Known::AtMost => Count::AtMost { value, as_written },
+        }
+    }
+
+    fn unknown(as_written: Option<Text>) -> Self {
+        Count::Unknown { as_written }
     }
 }
 
 impl<'de> Deserialize<'de> for Count {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let CountWire { kind, value, as_written } = CountWire::deserialize(deserializer)?;
-        Count::from_wire(kind, value, as_written).map_err(|(code, message)| {
-            crate::json::errors::note_code(code);
-            D::Error::custom(message)
-        })
+        deserialize_qualified(deserializer)
     }
 }

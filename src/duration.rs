@@ -1,9 +1,8 @@
 //! How long something lasted: exact, approximate, a bound, or unknown.
 
-use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::count::CountKind;
+use crate::count::{Known, Qualified, deserialize_qualified};
 use crate::{IsoDuration, Text};
 
 /// How long a meeting, call or visit lasted, saying how exactly it is
@@ -155,46 +154,28 @@ impl Duration {
             | Duration::Unknown { as_written } => as_written.as_ref(),
         }
     }
-
-    /// The duration its wire fields say, or the code and message of why not.
-    pub(crate) fn from_wire(
-        kind: CountKind,
-        value: Option<IsoDuration>,
-        as_written: Option<Text>,
-    ) -> Result<Duration, (crate::Code, &'static str)> {
-        match (kind, value) {
-            (CountKind::Unknown, Some(_)) => {
-                Err((crate::Code::UnknownField, "a duration of kind `unknown` has no `value`"))
-            }
-            (CountKind::Unknown, None) => Ok(Duration::Unknown { as_written }),
-            (_, None) => Err((crate::Code::MissingField, "missing field `value`")),
-            (CountKind::Exact, Some(value)) => Ok(Duration::Exact { value, as_written }),
-            (CountKind::Approximate, Some(value)) => {
-                Ok(Duration::Approximate { value, as_written })
-            }
-            (CountKind::AtLeast, Some(value)) => Ok(Duration::AtLeast { value, as_written }),
-            (CountKind::AtMost, Some(value)) => Ok(Duration::AtMost { value, as_written }),
-        }
-    }
 }
 
-/// The wire form of [`Duration`] read flat, keeping full JSON paths in errors.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DurationWire {
-    kind: CountKind,
-    #[serde(default)]
-    value: Option<IsoDuration>,
-    #[serde(default)]
-    as_written: Option<Text>,
+impl Qualified for Duration {
+    type Value = IsoDuration;
+    const NOUN: &'static str = "duration";
+
+    fn known(known: Known, value: IsoDuration, as_written: Option<Text>) -> Self {
+        match known {
+            Known::Exact => Duration::Exact { value, as_written },
+            Known::Approximate => Duration::Approximate { value, as_written },
+            Known::AtLeast => Duration::AtLeast { value, as_written },
+            Known::AtMost => Duration::AtMost { value, as_written },
+        }
+    }
+
+    fn unknown(as_written: Option<Text>) -> Self {
+        Duration::Unknown { as_written }
+    }
 }
 
 impl<'de> Deserialize<'de> for Duration {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let DurationWire { kind, value, as_written } = DurationWire::deserialize(deserializer)?;
-        Duration::from_wire(kind, value, as_written).map_err(|(code, message)| {
-            crate::json::errors::note_code(code);
-            D::Error::custom(message)
-        })
+        deserialize_qualified(deserializer)
     }
 }

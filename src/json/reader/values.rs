@@ -2,6 +2,7 @@
 //! checked constructor, lists item by item, and the rest with serde.
 
 use super::{Bail, FieldName, Read, ReadValue, Reader, once};
+use crate::count::Qualified;
 use crate::party::{PartyKindWire, PartyType};
 use crate::{
     AgreementId, AgreementKind, AgreementStatus, AreaKind, Coordinates, Count, CountryCode, Date,
@@ -128,35 +129,33 @@ impl ReadValue for u64 {
     }
 }
 
-/// Read flat, as serde reads it (see `CountWire`).
+/// Read flat, as serde reads it (see `deserialize_qualified`).
+fn read_qualified<T>(reader: &mut Reader<'_>) -> Read<T>
+where
+    T: Qualified,
+    T::Value: ReadValue,
+{
+    let (mut kind, mut value, mut as_written) = (None, None, None);
+    reader.fields(
+        &const { FieldName::all(["kind", "value", "as_written"]) },
+        |reader, index| match index {
+            0 => once(&mut kind, ReadValue::read(reader)),
+            1 => once(&mut value, ReadValue::read(reader)),
+            _ => once(&mut as_written, ReadValue::read(reader)),
+        },
+    )?;
+    T::from_wire(kind.ok_or(Bail)?, value, as_written).map_err(|_| Bail)
+}
+
 impl ReadValue for Count {
     fn read(reader: &mut Reader<'_>) -> Read<Self> {
-        let (mut kind, mut value, mut as_written) = (None, None, None);
-        reader.fields(
-            &const { FieldName::all(["kind", "value", "as_written"]) },
-            |reader, index| match index {
-                0 => once(&mut kind, ReadValue::read(reader)),
-                1 => once(&mut value, ReadValue::read(reader)),
-                _ => once(&mut as_written, ReadValue::read(reader)),
-            },
-        )?;
-        Count::from_wire(kind.ok_or(Bail)?, value, as_written).map_err(|_| Bail)
+        read_qualified(reader)
     }
 }
 
-/// Read flat, as serde reads it (see `DurationWire`).
 impl ReadValue for Duration {
     fn read(reader: &mut Reader<'_>) -> Read<Self> {
-        let (mut kind, mut value, mut as_written) = (None, None, None);
-        reader.fields(
-            &const { FieldName::all(["kind", "value", "as_written"]) },
-            |reader, index| match index {
-                0 => once(&mut kind, ReadValue::read(reader)),
-                1 => once(&mut value, ReadValue::read(reader)),
-                _ => once(&mut as_written, ReadValue::read(reader)),
-            },
-        )?;
-        Duration::from_wire(kind.ok_or(Bail)?, value, as_written).map_err(|_| Bail)
+        read_qualified(reader)
     }
 }
 
