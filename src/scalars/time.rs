@@ -600,20 +600,20 @@ impl Date {
         other_zone: Option<crate::TimeZone>,
     ) -> bool {
         use std::cmp::Ordering;
+        // A local date's zone (`None` inside when unknown); `None` for an instant.
         let local = |date: &Date, zone| match date.repr {
             Repr::Time(..) => None,
             _ => Some(zone),
         };
-        // Both local: to the same zone, or to one unknown, compare calendars;
-        // a local date of unknown zone against an instant, likewise.
-        match (local(self, zone), local(other, other_zone)) {
-            (Some(a), Some(b)) if a.is_none() || b.is_none() || a == b => {
-                return self.compare(other) == Ordering::Less;
-            }
-            (Some(None), None) | (None, Some(None)) | (None, None) => {
-                return self.compare(other) == Ordering::Less;
-            }
-            _ => {}
+        // Calendars decide unless a local date of a known zone meets an
+        // instant, or a local date of another known zone.
+        let zoned = match (local(self, zone), local(other, other_zone)) {
+            (Some(Some(a)), Some(Some(b))) => a != b,
+            (Some(Some(_)), None) | (None, Some(Some(_))) => true,
+            _ => false,
+        };
+        if !zoned {
+            return self.compare(other) == Ordering::Less;
         }
         // Every offset of the tz database is within 16 hours of UTC, so
         // dates more than 32 hours apart as written are in order whatever
