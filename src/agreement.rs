@@ -101,7 +101,9 @@ pub enum AgreementKind {
     Other(Text),
 }
 
-/// How far an agreement has gone.
+/// How far an agreement has gone: the state its latest step left it in.
+/// Every status is reached by a step ([`AgreementStatus::step`]) and every
+/// listed step leads to a status ([`StepKind::status`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -109,20 +111,56 @@ pub enum AgreementKind {
 pub enum AgreementStatus {
     /// The text is agreed by negotiators.
     Negotiated,
+    /// Concluded: the text is settled by the parties, as for an agreement
+    /// that needs no signature.
+    Concluded,
     /// Initialled by negotiators.
     Initialled,
     /// Signed.
     Signed,
-    /// Adopted or issued (a joint statement, a declaration).
+    /// Adopted or issued (a joint statement, a declaration, a resolution).
     Adopted,
-    /// Concluded.
-    Concluded,
-    /// Ratified (or accepted, approved, acceded to) by the parties.
+    /// Ratified (or accepted, approved, acceded or succeeded to): consent to
+    /// be bound is given.
     Ratified,
     /// In force.
     InForce,
-    /// Terminated, withdrawn from or expired.
+    /// Applied provisionally, before it is in force.
+    ProvisionallyApplied,
+    /// Suspended: in force, but not applied for now.
+    Suspended,
+    /// Terminated or expired.
     Terminated,
+    /// Withdrawn from by a party (for a bilateral agreement, this ends it).
+    WithdrawnFrom,
+}
+
+impl AgreementStatus {
+    /// The step that brings an agreement to this status: `in_force` is
+    /// reached by `entered_into_force`, `ratified` by `ratified` (or by
+    /// its kin: accepted, approved, acceded, succeeded).
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::{AgreementStatus, StepKind};
+    /// assert_eq!(AgreementStatus::InForce.step(), StepKind::EnteredIntoForce);
+    /// assert_eq!(StepKind::Acceded.status(), Some(AgreementStatus::Ratified));
+    /// ```
+    pub fn step(self) -> StepKind {
+        match self {
+            AgreementStatus::Negotiated => StepKind::Negotiated,
+            AgreementStatus::Concluded => StepKind::Concluded,
+            AgreementStatus::Initialled => StepKind::Initialled,
+            AgreementStatus::Signed => StepKind::Signed,
+            AgreementStatus::Adopted => StepKind::Adopted,
+            AgreementStatus::Ratified => StepKind::Ratified,
+            AgreementStatus::InForce => StepKind::EnteredIntoForce,
+            AgreementStatus::ProvisionallyApplied => StepKind::ProvisionallyApplied,
+            AgreementStatus::Suspended => StepKind::Suspended,
+            AgreementStatus::Terminated => StepKind::Terminated,
+            AgreementStatus::WithdrawnFrom => StepKind::WithdrawnFrom,
+        }
+    }
 }
 
 record_struct! {
@@ -239,17 +277,22 @@ impl AgreementStep {
     }
 }
 
-/// Steps of an agreement's life, in their usual order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+/// Steps of an agreement's life, in their usual order. An open list:
+/// another step is written as `{"other": "..."}` and kept verbatim.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum StepKind {
+    /// Its text was agreed by negotiators.
+    Negotiated,
     /// Initialled by negotiators.
     Initialled,
+    /// Concluded without signature, or its conclusion announced.
+    Concluded,
     /// Signed.
     Signed,
-    /// Adopted or issued.
+    /// Adopted or issued (by a meeting, an organ, or the parties together).
     Adopted,
     /// Ratified.
     Ratified,
@@ -259,15 +302,48 @@ pub enum StepKind {
     Approved,
     /// Acceded to.
     Acceded,
-    /// Succeeded to.
+    /// Succeeded to (by a state that inherits it).
     Succeeded,
-    /// Entered into force.
+    /// Applied provisionally before entry into force.
+    ProvisionallyApplied,
+    /// Entered into force (for all, or for one party).
     EnteredIntoForce,
-    /// Terminated, withdrawn from or expired.
+    /// Suspended.
+    Suspended,
+    /// Terminated or expired.
     Terminated,
+    /// Withdrawn from (by one party; its date is when the withdrawal took effect).
+    WithdrawnFrom,
+    /// Any other step, in words.
+    Other(Text),
+}
+
+impl StepKind {
+    /// The status this step brings its agreement (or its party) to; none
+    /// for a step in words.
+    pub fn status(&self) -> Option<AgreementStatus> {
+        Some(match self {
+            StepKind::Negotiated => AgreementStatus::Negotiated,
+            StepKind::Initialled => AgreementStatus::Initialled,
+            StepKind::Concluded => AgreementStatus::Concluded,
+            StepKind::Signed => AgreementStatus::Signed,
+            StepKind::Adopted => AgreementStatus::Adopted,
+            StepKind::Ratified
+            | StepKind::Accepted
+            | StepKind::Approved
+            | StepKind::Acceded
+            | StepKind::Succeeded => AgreementStatus::Ratified,
+            StepKind::ProvisionallyApplied => AgreementStatus::ProvisionallyApplied,
+            StepKind::EnteredIntoForce => AgreementStatus::InForce,
+            StepKind::Suspended => AgreementStatus::Suspended,
+            StepKind::Terminated => AgreementStatus::Terminated,
+            StepKind::WithdrawnFrom => AgreementStatus::WithdrawnFrom,
+            StepKind::Other(_) => return None,
+        })
+    }
 }
 
 code_list!(AgreementKind, Other);
 code_list!(AgreementStatus);
 code_list!(ThirdPartyRole, Other);
-code_list!(StepKind);
+code_list!(StepKind, Other);

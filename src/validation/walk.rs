@@ -306,6 +306,7 @@ impl<M: Mode> Checker<'_, M> {
         let steps = at.key("steps");
         for (j, step) in agreement.steps.iter().enumerate() {
             let p = steps.index(j);
+            self.other_is_listed(&p, Step::Key("step"), &step.step);
             if let Some(party) = &step.party {
                 self.resolve(Kind::Party, party.as_compact(), &p, Step::Key("party"));
             }

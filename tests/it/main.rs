@@ -4,6 +4,7 @@
 // panics; in tests a panic is the failure report.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+mod agreements;
 mod api;
 mod baku;
 mod bench_smoke;

@@ -10,9 +10,10 @@
 //! the 15th in Washington is not before the morning of the 16th in Beijing.
 
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 
 use crate::validation::{At, Checker, Mode};
-use crate::{Agreement, Code, Date, Event, Period, Source, StepKind, TimeZone};
+use crate::{Agreement, AgreementStep, Code, Date, Event, Period, Source, StepKind, TimeZone};
 
 /// A period and the time zone its local dates are in.
 #[derive(Clone, Copy)]
@@ -140,38 +141,79 @@ impl<M: Mode> Checker<'_, M> {
         }
     }
 
-    /// `steps-out-of-order`: dated steps by the same party (or by none)
-    /// that do not follow the usual order (ratified before signed).
+    /// `steps-out-of-order`: a dated step that comes before every dated
+    /// step of an earlier stage, by the same party or by all (ratified
+    /// before any signature). A stage reached again later (a party that
+    /// withdraws and joins again) is in order as long as one step of each
+    /// earlier stage precedes it. Linear in the steps: each stage keeps
+    /// only its earliest date, per party and for all.
     pub(in crate::validation) fn steps_out_of_order(
         &mut self,
         steps: &At<'_, M>,
         agreement: &Agreement,
     ) {
-        fn rank(step: StepKind) -> u8 {
-            match step {
-                StepKind::Initialled => 0,
-                StepKind::Signed | StepKind::Adopted => 1,
+        /// The stages of a life, in order; a step in words has none.
+        fn stage(step: &StepKind) -> Option<usize> {
+            Some(match step {
+                StepKind::Negotiated => 0,
+                StepKind::Initialled => 1,
+                StepKind::Concluded | StepKind::Signed | StepKind::Adopted => 2,
                 StepKind::Ratified
                 | StepKind::Accepted
                 | StepKind::Approved
                 | StepKind::Acceded
-                | StepKind::Succeeded => 2,
-                StepKind::EnteredIntoForce => 3,
-                StepKind::Terminated => 4,
+                | StepKind::Succeeded
+                | StepKind::ProvisionallyApplied => 3,
+                StepKind::EnteredIntoForce | StepKind::Suspended => 4,
+                StepKind::Terminated | StepKind::WithdrawnFrom => 5,
+                StepKind::Other(_) => return None,
+            })
+        }
+        const STAGES: usize = 6;
+        type Earliest<'a> = [Option<&'a AgreementStep>; STAGES];
+        /// The step that starts first of `a` and `b`: of two that overlap
+        /// (a month and a day in it), the wider one.
+        fn first<'a>(a: Option<&'a AgreementStep>, b: &'a AgreementStep) -> &'a AgreementStep {
+            let (Some(a), Some(a_date), Some(b_date)) =
+                (a, a.and_then(|a| a.date.as_ref()), &b.date)
+            else {
+                return b;
+            };
+            match a_date.compare(b_date) {
+                Ordering::Less => a,
+                Ordering::Greater => b,
+                Ordering::Equal if b_date.precision() < a_date.precision() => b,
+                Ordering::Equal => a,
+            }
+        }
+        let mut whole: Earliest<'_> = [None; STAGES];
+        let mut by_party: BTreeMap<&str, Earliest<'_>> = BTreeMap::new();
+        for step in &agreement.steps {
+            let (Some(stage), Some(_)) = (stage(&step.step), &step.date) else { continue };
+            let earliest = match &step.party {
+                None => &mut whole,
+                Some(party) => by_party.entry(party.as_str()).or_insert([None; STAGES]),
+            };
+            if let Some(slot) = earliest.get_mut(stage) {
+                *slot = Some(first(*slot, step));
             }
         }
         for (j, later) in agreement.steps.iter().enumerate() {
-            let Some(later_date) = &later.date else { continue };
-            let earlier = agreement.steps.iter().find(|earlier| {
-                (earlier.party.is_none() || earlier.party == later.party)
-                    && rank(earlier.step) < rank(later.step)
-                    && earlier
-                        .date
-                        .as_ref()
-                        .is_some_and(|d| later_date.compare(d) == Ordering::Less)
+            let (Some(stage), Some(later_date)) = (stage(&later.step), &later.date) else {
+                continue;
+            };
+            let own = later.party.as_ref().and_then(|party| by_party.get(party.as_str()));
+            let before = (0..stage).find_map(|earlier_stage| {
+                let all = whole.get(earlier_stage).copied().flatten();
+                let mine = own.and_then(|e| e.get(earlier_stage).copied().flatten());
+                let earliest = match (all, mine) {
+                    (Some(all), Some(mine)) => first(Some(all), mine),
+                    (one, other) => one.or(other)?,
+                };
+                let date = earliest.date.as_ref()?;
+                (later_date.compare(date) == Ordering::Less).then_some((earliest, date))
             });
-            if let Some(earlier) = earlier {
-                let earlier_date = earlier.date.as_ref().map(Date::as_str).unwrap_or_default();
+            if let Some((earlier, earlier_date)) = before {
                 let step_at = steps.index(j);
                 self.report(&step_at.key("date"), Code::StepsOutOfOrder, || {
                     format!(
