@@ -42,6 +42,10 @@ record_struct! {
         pub steps: Vec<AgreementStep> => with_steps,
         /// Fields it covers ("defence industry", "various sectors").
         pub sectors: Vec<Sector> => with_sectors,
+        /// Other agreements and acts of the record it refers to: one it
+        /// amends, supersedes, implements or endorses, the one it is an annex
+        /// of, or its counterpart.
+        pub related: Vec<RelatedAgreement> => with_related,
         /// Its registration number with a treaty registry (UN Treaty Series), if any.
         pub registration_number: Option<Text> => with_registration_number,
         /// Namespaced extra data about this agreement, kept exactly.
@@ -97,6 +101,12 @@ pub enum AgreementKind {
     LetterOfIntent,
     /// A commercial contract.
     Contract,
+    /// A resolution adopted by an organ of an international organisation
+    /// (a council, an assembly).
+    Resolution,
+    /// A decision of an organ of an international organisation, or of a
+    /// meeting of the parties to a treaty.
+    Decision,
     /// Any other kind, in words.
     Other(Text),
 }
@@ -161,6 +171,57 @@ impl AgreementStatus {
             AgreementStatus::WithdrawnFrom => StepKind::WithdrawnFrom,
         }
     }
+}
+
+record_struct! {
+    /// How an agreement or act refers to another of the record: `{"relation":
+    /// "supersedes", "agreement": "treaty-1994"}`.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct RelatedAgreement {
+        /// What this agreement is or does to the other.
+        pub relation: AgreementRelation,
+        /// The other agreement or act, by id.
+        pub agreement: AgreementId,
+    }
+}
+
+impl RelatedAgreement {
+    /// This agreement stands in `relation` to `agreement`.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::{AgreementRelation, RelatedAgreement};
+    /// let endorses = RelatedAgreement::new(AgreementRelation::Endorses, "jcpoa".parse()?);
+    /// assert_eq!(endorses.relation.as_str(), "endorses");
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
+    pub fn new(relation: AgreementRelation, agreement: AgreementId) -> Self {
+        Self::blank(relation, agreement)
+    }
+}
+
+/// What an agreement or act is or does to another. An open list: another
+/// relation is written as `{"other": "..."}` and kept verbatim.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum AgreementRelation {
+    /// Endorses the other (a resolution endorsing an agreement).
+    Endorses,
+    /// Implements the other (an implementing agreement or plan).
+    Implements,
+    /// Amends the other (an amending protocol).
+    Amends,
+    /// Replaces the other, which no longer applies between its parties.
+    Supersedes,
+    /// Is the counterpart of the other: two mirror documents, each issued
+    /// by one side (two unilateral declarations, two letters of an exchange).
+    CounterpartOf,
+    /// Is an annex, appendix or side letter of the other.
+    AnnexOf,
+    /// Any other relation, in words.
+    Other(Text),
 }
 
 record_struct! {
@@ -346,4 +407,5 @@ impl StepKind {
 code_list!(AgreementKind, Other);
 code_list!(AgreementStatus);
 code_list!(ThirdPartyRole, Other);
+code_list!(AgreementRelation, Other);
 code_list!(StepKind, Other);

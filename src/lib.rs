@@ -353,8 +353,8 @@ pub use scalars::time;
 pub mod validation;
 
 pub use agreement::{
-    Agreement, AgreementKind, AgreementStatus, AgreementStep, Signatory, StepKind, ThirdParty,
-    ThirdPartyRole,
+    Agreement, AgreementKind, AgreementRelation, AgreementStatus, AgreementStep, RelatedAgreement,
+    Signatory, StepKind, ThirdParty, ThirdPartyRole,
 };
 pub use count::Count;
 pub use delegation::{Delegation, DelegationMember, Member};

@@ -79,6 +79,7 @@ impl Party {
             | PartyKind::NonStateActor { country, .. } => *country,
             PartyKind::Polity {}
             | PartyKind::InternationalOrganisation { .. }
+            | PartyKind::Organ { .. }
             | PartyKind::GroupOfStates { .. } => None,
         }
     }
@@ -103,6 +104,18 @@ pub enum PartyKind {
     /// An international organisation (UN, EU, African Union, NATO).
     InternationalOrganisation {
         /// Member states or organisations named in the record, when relevant.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        members: Vec<PartyId>,
+    },
+    /// An organ of an international organisation, or of another organ: a
+    /// council, an assembly, a commission, a committee (the UN Security
+    /// Council, the Council of the EU). Its resolutions and decisions are
+    /// its acts, recorded as agreements with the organ as their party.
+    Organ {
+        /// The organisation (or organ) it belongs to, a party of this record.
+        organisation: PartyId,
+        /// Its members named in the record, when relevant (the Council's
+        /// members in a given year).
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         members: Vec<PartyId>,
     },
@@ -151,6 +164,8 @@ pub(crate) struct PartyKindWire {
     #[serde(default)]
     pub(crate) parent: Option<PartyId>,
     #[serde(default)]
+    pub(crate) organisation: Option<PartyId>,
+    #[serde(default)]
     pub(crate) members: Option<Vec<PartyId>>,
 }
 
@@ -161,6 +176,7 @@ pub(crate) enum PartyType {
     State,
     Polity,
     InternationalOrganisation,
+    Organ,
     GroupOfStates,
     PublicBody,
     Company,
@@ -184,6 +200,7 @@ impl PartyKind {
             PartyKind::State { .. } => PartyType::State,
             PartyKind::Polity {} => PartyType::Polity,
             PartyKind::InternationalOrganisation { .. } => PartyType::InternationalOrganisation,
+            PartyKind::Organ { .. } => PartyType::Organ,
             PartyKind::GroupOfStates { .. } => PartyType::GroupOfStates,
             PartyKind::PublicBody { .. } => PartyType::PublicBody,
             PartyKind::Company { .. } => PartyType::Company,
@@ -205,6 +222,7 @@ impl PartyType {
             PartyType::State => "state",
             PartyType::Polity => "polity",
             PartyType::InternationalOrganisation => "international_organisation",
+            PartyType::Organ => "organ",
             PartyType::GroupOfStates => "group_of_states",
             PartyType::PublicBody => "public_body",
             PartyType::Company => "company",
@@ -214,62 +232,47 @@ impl PartyType {
 }
 
 impl PartyKindWire {
-    /// The party kind, or why the fields do not fit the type.
+    /// The kind, when the fields given are those its `type` takes.
     pub(crate) fn into_kind(self) -> Result<PartyKind, String> {
-        let PartyKindWire { kind, country, parent, members } = self;
-        let refuse =
-            |field: &str| format!("a party of type `{}` has no field `{field}`", kind.as_str());
-        let members_of = |members: Option<Vec<PartyId>>| members.unwrap_or_default();
-        match kind {
-            PartyType::State => {
-                if parent.is_some() {
-                    return Err(refuse("parent"));
-                }
-                if members.is_some() {
-                    return Err(refuse("members"));
-                }
-                let country = country.ok_or_else(|| {
-                    "a party of type `state` needs `country`; a polity without a code is of type `polity`"
-                        .to_owned()
-                })?;
-                Ok(PartyKind::State { country })
-            }
-            PartyType::Polity | PartyType::InternationalOrganisation | PartyType::GroupOfStates => {
-                if country.is_some() {
-                    return Err(refuse("country"));
-                }
-                if parent.is_some() {
-                    return Err(refuse("parent"));
-                }
-                Ok(match kind {
-                    PartyType::Polity if members.is_some() => return Err(refuse("members")),
-                    PartyType::Polity => PartyKind::Polity {},
-                    PartyType::GroupOfStates => {
-                        PartyKind::GroupOfStates { members: members_of(members) }
-                    }
-                    _ => PartyKind::InternationalOrganisation { members: members_of(members) },
-                })
-            }
-            PartyType::PublicBody | PartyType::Company => {
-                if members.is_some() {
-                    return Err(refuse("members"));
-                }
-                Ok(if matches!(kind, PartyType::PublicBody) {
-                    PartyKind::PublicBody { country, parent }
-                } else {
-                    PartyKind::Company { country, parent }
-                })
-            }
-            PartyType::NonStateActor => {
-                if members.is_some() {
-                    return Err(refuse("members"));
-                }
-                if parent.is_some() {
-                    return Err(refuse("parent"));
-                }
-                Ok(PartyKind::NonStateActor { country })
-            }
+        let PartyKindWire { kind, country, parent, organisation, members } = self;
+        // The fields each type takes, besides `type`.
+        let takes: &[&str] = match kind {
+            PartyType::State | PartyType::NonStateActor => &["country"],
+            PartyType::Polity => &[],
+            PartyType::InternationalOrganisation | PartyType::GroupOfStates => &["members"],
+            PartyType::Organ => &["organisation", "members"],
+            PartyType::PublicBody | PartyType::Company => &["country", "parent"],
+        };
+        let given = [
+            ("country", country.is_some()),
+            ("parent", parent.is_some()),
+            ("organisation", organisation.is_some()),
+            ("members", members.is_some()),
+        ];
+        if let Some((field, _)) =
+            given.iter().find(|(field, given)| *given && !takes.contains(field))
+        {
+            return Err(format!("a party of type `{}` has no field `{field}`", kind.as_str()));
         }
+        let members = members.unwrap_or_default();
+        Ok(match kind {
+            PartyType::State => PartyKind::State {
+                country: country.ok_or(
+                    "a party of type `state` needs `country`; a polity without a code is of type `polity`",
+                )?,
+            },
+            PartyType::Polity => PartyKind::Polity {},
+            PartyType::InternationalOrganisation => PartyKind::InternationalOrganisation { members },
+            PartyType::Organ => PartyKind::Organ {
+                organisation: organisation
+                    .ok_or("a party of type `organ` needs `organisation`, the party it belongs to")?,
+                members,
+            },
+            PartyType::GroupOfStates => PartyKind::GroupOfStates { members },
+            PartyType::PublicBody => PartyKind::PublicBody { country, parent },
+            PartyType::Company => PartyKind::Company { country, parent },
+            PartyType::NonStateActor => PartyKind::NonStateActor { country },
+        })
     }
 }
 

@@ -137,6 +137,12 @@ codes! {
     DurationContradictsTime = "duration-contradicts-time", Error, false;
     /// The dated steps of an agreement are out of order (ratified before signed).
     StepsOutOfOrder = "steps-out-of-order", Error, false;
+    /// An agreement or act refers to itself (amends or supersedes itself).
+    RefersToItself = "refers-to-itself", Error, false;
+    /// Agreements supersede each other, or are annexes of each other, in a cycle.
+    ReferenceCycle = "reference-cycle", Error, false;
+    /// An organ belongs to a party that is not an international organisation or an organ.
+    OrganOutsideOrganisation = "organ-outside-organisation", Error, false;
     /// A mediator, witness or observer of an agreement is also one of its parties.
     ThirdPartyIsParty = "third-party-is-party", Warning, false;
     /// The same person or organisation is listed twice in one delegation.

@@ -64,7 +64,10 @@
 //! | `offset-outside-time-zone` | error | record | no | a date-time whose UTC offset is not its time zone's at that moment |
 //! | `local-time-outside-event` | error | record | no | a participant's local time that does not overlap the event's time |
 //! | `duration-contradicts-time` | error | record | no | an exact duration, or a bound, that the event's start and end cannot allow |
-//! | `steps-out-of-order` | error | record | no | agreement steps by one party out of order (ratified before signed) |
+//! | `steps-out-of-order` | error | record | no | an agreement step before every step of an earlier stage, by its party or by all (ratified before any signature) |
+//! | `refers-to-itself` | error | record | no | an agreement that amends, supersedes or otherwise relates to itself |
+//! | `reference-cycle` | error | record | no | agreements that supersede each other, or are annexes of each other, in a cycle |
+//! | `organ-outside-organisation` | error | record | no | an organ whose organisation is not an international organisation or an organ |
 //! | `third-party-is-party` | warning | record | no | a mediator, witness or observer of an agreement who is also one of its parties |
 //! | `duplicate-member` | warning | record | no | the same person or organisation twice in one delegation |
 //! | `same-person-twice` | warning | record | no | two people whose names fold to the same key (Görgün, Gorgun, GÖRGÜN) |
@@ -326,6 +329,11 @@ impl<'a, M: Mode> Checker<'a, M> {
     #[inline(never)]
     fn slot_of(&self, kind: Kind, id: &IdText) -> Option<usize> {
         self.scratch.ids.slot_of(kind, id.as_str(), |kind, position| self.id_at(kind, position))
+    }
+
+    /// The position in its list of the item of `kind` that has `id`, if any.
+    fn position_of(&self, kind: Kind, id: &IdText) -> Option<usize> {
+        self.scratch.ids.position_of(kind, id.as_str(), |kind, position| self.id_at(kind, position))
     }
 }
 

@@ -42,6 +42,7 @@ impl<M: Mode> Checker<'_, M> {
         for (i, agreement) in record.agreements.iter().enumerate() {
             self.agreement(&agreements.index(i), agreement);
         }
+        self.reference_cycles();
         let sources = root.key("sources");
         let event_start = record.event.time.as_ref().and_then(|t| t.start.as_ref());
         let event_zone = local_zone(&record.event, None);
@@ -157,6 +158,29 @@ impl<M: Mode> Checker<'_, M> {
         match &party.kind {
             PartyKind::InternationalOrganisation { members }
             | PartyKind::GroupOfStates { members } => {
+                let members_at = kind_at.key("members");
+                for (j, member) in members.iter().enumerate() {
+                    self.resolve(Kind::Party, member.as_compact(), &members_at, Step::Index(j));
+                }
+                self.count_against_list(
+                    &at.key("count"),
+                    "count",
+                    party.count.as_ref(),
+                    members.len(),
+                    None,
+                    "members",
+                );
+            }
+            PartyKind::Organ { organisation, members } => {
+                let found = self.resolve_slot(
+                    Kind::Party,
+                    organisation.as_compact(),
+                    &kind_at,
+                    Step::Key("organisation"),
+                );
+                if found.is_some() {
+                    self.organ_outside_organisation(&kind_at, party, organisation);
+                }
                 let members_at = kind_at.key("members");
                 for (j, member) in members.iter().enumerate() {
                     self.resolve(Kind::Party, member.as_compact(), &members_at, Step::Index(j));
@@ -315,5 +339,12 @@ impl<M: Mode> Checker<'_, M> {
             }
         }
         self.steps_out_of_order(&steps, agreement);
+        let related = at.key("related");
+        for (j, link) in agreement.related.iter().enumerate() {
+            let p = related.index(j);
+            self.other_is_listed(&p, Step::Key("relation"), &link.relation);
+            self.resolve(Kind::Agreement, link.agreement.as_compact(), &p, Step::Key("agreement"));
+        }
+        self.refers_to_itself(at, agreement);
     }
 }

@@ -112,3 +112,86 @@ fn a_step_in_words_is_kept_and_warned_of_when_it_is_listed() {
         [(Code::OtherIsListed, "/agreements/0/steps/1/step/other".to_owned())]
     );
 }
+
+/// The UN Security Council, an organ of the UN, and its resolution 2231
+/// endorsing the JCPOA; an amending protocol, and agreements superseding
+/// each other.
+const RELATED: &str = r#"{"format_version":"0.2","id":"r","event":{"id":"e","kind":"meeting"},
+  "parties":[
+    {"id":"un","kind":{"type":"international_organisation"},"name":"United Nations"},
+    {"id":"unsc","kind":{"type":"organ","organisation":"un","members":["ir"]},"name":"UN Security Council"},
+    {"id":"ir","kind":{"type":"state","country":"IR"}},
+    {"id":"committee","kind":{"type":"organ","organisation":"ir"},"name":"A committee"}],
+  "agreements":[
+    {"id":"jcpoa","kind":"plan_of_action"},
+    {"id":"res-2231","kind":"resolution","parties":["unsc"],
+     "related":[{"relation":"endorses","agreement":"jcpoa"},{"relation":"amends","agreement":"res-2231"}]},
+    {"id":"a","kind":"treaty","related":[{"relation":"supersedes","agreement":"b"}]},
+    {"id":"b","kind":"treaty","related":[{"relation":"supersedes","agreement":"c"},{"relation":{"other":"annex of"},"agreement":"a"}]},
+    {"id":"c","kind":"treaty","related":[{"relation":"supersedes","agreement":"a"},{"relation":"annex_of","agreement":"missing"}]}]}"#;
+
+#[test]
+fn acts_of_organs_refer_to_agreements_and_nothing_supersedes_itself() {
+    let record = Record::from_json(RELATED).unwrap();
+    assert_eq!(
+        record.parties[1].kind,
+        diplomatic_events::PartyKind::Organ {
+            organisation: "un".parse().unwrap(),
+            members: vec!["ir".parse().unwrap()]
+        }
+    );
+    assert_eq!(record.agreements[1].kind, AgreementKind::Resolution);
+    let found: Vec<(Code, String, String)> =
+        record.validate().into_iter().map(|p| (p.code, p.path, p.message)).collect();
+    let expected = [
+        (
+            Code::OrganOutsideOrganisation,
+            "/parties/3/kind/organisation",
+            "organ \"committee\" belongs to \"ir\", a party of type `state`: an organ belongs to an international organisation or to another organ",
+        ),
+        (
+            Code::RefersToItself,
+            "/agreements/1/related/1/agreement",
+            "agreement \"res-2231\" amends itself",
+        ),
+        (
+            Code::OtherIsListed,
+            "/agreements/3/related/1/relation/other",
+            "",
+        ),
+        (
+            Code::UnresolvedReference,
+            "/agreements/4/related/1/agreement",
+            "no agreement has id \"missing\"",
+        ),
+        (
+            Code::ReferenceCycle,
+            "/agreements/4/related/0/agreement",
+            "a cycle of agreements: \"a\" supersedes \"b\" supersedes \"c\" supersedes \"a\"",
+        ),
+    ];
+    assert_eq!(found.len(), expected.len(), "{found:#?}");
+    for ((code, path, message), (want_code, want_path, want_message)) in found.iter().zip(expected) {
+        assert_eq!((code, path.as_str()), (&want_code, want_path));
+        if !want_message.is_empty() {
+            assert_eq!(message, want_message);
+        }
+    }
+}
+
+#[test]
+fn an_organ_needs_its_organisation_and_takes_no_country() {
+    let kind = |body: &str| {
+        let json = format!(
+            r#"{{"format_version":"0.2","id":"r","event":{{"id":"e","kind":"meeting"}},"parties":[{{"id":"o","kind":{body},"name":"O"}}]}}"#
+        );
+        Record::from_json(&json).map(|_| ()).map_err(|e| (e.path().to_owned(), e.to_string()))
+    };
+    let (path, message) = kind(r#"{"type":"organ"}"#).unwrap_err();
+    assert_eq!(path, "/parties/0/kind");
+    assert!(message.contains("needs `organisation`"), "{message}");
+    let (_, message) = kind(r#"{"type":"organ","organisation":"un","country":"US"}"#).unwrap_err();
+    assert!(message.contains("has no field `country`"), "{message}");
+    let (_, message) = kind(r#"{"type":"state","country":"US","organisation":"un"}"#).unwrap_err();
+    assert!(message.contains("has no field `organisation`"), "{message}");
+}

@@ -172,7 +172,7 @@ fn party_kinds_say_what_they_need_and_refuse() {
         ),
         (
             r#"{"type":"country","country":"TR"}"#,
-            "/parties/0/kind/type: unknown variant `country`, expected one of `state`, `polity`, `international_organisation`, `group_of_states`, `public_body`, `company`, `non_state_actor`",
+            "/parties/0/kind/type: unknown variant `country`, expected one of `state`, `polity`, `international_organisation`, `organ`, `group_of_states`, `public_body`, `company`, `non_state_actor`",
         ),
         (r#"{"country":"TR"}"#, "/parties/0/kind: missing field `type`"),
         (

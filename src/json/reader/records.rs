@@ -120,6 +120,7 @@ mod tests {
             check::<Signatory>(&schema),
             check::<ThirdParty>(&schema),
             check::<AgreementStep>(&schema),
+            check::<crate::RelatedAgreement>(&schema),
             check::<Source>(&schema),
         ];
         let structs = schema

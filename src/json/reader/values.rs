@@ -75,7 +75,6 @@ by_serde!(
     NameVariantKind,
     StatementMode,
     AgreementStatus,
-    StepKind,
     PartyType,
     crate::count::CountKind,
     Coordinates,
@@ -100,7 +99,16 @@ macro_rules! open_code_list {
     };
 }
 
-open_code_list!(EventKind, Role, ReportingVerb, AgreementKind, ThirdPartyRole, AreaKind);
+open_code_list!(
+    EventKind,
+    Role,
+    ReportingVerb,
+    AgreementKind,
+    ThirdPartyRole,
+    AreaKind,
+    StepKind,
+    crate::AgreementRelation,
+);
 
 /// A JSON integer from 0 to `u64::MAX`, digits only: a fraction, an
 /// exponent, a sign or a leading zero gives up, and serde decides.
@@ -195,17 +203,19 @@ impl ReadValue for ExternalIds {
 /// Read flat, as serde reads it (see `PartyKindWire`).
 impl ReadValue for PartyKind {
     fn read(reader: &mut Reader<'_>) -> Read<Self> {
-        let (mut kind, mut country, mut parent, mut members) = (None, None, None, None);
+        let (mut kind, mut country, mut parent, mut organisation, mut members) =
+            (None, None, None, None, None);
         reader.fields(
-            &const { FieldName::all(["type", "country", "parent", "members"]) },
+            &const { FieldName::all(["type", "country", "parent", "organisation", "members"]) },
             |reader, index| match index {
                 0 => once(&mut kind, ReadValue::read(reader)),
                 1 => once(&mut country, ReadValue::read(reader)),
                 2 => once(&mut parent, ReadValue::read(reader)),
+                3 => once(&mut organisation, ReadValue::read(reader)),
                 _ => once(&mut members, ReadValue::read(reader)),
             },
         )?;
-        PartyKindWire { kind: kind.ok_or(Bail)?, country, parent, members }
+        PartyKindWire { kind: kind.ok_or(Bail)?, country, parent, organisation, members }
             .into_kind()
             .map_err(|_| Bail)
     }

@@ -156,6 +156,19 @@ impl IdIndex {
         }
     }
 
+    /// The position in its list of the item of `kind` that has `id`, if
+    /// there is one.
+    #[inline]
+    pub(crate) fn position_of<'t>(
+        &self,
+        kind: Kind,
+        id: &str,
+        id_at: impl Fn(Kind, usize) -> &'t str,
+    ) -> Option<usize> {
+        let at = self.slot_of(kind, id, id_at)?;
+        self.slots.get(at).map(|entry| entry.position)
+    }
+
     /// Marks the item in `slot` (see [`IdIndex::slot_of`]) as a member of
     /// the delegation `stamp`, counted from 1, and tells whether it was
     /// marked so already: listed twice in that delegation.

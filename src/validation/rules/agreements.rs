@@ -1,8 +1,9 @@
-//! The rules of who is in an agreement: `signatory-not-party` and
-//! `third-party-is-party`.
+//! The rules of who is in an agreement and how agreements refer to each
+//! other: `signatory-not-party`, `third-party-is-party`,
+//! `refers-to-itself` and `reference-cycle`.
 
-use crate::validation::{At, Checker, Mode};
-use crate::{Actor, Agreement, Code, Signatory, ThirdParty, ThirdPartyRole};
+use crate::validation::{At, Checker, Kind, Mode, Step};
+use crate::{Actor, Agreement, AgreementRelation, Code, Signatory, ThirdParty, ThirdPartyRole};
 
 impl<M: Mode> Checker<'_, M> {
     /// `signatory-not-party`: a signatory (at `at`) acting for a party that
@@ -46,5 +47,131 @@ impl<M: Mode> Checker<'_, M> {
                 });
             }
         }
+    }
+
+    /// `refers-to-itself`: an agreement (at `at`) that names itself among
+    /// the agreements it relates to.
+    pub(in crate::validation) fn refers_to_itself(
+        &mut self,
+        at: &At<'_, M>,
+        agreement: &Agreement,
+    ) {
+        let related = at.key("related");
+        for (j, link) in agreement.related.iter().enumerate() {
+            if link.agreement == agreement.id {
+                self.report(&related.index(j).key("agreement"), Code::RefersToItself, || {
+                    format!("agreement \"{}\" {} itself", agreement.id, link.relation)
+                });
+            }
+        }
+    }
+
+    /// `reference-cycle`: agreements that supersede each other, or are
+    /// annexes of each other, in a cycle (a supersedes b, b supersedes a).
+    /// Each cycle is reported once, at the reference that closes it, by a
+    /// depth-first walk that sees each reference once: linear in the
+    /// references.
+    pub(in crate::validation) fn reference_cycles(&mut self) {
+        let agreements = &self.record.agreements;
+        if agreements.iter().all(|agreement| agreement.related.is_empty()) {
+            return;
+        }
+        for relation in [AgreementRelation::Supersedes, AgreementRelation::AnnexOf] {
+            // For each agreement, the positions of the agreements it has
+            // `relation` to, with the index of the reference.
+            let targets: Vec<Vec<(usize, usize)>> = agreements
+                .iter()
+                .map(|agreement| {
+                    agreement
+                        .related
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, link)| {
+                            link.relation == relation && link.agreement != agreement.id
+                        })
+                        .filter_map(|(j, link)| {
+                            Some((
+                                self.position_of(Kind::Agreement, link.agreement.as_compact())?,
+                                j,
+                            ))
+                        })
+                        .collect()
+                })
+                .collect();
+            self.cycles_of(&relation, &targets);
+        }
+    }
+
+    /// Reports each cycle of `targets` (see [`Checker::reference_cycles`]).
+    fn cycles_of(&mut self, relation: &AgreementRelation, targets: &[Vec<(usize, usize)>]) {
+        #[derive(Clone, Copy, PartialEq)]
+        enum Seen {
+            Not,
+            OnPath,
+            Done,
+        }
+        let mut seen = vec![Seen::Not; targets.len()];
+        for root in 0..targets.len() {
+            if seen.get(root) != Some(&Seen::Not) {
+                continue;
+            }
+            // The path: each agreement with the next of its references to follow.
+            let mut path: Vec<(usize, usize)> = vec![(root, 0)];
+            if let Some(s) = seen.get_mut(root) {
+                *s = Seen::OnPath;
+            }
+            while let Some((node, next)) = path.last_mut() {
+                let node = *node;
+                let Some(&(target, j)) = targets.get(node).and_then(|t| t.get(*next)) else {
+                    if let Some(s) = seen.get_mut(node) {
+                        *s = Seen::Done;
+                    }
+                    path.pop();
+                    continue;
+                };
+                *next += 1;
+                match seen.get(target) {
+                    Some(Seen::Not) => {
+                        if let Some(s) = seen.get_mut(target) {
+                            *s = Seen::OnPath;
+                        }
+                        path.push((target, 0));
+                    }
+                    Some(Seen::OnPath) => {
+                        let start = path.iter().position(|&(n, _)| n == target).unwrap_or(0);
+                        let cycle: Vec<usize> =
+                            path.get(start..).unwrap_or_default().iter().map(|&(n, _)| n).collect();
+                        self.report_cycle(relation, &cycle, node, j);
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn report_cycle(
+        &mut self,
+        relation: &AgreementRelation,
+        cycle: &[usize],
+        last: usize,
+        j: usize,
+    ) {
+        let agreements = &self.record.agreements;
+        let ids: Vec<String> = cycle
+            .iter()
+            .chain(cycle.first())
+            .filter_map(|&n| agreements.get(n))
+            .map(|agreement| format!("\"{}\"", agreement.id))
+            .collect();
+        let root = At::<M>::ROOT;
+        let agreements_at = root.key("agreements");
+        let agreement_at = agreements_at.index(last);
+        let related_at = agreement_at.child(Step::Key("related"));
+        let link_at = related_at.index(j);
+        self.report(&link_at.key("agreement"), Code::ReferenceCycle, || {
+            format!("a cycle of agreements: {}", ids.join(&format!(" {relation} ")))
+        });
     }
 }
