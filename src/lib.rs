@@ -301,7 +301,7 @@
 //!
 //! | folder or file | what it holds |
 //! | --- | --- |
-//! | `record.rs`, `event.rs`, `party.rs`, `person.rs`, `delegation.rs`, `statement.rs`, `agreement.rs`, `place.rs`, `source.rs` | the record types, one concept a file |
+//! | `record.rs`, `event.rs`, `party.rs`, `person.rs`, `delegation.rs`, `statement.rs`, `agreement.rs`, `outcome.rs`, `relation.rs`, `place.rs`, `source.rs` | the record types, one concept a file |
 //! | `references.rs`, `count.rs`, `duration.rs`, `vocabulary.rs` | references between items ([`Actor`], [`Subject`]), [`Count`]s, [`Duration`]s, the open code lists [`Topic`] and [`Sector`] |
 //! | `error.rs`, `problem.rs` | [`Error`] for what cannot be read, [`Problem`] for what breaks a rule |
 //! | `scalars/` | the constrained scalars: ids, [`Text`], [`LanguageTag`], [`Url`], [`time`], [`TimeZone`], [`IsoDuration`], [`Extensions`], [`ExternalIds`], [`CountryCode`] and the country-name resolver |
@@ -328,11 +328,13 @@ mod count;
 mod delegation;
 mod duration;
 mod event;
+mod outcome;
 mod party;
 mod person;
 mod place;
 mod record;
 mod references;
+mod relation;
 mod source;
 mod statement;
 mod vocabulary;
@@ -365,12 +367,19 @@ pub use json::lines::{
     JsonLines, Line, ValidatedLine, par_map_lines, par_map_lines_with_limit, par_validate_lines,
 };
 pub use json::strict::MAX_ITEMS;
+pub use outcome::{
+    Accreditation, Appointment, Membership, MembershipChange, Outcome, OutcomeKind,
+    RecognitionChange, RecognitionChangeKind, RelationsChange, RelationsChangeKind,
+};
 pub use party::{Party, PartyKind};
 pub use person::{NameVariant, NameVariantKind, Person, Position};
 pub use place::{Area, AreaKind, Coordinates, CoordinatesError, Place};
 pub use problem::{Code, Problem, Severity};
 pub use record::{FormatVersion, Record};
 pub use references::{Actor, Item, Subject};
+pub use relation::{
+    DiplomaticRelations, DiplomaticStatus, RecognisedAs, Recognition, Relation, RelationKind,
+};
 pub use scalars::country::{CountryCode, CountryCodeError, FormerCountry, UnofficialCode};
 pub use scalars::country_names::{fold_country_name, resolve_country};
 pub use scalars::extensions::{
@@ -378,8 +387,8 @@ pub use scalars::extensions::{
 };
 pub use scalars::external_ids::{ExternalIds, WikidataId, WikidataIdError};
 pub use scalars::ids::{
-    AgreementId, DelegationId, EventId, IdError, MAX_ID_LEN, PartyId, PersonId, RecordId, SourceId,
-    StatementId,
+    AgreementId, DelegationId, EventId, IdError, MAX_ID_LEN, OutcomeId, PartyId, PersonId,
+    RecordId, SourceId, StatementId,
 };
 pub use scalars::iso_duration::{IsoDuration, IsoDurationError};
 pub use scalars::language::{LanguageTag, LanguageTagError};

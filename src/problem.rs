@@ -143,6 +143,10 @@ codes! {
     ReferenceCycle = "reference-cycle", Error, false;
     /// An organ belongs to a party that is not an international organisation or an organ.
     OrganOutsideOrganisation = "organ-outside-organisation", Error, false;
+    /// A relation, or a change of relations, membership or recognition, names one party twice.
+    RelationWithItself = "relation-with-itself", Error, false;
+    /// A membership is of a party that is not an international organisation, an organ or a group of states.
+    NotAnOrganisation = "not-an-organisation", Error, false;
     /// A mediator, witness or observer of an agreement is also one of its parties.
     ThirdPartyIsParty = "third-party-is-party", Warning, false;
     /// The same person or organisation is listed twice in one delegation.

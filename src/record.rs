@@ -4,7 +4,8 @@ use crate::json::declare::record_struct;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    Agreement, Delegation, Error, Event, Extensions, Party, Person, RecordId, Source, Statement,
+    Agreement, Delegation, Error, Event, Extensions, Outcome, Party, Person, RecordId, Relation,
+    Source, Statement,
 };
 
 /// Versions of the record format. The version is carried in every record, so
@@ -76,6 +77,13 @@ record_struct! {
         pub statements: Vec<Statement> => with_statements,
         /// The agreements made, discussed or referred to.
         pub agreements: Vec<Agreement> => with_agreements,
+        /// What the event brought about that is not a document: changes of
+        /// membership, of diplomatic relations or of recognition,
+        /// appointments and accreditations.
+        pub outcomes: Vec<Outcome> => with_outcomes,
+        /// How the parties stood towards each other at the time of the
+        /// event: diplomatic relations and recognition, as of a date.
+        pub relations: Vec<Relation> => with_relations,
         /// The documents the record's facts are taken from.
         pub sources: Vec<Source> => with_sources,
         /// Namespaced extra data about the record, kept exactly.

@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    Agreement, AgreementId, Delegation, DelegationId, Event, EventId, Party, PartyId, Person,
-    PersonId, Record, Source, SourceId, Statement, StatementId, Topic,
+    Agreement, AgreementId, Delegation, DelegationId, Event, EventId, Outcome, OutcomeId, Party,
+    PartyId, Person, PersonId, Record, Source, SourceId, Statement, StatementId, Topic,
 };
 
 /// A reference to a person, a party or a delegation of this record, written
@@ -41,6 +41,8 @@ pub enum Subject {
     Agreement(AgreementId),
     /// An event or meeting, by id.
     Event(EventId),
+    /// An outcome, by id.
+    Outcome(OutcomeId),
     /// A topic, in words.
     Topic(Topic),
 }
@@ -70,6 +72,8 @@ pub enum Item<'a> {
     Agreement(&'a Agreement),
     /// The record's event or one of its parts.
     Event(&'a Event),
+    /// An outcome.
+    Outcome(&'a Outcome),
     /// A topic, which is its own item.
     Topic(&'a Topic),
 }
@@ -114,6 +118,11 @@ impl Record {
         self.agreements.iter().find(|agreement| &agreement.id == id)
     }
 
+    /// The outcome with `id`.
+    pub fn outcome(&self, id: &OutcomeId) -> Option<&Outcome> {
+        self.outcomes.iter().find(|outcome| &outcome.id == id)
+    }
+
     /// The source with `id`.
     pub fn source(&self, id: &SourceId) -> Option<&Source> {
         self.sources.iter().find(|source| &source.id == id)
@@ -147,6 +156,7 @@ impl Record {
             Subject::Delegation(id) => self.delegation(id).map(Item::Delegation),
             Subject::Agreement(id) => self.agreement(id).map(Item::Agreement),
             Subject::Event(id) => self.event(id).map(Item::Event),
+            Subject::Outcome(id) => self.outcome(id).map(Item::Outcome),
             Subject::Topic(topic) => Some(Item::Topic(topic)),
         }
     }

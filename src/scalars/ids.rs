@@ -174,3 +174,8 @@ id_type!(
     SourceId,
     "Local id of a source, unique among the sources of this record"
 );
+id_type!(
+    /// Identifies an [`Outcome`](crate::Outcome) within a record.
+    OutcomeId,
+    "Local id of an outcome, unique among the outcomes of this record"
+);

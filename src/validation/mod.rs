@@ -68,6 +68,8 @@
 //! | `refers-to-itself` | error | record | no | an agreement that amends, supersedes or otherwise relates to itself |
 //! | `reference-cycle` | error | record | no | agreements that supersede each other, or are annexes of each other, in a cycle |
 //! | `organ-outside-organisation` | error | record | no | an organ whose organisation is not an international organisation or an organ |
+//! | `relation-with-itself` | error | record | no | a relation, or a change of relations, membership or recognition, between a party and itself |
+//! | `not-an-organisation` | error | record | no | a membership of a party that is not an international organisation, an organ or a group of states |
 //! | `third-party-is-party` | warning | record | no | a mediator, witness or observer of an agreement who is also one of its parties |
 //! | `duplicate-member` | warning | record | no | the same person or organisation twice in one delegation |
 //! | `same-person-twice` | warning | record | no | two people whose names fold to the same key (Görgün, Gorgun, GÖRGÜN) |
@@ -176,10 +178,11 @@ enum Kind {
     Statement,
     Agreement,
     Source,
+    Outcome,
 }
 
 impl Kind {
-    const ALL: [Kind; 7] = [
+    const ALL: [Kind; 8] = [
         Kind::Party,
         Kind::Person,
         Kind::Delegation,
@@ -187,6 +190,7 @@ impl Kind {
         Kind::Statement,
         Kind::Agreement,
         Kind::Source,
+        Kind::Outcome,
     ];
 
     fn noun(self) -> &'static str {
@@ -198,6 +202,7 @@ impl Kind {
             Kind::Statement => "statement",
             Kind::Agreement => "agreement",
             Kind::Source => "source",
+            Kind::Outcome => "outcome",
         }
     }
 
@@ -210,6 +215,7 @@ impl Kind {
             Kind::Statement => "statements",
             Kind::Agreement => "agreements",
             Kind::Source => "sources",
+            Kind::Outcome => "outcomes",
         }
     }
 }
@@ -313,6 +319,7 @@ impl<'a, M: Mode> Checker<'a, M> {
             Kind::Statement => record.statements.get(position).map(|s| s.id.as_str()),
             Kind::Agreement => record.agreements.get(position).map(|a| a.id.as_str()),
             Kind::Source => record.sources.get(position).map(|s| s.id.as_str()),
+            Kind::Outcome => record.outcomes.get(position).map(|o| o.id.as_str()),
         }
         .unwrap_or_default()
     }

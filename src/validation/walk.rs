@@ -4,8 +4,8 @@
 use super::rules::{SeenNames, Zoned};
 use super::{At, Checker, Kind, Mode, Step};
 use crate::{
-    Agreement, Delegation, Event, Member, Party, PartyKind, Period, Person, Place, Statement,
-    TimeZone,
+    Agreement, Delegation, Event, Member, Outcome, OutcomeKind, Party, PartyId, PartyKind, Period,
+    Person, Place, Position, Relation, RelationKind, Statement, TimeZone,
 };
 
 /// The time zone in which `event`'s local dates are: its period's, else
@@ -43,6 +43,14 @@ impl<M: Mode> Checker<'_, M> {
             self.agreement(&agreements.index(i), agreement);
         }
         self.reference_cycles();
+        let outcomes = root.key("outcomes");
+        for (i, outcome) in record.outcomes.iter().enumerate() {
+            self.outcome(&outcomes.index(i), outcome);
+        }
+        let relations = root.key("relations");
+        for (i, relation) in record.relations.iter().enumerate() {
+            self.relation(&relations.index(i), relation);
+        }
         let sources = root.key("sources");
         let event_start = record.event.time.as_ref().and_then(|t| t.start.as_ref());
         let event_zone = local_zone(&record.event, None);
@@ -223,13 +231,17 @@ impl<M: Mode> Checker<'_, M> {
         self.anonymous(at, "person", &person.id, person.name.as_ref(), person.description.as_ref());
         let positions = at.key("positions");
         for (j, position) in person.positions.iter().enumerate() {
-            let p = positions.index(j);
-            if let Some(organisation) = &position.organisation {
-                self.resolve(Kind::Party, organisation.as_compact(), &p, Step::Key("organisation"));
-            }
-            if let Some(party) = &position.accredited_to {
-                self.resolve(Kind::Party, party.as_compact(), &p, Step::Key("accredited_to"));
-            }
+            self.position(&positions.index(j), position);
+        }
+    }
+
+    /// A position's organisation and the party it is accredited to.
+    fn position(&mut self, at: &At<'_, M>, position: &Position) {
+        if let Some(organisation) = &position.organisation {
+            self.party_at(at, "organisation", organisation);
+        }
+        if let Some(party) = &position.accredited_to {
+            self.party_at(at, "accredited_to", party);
         }
     }
 
@@ -346,5 +358,113 @@ impl<M: Mode> Checker<'_, M> {
             self.resolve(Kind::Agreement, link.agreement.as_compact(), &p, Step::Key("agreement"));
         }
         self.refers_to_itself(at, agreement);
+    }
+
+    /// Resolves the party at key `key` of `at`.
+    fn party_at(&mut self, at: &At<'_, M>, key: &'static str, party: &PartyId) {
+        self.resolve(Kind::Party, party.as_compact(), at, Step::Key(key));
+    }
+
+    /// Resolves the two parties of a pair at `at`, and `relation-with-itself`.
+    fn pair(&mut self, at: &At<'_, M>, what: &'static str, [first, second]: &[PartyId; 2]) {
+        self.resolve(Kind::Party, first.as_compact(), at, Step::Index(0));
+        self.resolve(Kind::Party, second.as_compact(), at, Step::Index(1));
+        self.relation_with_itself(&at.index(1), what, first, second);
+    }
+
+    fn outcome(&mut self, at: &At<'_, M>, outcome: &Outcome) {
+        let kind_at = at.key("kind");
+        match &outcome.kind {
+            OutcomeKind::Membership(membership) => {
+                let m = kind_at.key("membership");
+                self.party_at(&m, "member", &membership.member);
+                let found = self.resolve_slot(
+                    Kind::Party,
+                    membership.organisation.as_compact(),
+                    &m,
+                    Step::Key("organisation"),
+                );
+                if found.is_some() {
+                    self.not_an_organisation(&m, &membership.organisation);
+                }
+                self.relation_with_itself(
+                    &m.key("organisation"),
+                    "a membership",
+                    &membership.member,
+                    &membership.organisation,
+                );
+            }
+            OutcomeKind::DiplomaticRelations(change) => {
+                let c = kind_at.key("diplomatic_relations");
+                self.pair(&c.key("parties"), "a change of diplomatic relations", &change.parties);
+            }
+            OutcomeKind::Recognition(change) => {
+                let c = kind_at.key("recognition");
+                self.party_at(&c, "by", &change.by);
+                self.party_at(&c, "of", &change.of);
+                self.relation_with_itself(&c.key("of"), "a recognition", &change.by, &change.of);
+            }
+            OutcomeKind::Appointment(appointment) => {
+                let a = kind_at.key("appointment");
+                self.resolve(
+                    Kind::Person,
+                    appointment.person.as_compact(),
+                    &a,
+                    Step::Key("person"),
+                );
+                self.position(&a.key("position"), &appointment.position);
+                if let Some(party) = &appointment.appointed_by {
+                    self.party_at(&a, "appointed_by", party);
+                }
+            }
+            OutcomeKind::Accreditation(accreditation) => {
+                let a = kind_at.key("accreditation");
+                self.resolve(
+                    Kind::Person,
+                    accreditation.envoy.as_compact(),
+                    &a,
+                    Step::Key("envoy"),
+                );
+                self.party_at(&a, "accredited_to", &accreditation.accredited_to);
+                if let Some(party) = &accreditation.acting_for {
+                    self.party_at(&a, "acting_for", party);
+                    self.relation_with_itself(
+                        &a.key("acting_for"),
+                        "an accreditation",
+                        &accreditation.accredited_to,
+                        party,
+                    );
+                }
+                if let Some(person) = &accreditation.received_by {
+                    self.resolve(Kind::Person, person.as_compact(), &a, Step::Key("received_by"));
+                }
+            }
+        }
+        if let Some(event) = &outcome.event {
+            self.resolve(Kind::Event, event.as_compact(), at, Step::Key("event"));
+        }
+        self.sources(&at.key("sources"), &outcome.sources);
+    }
+
+    fn relation(&mut self, at: &At<'_, M>, relation: &Relation) {
+        let kind_at = at.key("kind");
+        match &relation.kind {
+            RelationKind::DiplomaticRelations(relations) => {
+                let r = kind_at.key("diplomatic_relations");
+                self.pair(&r.key("parties"), "a diplomatic relation", &relations.parties);
+            }
+            RelationKind::Recognition(recognition) => {
+                let r = kind_at.key("recognition");
+                self.party_at(&r, "by", &recognition.by);
+                self.party_at(&r, "of", &recognition.of);
+                self.relation_with_itself(
+                    &r.key("of"),
+                    "a recognition",
+                    &recognition.by,
+                    &recognition.of,
+                );
+            }
+        }
+        self.sources(&at.key("sources"), &relation.sources);
     }
 }

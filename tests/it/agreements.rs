@@ -154,11 +154,7 @@ fn acts_of_organs_refer_to_agreements_and_nothing_supersedes_itself() {
             "/agreements/1/related/1/agreement",
             "agreement \"res-2231\" amends itself",
         ),
-        (
-            Code::OtherIsListed,
-            "/agreements/3/related/1/relation/other",
-            "",
-        ),
+        (Code::OtherIsListed, "/agreements/3/related/1/relation/other", ""),
         (
             Code::UnresolvedReference,
             "/agreements/4/related/1/agreement",
@@ -171,7 +167,8 @@ fn acts_of_organs_refer_to_agreements_and_nothing_supersedes_itself() {
         ),
     ];
     assert_eq!(found.len(), expected.len(), "{found:#?}");
-    for ((code, path, message), (want_code, want_path, want_message)) in found.iter().zip(expected) {
+    for ((code, path, message), (want_code, want_path, want_message)) in found.iter().zip(expected)
+    {
         assert_eq!((code, path.as_str()), (&want_code, want_path));
         if !want_message.is_empty() {
             assert_eq!(message, want_message);

@@ -21,6 +21,7 @@ mod history_state;
 mod hostile;
 mod json_lines;
 mod local_time;
+mod outcomes;
 mod parse_errors;
 mod properties;
 mod scalars;

@@ -35,7 +35,7 @@ fn records_of_format_0_1_read_as_0_2() {
 fn unknown_fields_are_rejected_with_their_path() {
     assert_eq!(
         err(r#"{"format_version":"0.2","id":"x","event":{"id":"e","kind":"visit"},"colour":1}"#),
-        "/colour (line 1, column 75): unknown field `colour`, expected one of `format_version`, `id`, `event`, `parties`, `people`, `delegations`, `statements`, `agreements`, `sources`, `extensions`"
+        "/colour (line 1, column 75): unknown field `colour`, expected one of `format_version`, `id`, `event`, `parties`, `people`, `delegations`, `statements`, `agreements`, `outcomes`, `relations`, `sources`, `extensions`"
     );
     assert_eq!(
         err(

@@ -4,7 +4,7 @@
 //! the reader, to the generated schema.
 
 use super::{Bail, Read, ReadValue, Reader, once};
-use crate::{Actor, Member, Subject};
+use crate::{Actor, Member, OutcomeKind, RelationKind, Subject};
 
 /// Reads a one-key object such as `{"person": "gorgun"}` into an enum.
 macro_rules! read_one_key {
@@ -30,7 +30,21 @@ read_one_key!(Subject {
     "delegation" => Delegation,
     "agreement" => Agreement,
     "event" => Event,
+    "outcome" => Outcome,
     "topic" => Topic,
+});
+
+read_one_key!(OutcomeKind {
+    "membership" => Membership,
+    "diplomatic_relations" => DiplomaticRelations,
+    "recognition" => Recognition,
+    "appointment" => Appointment,
+    "accreditation" => Accreditation,
+});
+
+read_one_key!(RelationKind {
+    "diplomatic_relations" => DiplomaticRelations,
+    "recognition" => Recognition,
 });
 
 read_one_key!(Member { "person" => Person, "party" => Party });
@@ -122,6 +136,15 @@ mod tests {
             check::<AgreementStep>(&schema),
             check::<crate::RelatedAgreement>(&schema),
             check::<Source>(&schema),
+            check::<crate::Outcome>(&schema),
+            check::<crate::Membership>(&schema),
+            check::<crate::RelationsChange>(&schema),
+            check::<crate::RecognitionChange>(&schema),
+            check::<crate::Appointment>(&schema),
+            check::<crate::Accreditation>(&schema),
+            check::<crate::Relation>(&schema),
+            check::<crate::DiplomaticRelations>(&schema),
+            check::<crate::Recognition>(&schema),
         ];
         let structs = schema
             .get("$defs")

@@ -34,6 +34,7 @@ by_parse!(
     StatementId,
     AgreementId,
     SourceId,
+    crate::OutcomeId,
     Text,
     Date,
     LanguageTag,
@@ -75,6 +76,11 @@ by_serde!(
     NameVariantKind,
     StatementMode,
     AgreementStatus,
+    crate::MembershipChange,
+    crate::RelationsChangeKind,
+    crate::RecognitionChangeKind,
+    crate::DiplomaticStatus,
+    crate::RecognisedAs,
     PartyType,
     crate::count::CountKind,
     Coordinates,
@@ -248,6 +254,14 @@ impl ReadValue for bool {
 impl<T: ReadValue> ReadValue for Box<T> {
     fn read(reader: &mut Reader<'_>) -> Read<Self> {
         T::read(reader).map(Box::new)
+    }
+}
+
+/// A pair, as `[a, b]`: any other length gives up, and serde says why.
+impl<T: ReadValue> ReadValue for [T; 2] {
+    fn read(reader: &mut Reader<'_>) -> Read<Self> {
+        let items: Vec<T> = reader.list(T::read)?;
+        <[T; 2]>::try_from(items).map_err(|_| Bail)
     }
 }
 

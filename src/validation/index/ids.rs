@@ -202,18 +202,18 @@ pub(crate) fn short_hash(kind: Kind, bytes: &[u8], key: u64) -> Option<u64> {
     if word & HIGH != 0 {
         return None;
     }
-    let code = ((kind as usize + 1) << 4) | bytes.len();
+    // An id has 1 to 8 bytes here: its length less one takes three bits.
+    let code = ((kind as usize + 1) << 3) | bytes.len().checked_sub(1)?;
     // Never out of range (see `KINDS_FIT`); were it, the long path is safe.
     let tag = SPREAD.get(code).copied()?;
     Some((word | tag).wrapping_mul(key | 1))
 }
 
-/// The kind (plus one) and the length (0 to 8) of a short id take seven
-/// bits, three and four, in the top bits of its word: an eighth kind of id
-/// would not fit, and ids of it would be told apart by text only. Adding
-/// one means a wider code (or fewer lengths) here first.
+/// The kind (plus one) and the length less one (0 to 7) of a short id
+/// take seven bits, four and three, in the top bits of its word: up to 15
+/// kinds of id fit.
 const KINDS_FIT: () = assert!(
-    (Kind::ALL.len() << 4) | 8 < SPREAD.len(),
+    (Kind::ALL.len() << 3) | 7 < SPREAD.len(),
     "the kinds of id and their lengths must fit in seven bits"
 );
 const _: () = KINDS_FIT;

@@ -7,6 +7,7 @@ mod counts;
 mod dates;
 mod delegations;
 mod names;
+mod outcomes;
 mod parties;
 mod places;
 mod references;

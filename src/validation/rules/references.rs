@@ -16,7 +16,8 @@ impl<M: Mode> Checker<'_, M> {
             + self.scratch.event_parents.len()
             + record.statements.len()
             + record.agreements.len()
-            + record.sources.len();
+            + record.sources.len()
+            + record.outcomes.len();
         let mut ids = std::mem::take(&mut self.scratch.ids);
         ids.reset(count);
         let mut repeats: Vec<(usize, usize, Kind)> = Vec::new();
@@ -62,6 +63,7 @@ impl<M: Mode> Checker<'_, M> {
         add(&mut ids, r, id_at, Kind::Statement, &record.statements, |s| s.id.as_compact());
         add(&mut ids, r, id_at, Kind::Agreement, &record.agreements, |a| a.id.as_compact());
         add(&mut ids, r, id_at, Kind::Source, &record.sources, |s| s.id.as_compact());
+        add(&mut ids, r, id_at, Kind::Outcome, &record.outcomes, |o| o.id.as_compact());
         self.scratch.ids = ids;
         if !repeats.is_empty() {
             self.report_repeats(&repeats);
@@ -184,6 +186,9 @@ impl<M: Mode> Checker<'_, M> {
             }
             Subject::Event(id) => {
                 self.resolve(Kind::Event, id.as_compact(), at, Step::Key("event"))
+            }
+            Subject::Outcome(id) => {
+                self.resolve(Kind::Outcome, id.as_compact(), at, Step::Key("outcome"))
             }
             Subject::Topic(_) => {}
         }
