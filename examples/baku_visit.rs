@@ -112,7 +112,7 @@ fn parties() -> Result<Vec<Party>> {
             Party::new(id.parse()?, company(country))
                 .with_description(text(description)?)
                 .with_sectors(["defense industry".parse()?])
-                .with_count(Count::Unknown { as_written: None }),
+                .with_count(Count::unknown()),
         );
     }
     Ok(parties)
@@ -165,7 +165,7 @@ fn delegation() -> Result<Delegation> {
     }
     Ok(delegation
         .with_members_complete(false)
-        .with_size(Count::Unknown { as_written: Some(text("sizable")?) }))
+        .with_size(Count::unknown().with_as_written(text("sizable")?)))
 }
 
 fn statements() -> Result<Vec<Statement>> {
@@ -241,7 +241,7 @@ fn agreement() -> Result<Agreement> {
     let mut memoranda =
         Agreement::new("memoranda".parse()?, AgreementKind::MemorandumOfUnderstanding)
             .with_status(AgreementStatus::Signed)
-            .with_count(Count::Unknown { as_written: Some(text("several")?) })
+            .with_count(Count::unknown().with_as_written(text("several")?))
             .with_parties(["tr-delegation-companies".parse()?])
             .with_parties(["az-defense-firms".parse()?])
             .with_steps([AgreementStep::new(StepKind::Signed).with_event("visit".parse()?)])

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     Actor, AgreementId, Count, CountryCode, Date, EventId, Extensions, PartyId, PersonId, Sector,
-    Text,
+    SourceId, Text,
 };
 
 record_struct! {
@@ -48,6 +48,8 @@ record_struct! {
         pub related: Vec<RelatedAgreement> => with_related,
         /// Its registration number with a treaty registry (UN Treaty Series), if any.
         pub registration_number: Option<Text> => with_registration_number,
+        /// The sources that report this agreement.
+        pub sources: Vec<SourceId> => with_sources,
         /// Namespaced extra data about this agreement, kept exactly.
         #[default]
         pub extensions: Extensions => with_extensions,
@@ -236,6 +238,8 @@ record_struct! {
         pub date: Option<Date> => with_date,
         /// The event at which they signed.
         pub event: Option<EventId> => with_event,
+        /// The sources that name this signatory.
+        pub sources: Vec<SourceId> => with_sources,
     }
 }
 
@@ -318,6 +322,8 @@ record_struct! {
         pub event: Option<EventId> => with_event,
         /// Where it happened, when no event of the record says.
         pub country: Option<CountryCode> => with_country,
+        /// The sources that report this step.
+        pub sources: Vec<SourceId> => with_sources,
     }
 }
 

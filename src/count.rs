@@ -3,7 +3,7 @@
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::Text;
+use crate::{SourceId, Text};
 
 /// How many of something there are, saying exactly how much is known:
 /// "three memoranda" is exact, "about 30 people" approximate, "more than ten
@@ -24,6 +24,9 @@ pub enum Count {
         /// The source's words for it.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         as_written: Option<Text>,
+        /// The sources that give it.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        sources: Vec<SourceId>,
     },
     /// About `value`.
     Approximate {
@@ -32,6 +35,9 @@ pub enum Count {
         /// The source's words for it.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         as_written: Option<Text>,
+        /// The sources that give it.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        sources: Vec<SourceId>,
     },
     /// At least `value`.
     AtLeast {
@@ -40,6 +46,9 @@ pub enum Count {
         /// The source's words for it.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         as_written: Option<Text>,
+        /// The sources that give it.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        sources: Vec<SourceId>,
     },
     /// At most `value`.
     AtMost {
@@ -48,16 +57,92 @@ pub enum Count {
         /// The source's words for it.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         as_written: Option<Text>,
+        /// The sources that give it.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        sources: Vec<SourceId>,
     },
     /// Not known.
     Unknown {
         /// The source's words for it ("several").
         #[serde(default, skip_serializing_if = "Option::is_none")]
         as_written: Option<Text>,
+        /// The sources that give it.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        sources: Vec<SourceId>,
+    },
+    /// Sources disagree: each report is one source's count, with its
+    /// `sources` ("three memoranda" in one, "four" in another). Validation
+    /// warns (`sources-disagree`) when the reports contradict each other.
+    Disputed {
+        #[cfg_attr(feature = "schema", schemars(length(min = 2)))]
+        /// The counts reported, each with the sources that give it.
+        reports: Vec<Count>,
     },
 }
 
 impl Count {
+    /// Exactly `value`.
+    pub fn exact(value: u64) -> Self {
+        Count::Exact { value, as_written: None, sources: Vec::new() }
+    }
+
+    /// About `value`.
+    pub fn approximate(value: u64) -> Self {
+        Count::Approximate { value, as_written: None, sources: Vec::new() }
+    }
+
+    /// At least `value`.
+    pub fn at_least(value: u64) -> Self {
+        Count::AtLeast { value, as_written: None, sources: Vec::new() }
+    }
+
+    /// At most `value`.
+    pub fn at_most(value: u64) -> Self {
+        Count::AtMost { value, as_written: None, sources: Vec::new() }
+    }
+
+    /// Not known ("several").
+    pub fn unknown() -> Self {
+        Count::Unknown { as_written: None, sources: Vec::new() }
+    }
+
+    /// The counts that sources disagree on, each with its sources.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::Count;
+    /// let documents = Count::disputed([
+    ///     Count::exact(3).with_sources(["apa".parse()?]),
+    ///     Count::exact(4).with_sources(["trend".parse()?]),
+    /// ]);
+    /// assert_eq!(documents.reports().len(), 2);
+    /// assert_eq!(Count::exact(3).reports(), [Count::exact(3)]);
+    /// # Ok::<(), diplomatic_events::Error>(())
+    /// ```
+    pub fn disputed(reports: impl IntoIterator<Item = Count>) -> Self {
+        Count::Disputed { reports: reports.into_iter().collect() }
+    }
+
+    /// The count with the source's words for it (not for a disputed count,
+    /// whose reports keep their own).
+    #[must_use]
+    pub fn with_as_written(mut self, words: Text) -> Self {
+        if let Some((as_written, _)) = self.notes_mut() {
+            *as_written = Some(words);
+        }
+        self
+    }
+
+    /// The count with `sources` added to those that give it (not for a
+    /// disputed count, whose reports cite their own).
+    #[must_use]
+    pub fn with_sources(mut self, sources: impl IntoIterator<Item = SourceId>) -> Self {
+        if let Some((_, cited)) = self.notes_mut() {
+            cited.extend(sources);
+        }
+        self
+    }
+
     /// The source's words for the count, if kept.
     pub fn as_written(&self) -> Option<&Text> {
         match self {
@@ -65,14 +150,48 @@ impl Count {
             | Count::Approximate { as_written, .. }
             | Count::AtLeast { as_written, .. }
             | Count::AtMost { as_written, .. }
-            | Count::Unknown { as_written } => as_written.as_ref(),
+            | Count::Unknown { as_written, .. } => as_written.as_ref(),
+            Count::Disputed { .. } => None,
+        }
+    }
+
+    /// The sources that give the count; none for a disputed count (see
+    /// its [`reports`](Count::reports)).
+    pub fn sources(&self) -> &[SourceId] {
+        match self {
+            Count::Exact { sources, .. }
+            | Count::Approximate { sources, .. }
+            | Count::AtLeast { sources, .. }
+            | Count::AtMost { sources, .. }
+            | Count::Unknown { sources, .. } => sources,
+            Count::Disputed { .. } => &[],
+        }
+    }
+
+    /// What the sources report: a disputed count's reports, or the count
+    /// itself.
+    pub fn reports(&self) -> &[Count] {
+        match self {
+            Count::Disputed { reports } => reports,
+            _ => std::slice::from_ref(self),
+        }
+    }
+
+    fn notes_mut(&mut self) -> Option<(&mut Option<Text>, &mut Vec<SourceId>)> {
+        match self {
+            Count::Exact { as_written, sources, .. }
+            | Count::Approximate { as_written, sources, .. }
+            | Count::AtLeast { as_written, sources, .. }
+            | Count::AtMost { as_written, sources, .. }
+            | Count::Unknown { as_written, sources } => Some((as_written, sources)),
+            Count::Disputed { .. } => None,
         }
     }
 }
 
 /// The qualifier of a [`Count`] or a [`Duration`](crate::Duration) on the
 /// wire, its `kind`.
-#[derive(Clone, Copy, Deserialize)]
+#[derive(Clone, Copy, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum CountKind {
     Exact,
@@ -80,6 +199,7 @@ pub(crate) enum CountKind {
     AtLeast,
     AtMost,
     Unknown,
+    Disputed,
 }
 
 /// What a count or a duration says of its value, when it has one.
@@ -91,68 +211,103 @@ pub(crate) enum Known {
     AtMost,
 }
 
-/// A value qualified as a [`Count`] is ([`Count`] itself, and
-/// [`Duration`](crate::Duration)): read from one wire form, under one rule.
 pub(crate) trait Qualified: Sized {
-    /// The type of the value: a number, a length of time.
+    /// What is qualified: a number, a duration.
     type Value;
-    /// What it is called in messages ("count").
+    /// The item's name in messages: "count", "duration".
     const NOUN: &'static str;
-    /// The value qualified by `known`.
-    fn known(known: Known, value: Self::Value, as_written: Option<Text>) -> Self;
-    /// No value known.
-    fn unknown(as_written: Option<Text>) -> Self;
+    /// A known value, qualified.
+    fn known(known: Known, value: Self::Value, notes: Notes) -> Self;
+    /// An unknown value.
+    fn unknown(notes: Notes) -> Self;
+    /// The values that sources disagree on.
+    fn disputed(reports: Vec<Self>) -> Self;
 
-    /// The item its wire fields say, or the code and message of why not:
-    /// an unknown one has no `value`, any other needs one.
-    fn from_wire(
-        kind: CountKind,
-        value: Option<Self::Value>,
-        as_written: Option<Text>,
-    ) -> Result<Self, (crate::Code, String)> {
+    /// The item from its wire form, or the code and message of what is
+    /// wrong with it: a field its kind does not take, or one it needs.
+    fn from_wire(wire: QualifiedWire<Self::Value, Self>) -> Result<Self, (crate::Code, String)> {
+        let QualifiedWire { kind, value, as_written, sources, reports } = wire;
+        let refuse = |field: &str| {
+            let kind = crate::json::wire_name::unit_variant_name(&kind).unwrap_or_default();
+            Err((
+                crate::Code::UnknownField,
+                format!("a {} of kind `{kind}` has no `{field}`", Self::NOUN),
+            ))
+        };
         let known = match kind {
+            CountKind::Disputed => {
+                let given = [
+                    ("value", value.is_some()),
+                    ("as_written", as_written.is_some()),
+                    ("sources", sources.is_some()),
+                ];
+                if let Some((field, _)) = given.iter().find(|(_, given)| *given) {
+                    return refuse(field);
+                }
+                let reports = reports
+                    .ok_or((crate::Code::MissingField, "missing field `reports`".to_owned()))?;
+                if reports.len() < 2 {
+                    return Err((
+                        crate::Code::InvalidValue,
+                        format!("a disputed {} has at least two reports", Self::NOUN),
+                    ));
+                }
+                return Ok(Self::disputed(reports));
+            }
+            _ if reports.is_some() => return refuse("reports"),
             CountKind::Exact => Known::Exact,
             CountKind::Approximate => Known::Approximate,
             CountKind::AtLeast => Known::AtLeast,
             CountKind::AtMost => Known::AtMost,
             CountKind::Unknown => {
                 return match value {
-                    None => Ok(Self::unknown(as_written)),
-                    Some(_) => Err((
-                        crate::Code::UnknownField,
-                        format!("a {} of kind `unknown` has no `value`", Self::NOUN),
-                    )),
+                    None => Ok(Self::unknown(Notes {
+                        as_written,
+                        sources: sources.unwrap_or_default(),
+                    })),
+                    Some(_) => refuse("value"),
                 };
             }
         };
+        let notes = Notes { as_written, sources: sources.unwrap_or_default() };
         match value {
-            Some(value) => Ok(Self::known(known, value, as_written)),
+            Some(value) => Ok(Self::known(known, value, notes)),
             None => Err((crate::Code::MissingField, "missing field `value`".to_owned())),
         }
     }
 }
 
+/// What any report of a qualified item may say besides its value: the
+/// source's words and the sources.
+pub(crate) struct Notes {
+    pub(crate) as_written: Option<Text>,
+    pub(crate) sources: Vec<SourceId>,
+}
+
 /// The wire form of a [`Qualified`] item read flat, keeping full JSON
 /// paths in errors.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields, bound = "V: Deserialize<'de>")]
-struct QualifiedWire<V> {
-    kind: CountKind,
+#[serde(deny_unknown_fields, bound = "V: Deserialize<'de>, T: Deserialize<'de>")]
+pub(crate) struct QualifiedWire<V, T> {
+    pub(crate) kind: CountKind,
     #[serde(default)]
-    value: Option<V>,
+    pub(crate) value: Option<V>,
     #[serde(default)]
-    as_written: Option<Text>,
+    pub(crate) as_written: Option<Text>,
+    #[serde(default)]
+    pub(crate) sources: Option<Vec<SourceId>>,
+    #[serde(default)]
+    pub(crate) reports: Option<Vec<T>>,
 }
 
 /// Deserializes a [`Qualified`] item through its wire form.
 pub(crate) fn deserialize_qualified<'de, T, D>(deserializer: D) -> Result<T, D::Error>
 where
-    T: Qualified,
+    T: Qualified + Deserialize<'de>,
     T::Value: Deserialize<'de>,
     D: Deserializer<'de>,
 {
-    let QualifiedWire { kind, value, as_written } = QualifiedWire::deserialize(deserializer)?;
-    T::from_wire(kind, value, as_written).map_err(|(code, message)| {
+    T::from_wire(QualifiedWire::deserialize(deserializer)?).map_err(|(code, message)| {
         crate::json::errors::note_code(code);
         D::Error::custom(message)
     })
@@ -162,17 +317,21 @@ impl Qualified for Count {
     type Value = u64;
     const NOUN: &'static str = "count";
 
-    fn known(known: Known, value: u64, as_written: Option<Text>) -> Self {
+    fn known(known: Known, value: u64, Notes { as_written, sources }: Notes) -> Self {
         match known {
-            Known::Exact => Count::Exact { value, as_written },
-            Known::Approximate => Count::Approximate { value, as_written },
-            Known::AtLeast => Count::AtLeast { value, as_written },
-            Known::AtMost => Count::AtMost { value, as_written },
+            Known::Exact => Count::Exact { value, as_written, sources },
+            Known::Approximate => Count::Approximate { value, as_written, sources },
+            Known::AtLeast => Count::AtLeast { value, as_written, sources },
+            Known::AtMost => Count::AtMost { value, as_written, sources },
         }
     }
 
-    fn unknown(as_written: Option<Text>) -> Self {
-        Count::Unknown { as_written }
+    fn unknown(Notes { as_written, sources }: Notes) -> Self {
+        Count::Unknown { as_written, sources }
+    }
+
+    fn disputed(reports: Vec<Self>) -> Self {
+        Count::Disputed { reports }
     }
 }
 

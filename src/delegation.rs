@@ -3,7 +3,7 @@
 use crate::json::declare::record_struct;
 use serde::{Deserialize, Serialize};
 
-use crate::{Count, DelegationId, Extensions, PartyId, PersonId, Text};
+use crate::{Count, DelegationId, Extensions, PartyId, PersonId, SourceId, Text};
 
 record_struct! {
     /// A group sent to an event to represent a party, with its head and members.
@@ -28,6 +28,8 @@ record_struct! {
         pub members_complete: Option<bool> => with_members_complete,
         /// The size of the delegation, as far as the source says ("a sizable delegation").
         pub size: Option<Count> => with_size,
+        /// The sources that report this delegation.
+        pub sources: Vec<SourceId> => with_sources,
         /// Namespaced extra data about this delegation, kept exactly.
         #[default]
         pub extensions: Extensions => with_extensions,
@@ -68,6 +70,8 @@ record_struct! {
         /// The party the member comes from, when it is not the one the delegation
         /// represents (the company whose CEO travelled with a state delegation).
         pub affiliation: Option<PartyId> => with_affiliation,
+        /// The sources that name this member.
+        pub sources: Vec<SourceId> => with_sources,
     }
 }
 

@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::count::{Known, Qualified, deserialize_qualified};
-use crate::{IsoDuration, Text};
+use crate::count::{Known, Notes, Qualified, deserialize_qualified};
+use crate::{IsoDuration, SourceId, Text};
 
 /// How long a meeting, call or visit lasted, saying how exactly it is
 /// known, with the same qualifiers as a [`Count`](crate::Count): "40
@@ -35,6 +35,9 @@ pub enum Duration {
         /// The source's words for it.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         as_written: Option<Text>,
+        /// The sources that give it.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        sources: Vec<SourceId>,
     },
     /// About `value`.
     Approximate {
@@ -43,6 +46,9 @@ pub enum Duration {
         /// The source's words for it.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         as_written: Option<Text>,
+        /// The sources that give it.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        sources: Vec<SourceId>,
     },
     /// At least `value`.
     AtLeast {
@@ -51,6 +57,9 @@ pub enum Duration {
         /// The source's words for it.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         as_written: Option<Text>,
+        /// The sources that give it.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        sources: Vec<SourceId>,
     },
     /// At most `value`.
     AtMost {
@@ -59,12 +68,26 @@ pub enum Duration {
         /// The source's words for it.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         as_written: Option<Text>,
+        /// The sources that give it.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        sources: Vec<SourceId>,
     },
     /// Not known.
     Unknown {
         /// The source's words for it ("a lengthy meeting").
         #[serde(default, skip_serializing_if = "Option::is_none")]
         as_written: Option<Text>,
+        /// The sources that give it.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        sources: Vec<SourceId>,
+    },
+    /// Sources disagree: each report is one source's duration, with its
+    /// `sources` ("three memoranda" in one, "four" in another). Validation
+    /// warns (`sources-disagree`) when the reports contradict each other.
+    Disputed {
+        #[cfg_attr(feature = "schema", schemars(length(min = 2)))]
+        /// The durations reported, each with the sources that give it.
+        reports: Vec<Duration>,
     },
 }
 
@@ -79,7 +102,7 @@ impl Duration {
     /// # Ok::<(), diplomatic_events::Error>(())
     /// ```
     pub fn exact(value: IsoDuration) -> Self {
-        Duration::Exact { value, as_written: None }
+        Duration::Exact { value, as_written: None, sources: Vec::new() }
     }
 
     /// About `value`.
@@ -92,7 +115,7 @@ impl Duration {
     /// # Ok::<(), diplomatic_events::Error>(())
     /// ```
     pub fn approximate(value: IsoDuration) -> Self {
-        Duration::Approximate { value, as_written: None }
+        Duration::Approximate { value, as_written: None, sources: Vec::new() }
     }
 
     /// At least `value`.
@@ -105,7 +128,7 @@ impl Duration {
     /// # Ok::<(), diplomatic_events::Error>(())
     /// ```
     pub fn at_least(value: IsoDuration) -> Self {
-        Duration::AtLeast { value, as_written: None }
+        Duration::AtLeast { value, as_written: None, sources: Vec::new() }
     }
 
     /// At most `value`.
@@ -118,29 +141,47 @@ impl Duration {
     /// # Ok::<(), diplomatic_events::Error>(())
     /// ```
     pub fn at_most(value: IsoDuration) -> Self {
-        Duration::AtMost { value, as_written: None }
+        Duration::AtMost { value, as_written: None, sources: Vec::new() }
     }
 
-    /// The same duration with the source's words for it.
+    /// Not known.
+    pub fn unknown() -> Self {
+        Duration::Unknown { as_written: None, sources: Vec::new() }
+    }
+
+    /// The durations that sources disagree on, each with its sources.
+    pub fn disputed(reports: impl IntoIterator<Item = Duration>) -> Self {
+        Duration::Disputed { reports: reports.into_iter().collect() }
+    }
+
+    /// The same duration with the source's words for it (not for a
+    /// disputed duration, whose reports keep their own).
+    #[must_use]
     pub fn with_as_written(mut self, words: Text) -> Self {
-        match &mut self {
-            Duration::Exact { as_written, .. }
-            | Duration::Approximate { as_written, .. }
-            | Duration::AtLeast { as_written, .. }
-            | Duration::AtMost { as_written, .. }
-            | Duration::Unknown { as_written } => *as_written = Some(words),
+        if let Some((as_written, _)) = self.notes_mut() {
+            *as_written = Some(words);
         }
         self
     }
 
-    /// The length, unless it is unknown.
+    /// The same duration with `sources` added to those that give it (not
+    /// for a disputed duration, whose reports cite their own).
+    #[must_use]
+    pub fn with_sources(mut self, sources: impl IntoIterator<Item = SourceId>) -> Self {
+        if let Some((_, cited)) = self.notes_mut() {
+            cited.extend(sources);
+        }
+        self
+    }
+
+    /// The length, unless it is unknown or disputed.
     pub fn value(&self) -> Option<&IsoDuration> {
         match self {
             Duration::Exact { value, .. }
             | Duration::Approximate { value, .. }
             | Duration::AtLeast { value, .. }
             | Duration::AtMost { value, .. } => Some(value),
-            Duration::Unknown { .. } => None,
+            Duration::Unknown { .. } | Duration::Disputed { .. } => None,
         }
     }
 
@@ -151,7 +192,41 @@ impl Duration {
             | Duration::Approximate { as_written, .. }
             | Duration::AtLeast { as_written, .. }
             | Duration::AtMost { as_written, .. }
-            | Duration::Unknown { as_written } => as_written.as_ref(),
+            | Duration::Unknown { as_written, .. } => as_written.as_ref(),
+            Duration::Disputed { .. } => None,
+        }
+    }
+
+    /// The sources that give the duration; none for a disputed one (see
+    /// its [`reports`](Duration::reports)).
+    pub fn sources(&self) -> &[SourceId] {
+        match self {
+            Duration::Exact { sources, .. }
+            | Duration::Approximate { sources, .. }
+            | Duration::AtLeast { sources, .. }
+            | Duration::AtMost { sources, .. }
+            | Duration::Unknown { sources, .. } => sources,
+            Duration::Disputed { .. } => &[],
+        }
+    }
+
+    /// What the sources report: a disputed duration's reports, or the
+    /// duration itself.
+    pub fn reports(&self) -> &[Duration] {
+        match self {
+            Duration::Disputed { reports } => reports,
+            _ => std::slice::from_ref(self),
+        }
+    }
+
+    fn notes_mut(&mut self) -> Option<(&mut Option<Text>, &mut Vec<SourceId>)> {
+        match self {
+            Duration::Exact { as_written, sources, .. }
+            | Duration::Approximate { as_written, sources, .. }
+            | Duration::AtLeast { as_written, sources, .. }
+            | Duration::AtMost { as_written, sources, .. }
+            | Duration::Unknown { as_written, sources } => Some((as_written, sources)),
+            Duration::Disputed { .. } => None,
         }
     }
 }
@@ -160,17 +235,21 @@ impl Qualified for Duration {
     type Value = IsoDuration;
     const NOUN: &'static str = "duration";
 
-    fn known(known: Known, value: IsoDuration, as_written: Option<Text>) -> Self {
+    fn known(known: Known, value: IsoDuration, Notes { as_written, sources }: Notes) -> Self {
         match known {
-            Known::Exact => Duration::Exact { value, as_written },
-            Known::Approximate => Duration::Approximate { value, as_written },
-            Known::AtLeast => Duration::AtLeast { value, as_written },
-            Known::AtMost => Duration::AtMost { value, as_written },
+            Known::Exact => Duration::Exact { value, as_written, sources },
+            Known::Approximate => Duration::Approximate { value, as_written, sources },
+            Known::AtLeast => Duration::AtLeast { value, as_written, sources },
+            Known::AtMost => Duration::AtMost { value, as_written, sources },
         }
     }
 
-    fn unknown(as_written: Option<Text>) -> Self {
-        Duration::Unknown { as_written }
+    fn unknown(Notes { as_written, sources }: Notes) -> Self {
+        Duration::Unknown { as_written, sources }
+    }
+
+    fn disputed(reports: Vec<Self>) -> Self {
+        Duration::Disputed { reports }
     }
 }
 

@@ -139,6 +139,8 @@ record_struct! {
         /// that is another date than the event's (the next morning in Beijing
         /// for an evening call from Washington). Give its `time_zone`.
         pub local_time: Option<Box<Period>> => with_local_time,
+        /// The sources that report this participation.
+        pub sources: Vec<SourceId> => with_sources,
     }
 }
 

@@ -4,7 +4,7 @@ use crate::json::declare::record_struct;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::{Count, CountryCode, Extensions, ExternalIds, PartyId, Sector, Text};
+use crate::{Count, CountryCode, Extensions, ExternalIds, PartyId, Sector, SourceId, Text};
 
 record_struct! {
     /// A state, organisation, company or group that takes part in an event,
@@ -35,6 +35,8 @@ record_struct! {
         /// Identifiers of this party in other datasets.
         #[default]
         pub external_ids: ExternalIds => with_external_ids,
+        /// The sources that report this party.
+        pub sources: Vec<SourceId> => with_sources,
         /// Namespaced extra data about this party, kept exactly.
         #[default]
         pub extensions: Extensions => with_extensions,

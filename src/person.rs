@@ -4,7 +4,7 @@ use crate::json::declare::record_struct;
 use crate::json::wire_name::code_list;
 use serde::{Deserialize, Serialize};
 
-use crate::{Extensions, ExternalIds, LanguageTag, PartyId, PersonId, Text};
+use crate::{Extensions, ExternalIds, LanguageTag, PartyId, PersonId, SourceId, Text};
 
 record_struct! {
     /// A person who takes part in, or is mentioned in, an event.
@@ -28,6 +28,8 @@ record_struct! {
         /// Identifiers of this person in other datasets.
         #[default]
         pub external_ids: ExternalIds => with_external_ids,
+        /// The sources that report this person (their name, their positions).
+        pub sources: Vec<SourceId> => with_sources,
         /// Namespaced extra data about this person, kept exactly.
         #[default]
         pub extensions: Extensions => with_extensions,
@@ -75,6 +77,8 @@ record_struct! {
         pub kind: NameVariantKind,
         /// The language or script of this form ("tr", "ru-Cyrl", "ar").
         pub language: Option<LanguageTag> => with_language,
+        /// The sources that write the name so.
+        pub sources: Vec<SourceId> => with_sources,
     }
 }
 
@@ -124,6 +128,8 @@ record_struct! {
         /// For an envoy, the party the position is accredited to (Azerbaijan, for
         /// Türkiye's ambassador to Azerbaijan).
         pub accredited_to: Option<PartyId> => with_accredited_to,
+        /// The sources that give this position.
+        pub sources: Vec<SourceId> => with_sources,
     }
 }
 

@@ -157,6 +157,8 @@ codes! {
     SourceBeforeEvent = "source-before-event", Warning, false;
     /// A place names its own country as the country's sovereign.
     SovereignIsCountry = "sovereign-is-country", Warning, false;
+    /// Sources disagree on a value of which there is one: reports of a count or duration that contradict each other, or one step of an agreement on two dates.
+    SourcesDisagree = "sources-disagree", Warning, false;
     /// An `{"other": ...}` value spells a value that the list has.
     OtherIsListed = "other-is-listed", Warning, false;
 }

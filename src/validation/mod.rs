@@ -75,6 +75,7 @@
 //! | `same-person-twice` | warning | record | no | two people whose names fold to the same key (Görgün, Gorgun, GÖRGÜN) |
 //! | `source-before-event` | warning | record | no | a source published before the event began |
 //! | `sovereign-is-country` | warning | record | no | a place whose sovereign is its own country |
+//! | `sources-disagree` | warning | record | no | a disputed count or duration whose reports contradict each other (or one report that the list or the event's time contradicts), or an agreement signed (adopted, in force...) on two dates |
 //! | `other-is-listed` | warning | record | no | an `{"other": ...}` value that spells a listed value |
 //!
 //! Dates are compared at the precision both have ([`Date::compare`](crate::Date::compare)), so

@@ -98,6 +98,9 @@ impl<M: Mode> Checker<'_, M> {
                 self.duration_contradicts_time(&at.key("duration"), duration, zoned);
             }
         }
+        if let Some(duration) = &event.duration {
+            self.duration(&at.key("duration"), duration);
+        }
         if let Some(place) = &event.place {
             self.place(&at.key("place"), place);
         }
@@ -109,6 +112,7 @@ impl<M: Mode> Checker<'_, M> {
             if let Some(party) = &participation.acting_for {
                 self.resolve(Kind::Party, party.as_compact(), &p, Step::Key("acting_for"));
             }
+            self.sources(&p.key("sources"), &participation.sources);
             if let Some(local) = &participation.local_time {
                 let local_at = p.key("local_time");
                 let local_zone = local.time_zone.or(zone);
@@ -208,6 +212,10 @@ impl<M: Mode> Checker<'_, M> {
             }
             _ => {}
         }
+        if let Some(count) = &party.count {
+            self.count(&at.key("count"), "count", count);
+        }
+        self.sources(&at.key("sources"), &party.sources);
         // A state is known by its code; every other party needs words.
         if !matches!(party.kind, PartyKind::State { .. }) {
             self.anonymous(at, "party", &party.id, party.name.as_ref(), party.description.as_ref());
@@ -229,10 +237,15 @@ impl<M: Mode> Checker<'_, M> {
 
     fn person(&mut self, at: &At<'_, M>, person: &Person) {
         self.anonymous(at, "person", &person.id, person.name.as_ref(), person.description.as_ref());
+        let variants = at.key("name_variants");
+        for (j, variant) in person.name_variants.iter().enumerate() {
+            self.sources(&variants.index(j).key("sources"), &variant.sources);
+        }
         let positions = at.key("positions");
         for (j, position) in person.positions.iter().enumerate() {
             self.position(&positions.index(j), position);
         }
+        self.sources(&at.key("sources"), &person.sources);
     }
 
     /// A position's organisation and the party it is accredited to.
@@ -243,6 +256,7 @@ impl<M: Mode> Checker<'_, M> {
         if let Some(party) = &position.accredited_to {
             self.party_at(at, "accredited_to", party);
         }
+        self.sources(&at.key("sources"), &position.sources);
     }
 
     /// `stamp` is the delegation's number, counted from 1, with which its
@@ -278,6 +292,7 @@ impl<M: Mode> Checker<'_, M> {
                 );
             }
             self.duplicate_member(&who, delegation, member, found, stamp, &mut unresolved);
+            self.sources(&member_at.key("sources"), &member.sources);
         }
         let listed = delegation.all_members().count();
         self.count_against_list(
@@ -288,6 +303,10 @@ impl<M: Mode> Checker<'_, M> {
             delegation.members_complete,
             "members",
         );
+        if let Some(size) = &delegation.size {
+            self.count(&at.key("size"), "size", size);
+        }
+        self.sources(&at.key("sources"), &delegation.sources);
     }
 
     fn statement(&mut self, at: &At<'_, M>, statement: &Statement) {
@@ -331,6 +350,7 @@ impl<M: Mode> Checker<'_, M> {
                 self.resolve(Kind::Event, event.as_compact(), &p, Step::Key("event"));
             }
             self.signatory_not_party(&p, agreement, signatory);
+            self.sources(&p.key("sources"), &signatory.sources);
         }
         let third_parties = at.key("third_parties");
         for (j, third) in agreement.third_parties.iter().enumerate() {
@@ -349,8 +369,14 @@ impl<M: Mode> Checker<'_, M> {
             if let Some(event) = &step.event {
                 self.resolve(Kind::Event, event.as_compact(), &p, Step::Key("event"));
             }
+            self.sources(&p.key("sources"), &step.sources);
         }
         self.steps_out_of_order(&steps, agreement);
+        self.steps_disagree(&steps, agreement);
+        if let Some(count) = &agreement.count {
+            self.count(&at.key("count"), "count", count);
+        }
+        self.sources(&at.key("sources"), &agreement.sources);
         let related = at.key("related");
         for (j, link) in agreement.related.iter().enumerate() {
             let p = related.index(j);

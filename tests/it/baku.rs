@@ -148,7 +148,7 @@ fn several_memoranda_with_unnamed_azerbaijani_firms() {
     assert_eq!(memoranda.kind, AgreementKind::MemorandumOfUnderstanding);
     assert_eq!(memoranda.status, Some(AgreementStatus::Signed));
     assert!(
-        matches!(&memoranda.count, Some(Count::Unknown { as_written: Some(w) }) if w.as_str() == "several")
+        matches!(&memoranda.count, Some(Count::Unknown { as_written: Some(w), .. }) if w.as_str() == "several")
     );
     assert_eq!(memoranda.steps[0].step, StepKind::Signed);
     assert_eq!(memoranda.steps[0].event.as_ref().map(|e| e.as_str()), Some("visit"));

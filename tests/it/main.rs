@@ -8,6 +8,7 @@ mod agreements;
 mod api;
 mod baku;
 mod bench_smoke;
+mod citations;
 #[cfg(feature = "cli")]
 mod cli;
 mod country;

@@ -47,7 +47,7 @@ fn unknown_fields_are_rejected_with_their_path() {
         err(
             r#"{"format_version":"0.2","id":"x","event":{"id":"e","kind":"visit","parts":[{"id":"p","kind":"talks","participants":[{"participant":{"person":"a"},"role":"host","rank":1}]}]}}"#
         ),
-        "/event/parts/0/participants/0/rank (line 1, column 166): unknown field `rank`, expected one of `participant`, `role`, `acting_for`, `local_time`"
+        "/event/parts/0/participants/0/rank (line 1, column 166): unknown field `rank`, expected one of `participant`, `role`, `acting_for`, `local_time`, `sources`"
     );
 }
 
@@ -204,7 +204,7 @@ fn counts_say_what_they_need() {
         ),
         (
             r#"{"kind":"some","value":2}"#,
-            "/agreements/0/count/kind: unknown variant `some`, expected one of `exact`, `approximate`, `at_least`, `at_most`, `unknown`",
+            "/agreements/0/count/kind: unknown variant `some`, expected one of `exact`, `approximate`, `at_least`, `at_most`, `unknown`, `disputed`",
         ),
     ];
     for (count, message) in cases {

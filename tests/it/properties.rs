@@ -354,17 +354,17 @@ fn build(
     let listed = n_people as u64;
     delegation.members_complete = Some(complete);
     delegation.size = Some(match size_kind {
-        0 => Count::Exact { value: listed, as_written: None },
-        1 => Count::AtLeast { value: listed, as_written: Some(text("at least that many")) },
-        2 => Count::Approximate { value: 40, as_written: None },
-        _ => Count::Unknown { as_written: Some(text("sizable")) },
+        0 => Count::exact(listed),
+        1 => Count::at_least(listed).with_as_written(text("at least that many")),
+        2 => Count::approximate(40),
+        _ => Count::unknown().with_as_written(text("sizable")),
     });
 
     let agreement_parties: Vec<_> = ["p0", "p1"].iter().map(|p| p.parse().expect("id")).collect();
     let mut agreement =
         Agreement::new("a0".parse().expect("id"), AgreementKind::MemorandumOfUnderstanding)
             .with_status(AgreementStatus::InForce)
-            .with_count(Count::Unknown { as_written: Some(text("several")) })
+            .with_count(Count::unknown().with_as_written(text("several")))
             .with_signatories([Signatory::new(
                 "h0".parse().expect("id"),
                 "p0".parse().expect("id"),
@@ -483,7 +483,7 @@ fn break_rule(record: &mut Record, rule: usize) -> Code {
             Code::NoSpeaker
         }
         5 => {
-            record.delegations[0].size = Some(Count::Exact { value: 0, as_written: None });
+            record.delegations[0].size = Some(Count::exact(0));
             Code::CountBelowListed
         }
         6 => {

@@ -2,7 +2,7 @@
 //! checked constructor, lists item by item, and the rest with serde.
 
 use super::{Bail, FieldName, Read, ReadValue, Reader, once};
-use crate::count::Qualified;
+use crate::count::{Qualified, QualifiedWire};
 use crate::party::{PartyKindWire, PartyType};
 use crate::{
     AgreementId, AgreementKind, AgreementStatus, AreaKind, Coordinates, Count, CountryCode, Date,
@@ -146,19 +146,23 @@ impl ReadValue for u64 {
 /// Read flat, as serde reads it (see `deserialize_qualified`).
 fn read_qualified<T>(reader: &mut Reader<'_>) -> Read<T>
 where
-    T: Qualified,
+    T: Qualified + ReadValue,
     T::Value: ReadValue,
 {
-    let (mut kind, mut value, mut as_written) = (None, None, None);
+    let (mut kind, mut value, mut as_written, mut sources, mut reports) =
+        (None, None, None, None, None);
     reader.fields(
-        &const { FieldName::all(["kind", "value", "as_written"]) },
+        &const { FieldName::all(["kind", "value", "as_written", "sources", "reports"]) },
         |reader, index| match index {
             0 => once(&mut kind, ReadValue::read(reader)),
             1 => once(&mut value, ReadValue::read(reader)),
-            _ => once(&mut as_written, ReadValue::read(reader)),
+            2 => once(&mut as_written, ReadValue::read(reader)),
+            3 => once(&mut sources, ReadValue::read(reader)),
+            _ => once(&mut reports, ReadValue::read(reader)),
         },
     )?;
-    T::from_wire(kind.ok_or(Bail)?, value, as_written).map_err(|_| Bail)
+    let kind = kind.ok_or(Bail)?;
+    T::from_wire(QualifiedWire { kind, value, as_written, sources, reports }).map_err(|_| Bail)
 }
 
 impl ReadValue for Count {

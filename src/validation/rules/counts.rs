@@ -1,5 +1,6 @@
 //! `count-below-listed` and `count-contradicts-list`: a count against the
-//! items listed beside it.
+//! items listed beside it (for one source's report of a disputed count,
+//! `sources-disagree`).
 
 use crate::validation::{At, Checker, Mode};
 use crate::{Code, Count};
@@ -16,18 +17,43 @@ impl<M: Mode> Checker<'_, M> {
         complete: Option<bool>,
         items: &str,
     ) {
-        let listed = u64::try_from(listed).unwrap_or(u64::MAX);
+        let Some(count) = count else { return };
+        let list = List { listed: u64::try_from(listed).unwrap_or(u64::MAX), complete, items };
+        self.held_to_list(count_at, field, count, &list, false);
+    }
+
+    /// [`Checker::count_against_list`] for one count, which is one
+    /// source's report when `in_dispute`.
+    fn held_to_list(
+        &mut self,
+        count_at: &At<'_, M>,
+        field: &'static str,
+        count: &Count,
+        list: &List<'_>,
+        in_dispute: bool,
+    ) {
         let (value, bound) = match count {
-            Some(Count::Exact { value, .. }) => (*value, Bound::Exactly),
-            Some(Count::AtLeast { value, .. }) => (*value, Bound::AtLeast),
-            Some(Count::AtMost { value, .. }) => (*value, Bound::AtMost),
+            Count::Exact { value, .. } => (*value, Bound::Exactly),
+            Count::AtLeast { value, .. } => (*value, Bound::AtLeast),
+            Count::AtMost { value, .. } => (*value, Bound::AtMost),
+            Count::Disputed { reports } => {
+                // Each report is held to the list on its own, and one that
+                // the list contradicts is a disagreement between sources
+                // (a warning), kept on purpose.
+                let reports_at = count_at.key("reports");
+                for (i, report) in reports.iter().enumerate() {
+                    self.held_to_list(&reports_at.index(i), field, report, list, true);
+                }
+                return;
+            }
             _ => return,
         };
         let value_at = count_at.key("value");
-        let count = CountOf { field, value, bound, listed, items };
+        let count =
+            CountOf { field, value, bound, listed: list.listed, items: list.items, in_dispute };
         // A complete list within a maximum agrees with it.
         if !self.count_below_listed(&value_at, &count)
-            && complete == Some(true)
+            && list.complete == Some(true)
             && bound != Bound::AtMost
         {
             self.count_contradicts_list(&value_at, &count);
@@ -42,8 +68,9 @@ impl<M: Mode> Checker<'_, M> {
             return false;
         }
         let kind = count.kind();
-        self.report(at, Code::CountBelowListed, || {
-            format!("{field} is {kind} {value}, but {listed} {items} are listed")
+        let (code, report) = count.code(Code::CountBelowListed);
+        self.report(at, code, || {
+            format!("{report}{field} is {kind} {value}, but {listed} {items} are listed")
         });
         true
     }
@@ -54,11 +81,19 @@ impl<M: Mode> Checker<'_, M> {
         let CountOf { field, value, listed, items, .. } = *count;
         if value != listed {
             let kind = count.kind();
-            self.report(at, Code::CountContradictsList, || format!(
-                "{field} is {kind} {value}, but the list of {items}, said to be complete, has {listed}"
+            let (code, report) = count.code(Code::CountContradictsList);
+            self.report(at, code, || format!(
+                "{report}{field} is {kind} {value}, but the list of {items}, said to be complete, has {listed}"
             ));
         }
     }
+}
+
+/// The list a count is held to.
+struct List<'a> {
+    listed: u64,
+    complete: Option<bool>,
+    items: &'a str,
 }
 
 /// A count and the list it counts, for the messages.
@@ -69,6 +104,8 @@ struct CountOf<'a> {
     bound: Bound,
     listed: u64,
     items: &'a str,
+    /// Whether the count is one source's report of a disputed count.
+    in_dispute: bool,
 }
 
 /// What a count says of its value.
@@ -80,6 +117,13 @@ enum Bound {
 }
 
 impl CountOf<'_> {
+    /// The code to report under, and the words that begin the message: a
+    /// report of a disputed count that the list contradicts is a
+    /// `sources-disagree` warning.
+    fn code(&self, code: Code) -> (Code, &'static str) {
+        if self.in_dispute { (Code::SourcesDisagree, "one source's report: ") } else { (code, "") }
+    }
+
     fn kind(&self) -> &'static str {
         match self.bound {
             Bound::Exactly => "exactly",

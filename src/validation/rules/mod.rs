@@ -11,6 +11,7 @@ mod outcomes;
 mod parties;
 mod places;
 mod references;
+mod sources;
 mod statements;
 mod time;
 

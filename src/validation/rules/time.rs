@@ -42,6 +42,26 @@ impl<M: Mode> Checker<'_, M> {
         duration: &Duration,
         time: Zoned<'_>,
     ) {
+        self.duration_held_to_time(at, duration, time, false);
+    }
+
+    /// [`Checker::duration_contradicts_time`] for one duration, which is one
+    /// source's report when `in_dispute`: then a contradiction is a
+    /// disagreement between sources (`sources-disagree`, a warning).
+    fn duration_held_to_time(
+        &mut self,
+        at: &At<'_, M>,
+        duration: &Duration,
+        time: Zoned<'_>,
+        in_dispute: bool,
+    ) {
+        if let Duration::Disputed { reports } = duration {
+            let reports_at = at.key("reports");
+            for (i, report) in reports.iter().enumerate() {
+                self.duration_held_to_time(&reports_at.index(i), report, time, true);
+            }
+            return;
+        }
         let (Some(start), Some(end)) = (&time.period.start, &time.period.end) else { return };
         let (shortest, longest) = match elapsed(start, end, time.zone) {
             Some(range) => range,
@@ -62,9 +82,14 @@ impl<M: Mode> Checker<'_, M> {
             _ => None,
         };
         if let Some((kind, value)) = contradiction {
-            self.report(&at.key("value"), Code::DurationContradictsTime, || {
+            let (code, report) = if in_dispute {
+                (Code::SourcesDisagree, "one source's report: ")
+            } else {
+                (Code::DurationContradictsTime, "")
+            };
+            self.report(&at.key("value"), code, || {
                 format!(
-                    "the duration is {kind} {value}, but from {start} to {end} is {}",
+                    "{report}the duration is {kind} {value}, but from {start} to {end} is {}",
                     between(shortest, longest)
                 )
             });
