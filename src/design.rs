@@ -188,3 +188,41 @@
 //! validation together (callgrind). A participant's local time and an
 //! event's duration are boxed: most records have neither, and inline they
 //! made every participation 192 bytes instead of 88.
+//!
+//! # Outcomes, relations and disputed values
+//!
+//! An outcome or a relation is one of a few kinds, each with its own
+//! fields (a membership has a member and an organisation; a change of
+//! diplomatic relations has two parties). They are written as one-key
+//! objects naming the kind, `{"membership": {...}}`, as actors are, and
+//! not with a `"type"` tag beside the fields as party kinds are: serde
+//! reads an internally tagged enum through a buffer that loses the JSON
+//! path of an error inside it, and a one-key object needs no hand-written
+//! wire form. Each kind's fields are a `record_struct!`, so the fast reader,
+//! the helpers and the schema check come with it, and the schema says
+//! exactly which fields each kind needs (a `oneOf` of one-key objects,
+//! which pydantic, TypeScript and Go read as a tagged union).
+//!
+//! A value the sources disagree on is kept where the value lives, as a
+//! `disputed` count or duration holding each source's report, rather than
+//! as a list beside every single-valued field or a record-level table of
+//! claims addressed by JSON Pointer: a reader that only wants one number
+//! meets the dispute where it reads the number, the fields keep their
+//! types, and a 0.1 record is a 0.2 record unchanged. Names already had
+//! their variants, which now cite their sources; a step taken once (signed,
+//! in force) may be listed once per source's date. Validation warns
+//! (`sources-disagree`) only where one value is expected and the reports
+//! cannot all be true: exactly 3 and exactly 4, or exactly 5 and at least
+//! 6, but not exactly 12 and more than ten, nor "about" anything; a report
+//! that the list beside it or the event's time contradicts is a warning
+//! too, since the record keeps it on purpose, where an undisputed count
+//! would be an error.
+//!
+//! The order of an agreement's steps is checked by stages (negotiated,
+//! initialled, signed or adopted, consent to be bound or provisional
+//! application, in force or suspended, ended): a step is out of order when
+//! it comes before every step of an earlier stage, by its party or by all.
+//! Comparing with every earlier step instead made a party that withdrew and
+//! joined again (the United States and the Paris Agreement) out of order,
+//! and took time quadratic in the steps; keeping the earliest date of each
+//! stage, per party, makes it linear.

@@ -69,6 +69,27 @@
 //! local time against the event's, and a duration against the event's start
 //! and end (see [`validation`]).
 //!
+//! What 0.2 adds (part 2, agreements, outcomes, relations and sources):
+//!
+//! | to say | field | type |
+//! | --- | --- | --- |
+//! | every step of an agreement's life, each with its status | `Agreement.steps`, `Agreement.status` | [`StepKind`] (negotiated … provisionally applied, suspended, withdrawn from, or in words), [`AgreementStatus`]; [`StepKind::status`] and [`AgreementStatus::step`] map one to the other |
+//! | agreements and acts that refer to each other | `Agreement.related` | [`RelatedAgreement`], [`AgreementRelation`] (endorses, implements, amends, supersedes, counterpart of, annex of) |
+//! | a resolution or decision of a council or an assembly | `Agreement.kind`, `Party.kind` | [`AgreementKind::Resolution`], [`AgreementKind::Decision`], [`PartyKind::Organ`] (an organ belongs to its organisation) |
+//! | what an event brought about that is not a document | `Record.outcomes` | [`Outcome`]: [`Membership`], [`RelationsChange`], [`RecognitionChange`], [`Appointment`], [`Accreditation`] |
+//! | how two parties stood towards each other, as of a date | `Record.relations` | [`Relation`]: [`DiplomaticRelations`] ([`DiplomaticStatus`]), [`Recognition`] |
+//! | which source says what | `sources` on people, name variants, positions, participations, parties, delegations and members, agreements, steps, signatories, outcomes, relations, counts and durations | [`SourceId`] |
+//! | values the sources disagree on | `{"kind": "disputed", "reports": [...]}` in any count or duration; a name variant or a step per source | [`Count::Disputed`], [`Duration::Disputed`] |
+//!
+//! Outcomes and relations are written as one-key objects naming their kind
+//! (`{"membership": {...}}`), as actors are: each kind has its own fields,
+//! all required where the fact needs them, and an error inside one names
+//! its full path. New rules check that agreements do not refer to
+//! themselves or supersede each other in a cycle, that organs and
+//! memberships belong to organisations, that no relation joins a party to
+//! itself, and warn (`sources-disagree`) where one value is expected and
+//! the sources give several that cannot all be true.
+//!
 //! # Strictness
 //!
 //! Every constrained scalar is a newtype whose constructor is the only way in:
@@ -78,7 +99,7 @@
 //! [`Url`] (absolute http(s)), the id types. Every object rejects unknown
 //! fields with their JSON path; extra data goes into [`Extensions`], kept
 //! exactly. Open vocabularies ([`EventKind`], [`Role`], [`AgreementKind`],
-//! [`ReportingVerb`], [`ThirdPartyRole`]) take `{"other": "..."}` for a value
+//! [`StepKind`], [`AgreementRelation`], [`ReportingVerb`], [`ThirdPartyRole`]) take `{"other": "..."}` for a value
 //! not in the list, so nothing is lost and a typo is still an error.
 //!
 //! # Limits and guarantees
