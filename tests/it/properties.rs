@@ -4,11 +4,14 @@
 use std::sync::OnceLock;
 
 use diplomatic_events::{
-    Actor, Agreement, AgreementKind, AgreementStatus, AgreementStep, Area, AreaKind, Code, Count,
-    CountryCode, Date, Delegation, DelegationMember, Duration, Event, EventKind, ExtensionKey,
-    ExtensionValue, Extensions, Modality, NameVariant, NameVariantKind, Participation, Party,
-    PartyKind, Period, Person, Place, Position, Record, ReportingVerb, Role, Signatory, Source,
-    Statement, StatementMode, StepKind, Subject, Text, ThirdParty, ThirdPartyRole,
+    Accreditation, Actor, Agreement, AgreementKind, AgreementRelation, AgreementStatus,
+    AgreementStep, Area, AreaKind, Code, Count, CountryCode, Date, Delegation, DelegationMember,
+    DiplomaticRelations, DiplomaticStatus, Duration, Event, EventKind, ExtensionKey,
+    ExtensionValue, Extensions, Modality, NameVariant, NameVariantKind, Outcome, OutcomeKind,
+    Participation, Party, PartyId, PartyKind, Period, Person, Place, Position, RecognisedAs,
+    Recognition, Record, RelatedAgreement, Relation, RelationKind, RelationsChange,
+    RelationsChangeKind, ReportingVerb, Role, Signatory, Source, Statement, StatementMode,
+    StepKind, Subject, Text, ThirdParty, ThirdPartyRole,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -258,7 +261,7 @@ pub(crate) fn record() -> impl Strategy<Value = Record> {
                 prop::collection::vec(event_kind(), 0..3),
                 (date(2001..=2010), date(2011..=2020), date(2021..=2030)),
                 date(2031..=2040),
-                (any::<bool>(), 0u8..4, extensions()),
+                (any::<bool>(), 0u8..5, extensions()),
             )
                 .prop_map(
                     move |(
@@ -353,11 +356,16 @@ fn build(
     }
     let listed = n_people as u64;
     delegation.members_complete = Some(complete);
+    let cited = || ["s".parse().expect("id")];
     delegation.size = Some(match size_kind {
         0 => Count::exact(listed),
         1 => Count::at_least(listed).with_as_written(text("at least that many")),
         2 => Count::approximate(40),
-        _ => Count::unknown().with_as_written(text("sizable")),
+        3 => Count::disputed([
+            Count::exact(listed).with_sources(cited()),
+            Count::at_least(listed).with_as_written(text("no fewer")),
+        ]),
+        _ => Count::unknown().with_as_written(text("sizable")).with_sources(cited()),
     });
 
     let agreement_parties: Vec<_> = ["p0", "p1"].iter().map(|p| p.parse().expect("id")).collect();
@@ -406,6 +414,52 @@ fn build(
             .with_language("az-Latn-AZ".parse().expect("tag")),
     ];
     record.extensions = record_ext;
+    // Format 0.2, part 2: an act that amends the agreement, outcomes and
+    // relations between the first two parties, each citing the source.
+    let (p0, p1): (PartyId, PartyId) = ("p0".parse().expect("id"), "p1".parse().expect("id"));
+    record.agreements.push(
+        Agreement::new("a1".parse().expect("id"), AgreementKind::Protocol)
+            .with_related([RelatedAgreement::new(
+                AgreementRelation::Amends,
+                "a0".parse().expect("id"),
+            )])
+            .with_steps([AgreementStep::new(StepKind::Other(text("opened for signature")))
+                .with_sources(cited())])
+            .with_sources(cited()),
+    );
+    let status = [DiplomaticStatus::Established, DiplomaticStatus::ChargeDAffaires];
+    record.outcomes = vec![
+        Outcome::new(
+            "o0".parse().expect("id"),
+            OutcomeKind::DiplomaticRelations(
+                RelationsChange::new(RelationsChangeKind::Upgraded, [p0.clone(), p1.clone()])
+                    .with_status(DiplomaticStatus::Established),
+            ),
+        )
+        .with_event("event".parse().expect("id"))
+        .with_sources(cited()),
+        Outcome::new(
+            "o1".parse().expect("id"),
+            OutcomeKind::Accreditation(
+                Accreditation::new("h0".parse().expect("id"), p1.clone())
+                    .with_acting_for(p0.clone()),
+            ),
+        ),
+    ];
+    record.relations = vec![
+        Relation::new(RelationKind::DiplomaticRelations(DiplomaticRelations::new(
+            [p0.clone(), p1.clone()],
+            status[usize::from(complete)],
+        )))
+        .with_as_of(start)
+        .with_sources(cited()),
+        Relation::new(RelationKind::Recognition(Recognition::new(
+            p1,
+            p0,
+            RecognisedAs::Government,
+            complete,
+        ))),
+    ];
     record
 }
 
