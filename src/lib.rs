@@ -373,6 +373,8 @@ mod scalars;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub use scalars::time;
+#[cfg(feature = "event-data")]
+pub mod event_data;
 pub mod validation;
 
 pub use agreement::{

@@ -1,4 +1,5 @@
-//! The `diplomatic-events` command: validate record files.
+//! The `diplomatic-events` command: validate record files, and export
+//! them as event-data rows.
 //!
 //! A thin layer over the library: it reads files, calls `Record::from_json`,
 //! `JsonLines` and `Record::validate`, and prints what they report.
@@ -41,6 +42,24 @@ enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<String>,
     },
+    /// Derive event-data rows from record files: PLOVER events or CAMEO rows.
+    ///
+    /// PATH is as for `validate`. Rows go to standard output: PLOVER
+    /// events as JSON Lines, CAMEO rows as tab-separated values under a
+    /// header in GDELT's column order. Records with an error are reported
+    /// on standard error as `validate` reports them and skipped; the
+    /// summary, on standard error, says how many. Exit codes as `validate`.
+    Export {
+        /// What to derive.
+        #[arg(long, value_enum)]
+        to: Target,
+        /// Worker threads for JSON Lines (default: one per core).
+        #[arg(long, value_name = "N")]
+        threads: Option<std::num::NonZeroUsize>,
+        /// Files to export.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<String>,
+    },
     /// Print the JSON Schema of records, or write it into a folder.
     ///
     /// Without --out, prints the record schema. With --out DIR, writes
@@ -50,6 +69,14 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         out: Option<std::path::PathBuf>,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Target {
+    /// PLOVER events, one JSON object per line.
+    Plover,
+    /// CAMEO/GDELT-style rows, tab-separated, with a header.
+    Cameo,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -264,6 +291,139 @@ fn validate(
     })
 }
 
+/// The derived lines of one record, already written out, and its problems.
+type Exported = (Vec<u8>, Vec<Problem>);
+
+/// Derives and writes one record's rows.
+fn export_record(target: Target, result: &Result<Record, Error>) -> std::io::Result<Exported> {
+    use diplomatic_events::event_data::{cameo_rows, derive_line, plover_events};
+    let mut out = Vec::new();
+    let problems = match target {
+        Target::Plover => {
+            let line = derive_line(0, result, plover_events);
+            for event in &line.rows {
+                serde_json::to_writer(&mut out, event)?;
+                out.push(b'\n');
+            }
+            line.problems
+        }
+        Target::Cameo => {
+            let line = derive_line(0, result, cameo_rows);
+            for row in &line.rows {
+                out.extend_from_slice(row.to_tsv().as_bytes());
+                out.push(b'\n');
+            }
+            line.problems
+        }
+    };
+    Ok((out, problems))
+}
+
+/// Counts of an export.
+#[derive(Default)]
+struct Exports {
+    exported: u64,
+    rows: u64,
+}
+
+fn export(target: Target, threads: usize, paths: &[String]) -> std::io::Result<ExitCode> {
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    // Problems go to standard error, in `validate`'s text form.
+    let mut output = Output {
+        out: std::io::BufWriter::new(std::io::stderr().lock()),
+        format: Format::Text,
+        tally: Tally::default(),
+    };
+    let mut exports = Exports::default();
+    if target == Target::Cameo {
+        writeln!(stdout, "{}", diplomatic_events::event_data::cameo_header())?;
+    }
+    let mut write = |output: &mut Output<_>,
+                     stdout: &mut std::io::BufWriter<_>,
+                     file: &str,
+                     line: Option<u64>,
+                     (rows, problems): Exported|
+     -> std::io::Result<()> {
+        output.record(file, line, &problems)?;
+        if !problems.iter().any(|p| p.severity == Severity::Error) {
+            exports.exported += 1;
+            exports.rows += rows.iter().filter(|b| **b == b'\n').count() as u64;
+            stdout.write_all(&rows)?;
+        }
+        Ok(())
+    };
+    for file in paths {
+        let extension = Path::new(file).extension().and_then(|e| e.to_str()).unwrap_or_default();
+        if file == "-" || extension == "jsonl" || extension == "ndjson" {
+            let reader: Box<dyn BufRead + Send> = if file == "-" {
+                Box::new(BufReader::new(std::io::stdin()))
+            } else {
+                match std::fs::File::open(file) {
+                    Ok(f) => Box::new(BufReader::new(f)),
+                    Err(e) => {
+                        output.unreadable(file, &e);
+                        continue;
+                    }
+                }
+            };
+            let mut result = Ok(());
+            diplomatic_events::par_map_lines(
+                reader,
+                threads,
+                |line| (line.number, export_record(target, &line.result)),
+                |(number, exported)| {
+                    if result.is_ok() {
+                        result = exported.and_then(|exported| {
+                            write(&mut output, &mut stdout, file, Some(number), exported)
+                        });
+                    }
+                },
+            );
+            result?;
+        } else if extension == "json" {
+            let parsed = match std::fs::read(file) {
+                Ok(bytes) => match std::str::from_utf8(&bytes) {
+                    Ok(text) => Record::from_json(text),
+                    Err(e) => Err(Error::InvalidUtf8 { offset: e.valid_up_to() }),
+                },
+                Err(e) => {
+                    output.unreadable(file, &e);
+                    continue;
+                }
+            };
+            let exported = export_record(target, &parsed)?;
+            write(&mut output, &mut stdout, file, None, exported)?;
+        } else {
+            output.unreadable(
+                file,
+                &"unknown file type: expected a .json, .jsonl or .ndjson file, or - for standard input",
+            );
+        }
+    }
+    stdout.flush()?;
+    let tally = &output.tally;
+    let noun = match target {
+        Target::Plover => "PLOVER events",
+        Target::Cameo => "CAMEO rows",
+    };
+    writeln!(
+        output.out,
+        "{}: {} exported ({} {noun}), {} skipped with errors",
+        summary(tally, paths.len()).split(':').next().unwrap_or_default(),
+        exports.exported,
+        exports.rows,
+        tally.with_errors
+    )?;
+    output.out.flush()?;
+    Ok(if tally.unreadable {
+        ExitCode::from(2)
+    } else if tally.with_errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
 fn write_schema(out: Option<&Path>) -> ExitCode {
     let schema = diplomatic_events::schema::record_schema_json();
     let result = match out {
@@ -288,13 +448,25 @@ fn main() -> ExitCode {
             return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
         }
     };
+    let threads_or_cores = |threads: Option<std::num::NonZeroUsize>| {
+        threads
+            .or_else(|| std::thread::available_parallelism().ok())
+            .map_or(1, std::num::NonZeroUsize::get)
+    };
     match cli.command {
         Command::Schema { out } => write_schema(out.as_deref()),
+        Command::Export { to, threads, paths } => {
+            match export(to, threads_or_cores(threads), &paths) {
+                Ok(code) => code,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("diplomatic-events: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Validate { format, deny_warnings, threads, paths } => {
-            let threads = threads
-                .or_else(|| std::thread::available_parallelism().ok())
-                .map_or(1, std::num::NonZeroUsize::get);
-            match validate(format, deny_warnings, threads, &paths) {
+            match validate(format, deny_warnings, threads_or_cores(threads), &paths) {
                 Ok(code) => code,
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
                 Err(e) => {

@@ -12,6 +12,8 @@ mod citations;
 #[cfg(feature = "cli")]
 mod cli;
 mod country;
+#[cfg(feature = "event-data")]
+mod event_data;
 mod extensions;
 mod external_suites;
 mod fast_reader;

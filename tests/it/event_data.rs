@@ -1,0 +1,195 @@
+//! The bridge to event data: PLOVER events and CAMEO rows derived from
+//! records, held to expected files, to the mapping table and to a JSON
+//! Schema of PLOVER's data fields.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use diplomatic_events::Record;
+use diplomatic_events::event_data::{
+    CAMEO_COLUMNS, RULES, cameo_header, cameo_rows, derive_lines, plover_events,
+};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn record(path: &Path) -> Record {
+    Record::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// Every valid record file the repository commits.
+fn committed() -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for dir in ["tests/fixtures/valid", "examples/records"] {
+        for entry in std::fs::read_dir(root().join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "json") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+fn plover_text(record: &Record) -> String {
+    plover_events(record).iter().map(|e| serde_json::to_string(e).unwrap() + "\n").collect()
+}
+
+fn cameo_text(record: &Record) -> String {
+    let mut text = cameo_header() + "\n";
+    for row in cameo_rows(record) {
+        text.push_str(&row.to_tsv());
+        text.push('\n');
+    }
+    text
+}
+
+/// The Baku record's rows, held to the committed expected files
+/// (`UPDATE_EXPECTED=1` rewrites them); the module docs explain each.
+#[test]
+fn the_baku_record_derives_its_expected_rows() {
+    let baku = record(&root().join("examples/records/baku-2024-04-02.json"));
+    for (name, text) in [
+        ("baku-2024-04-02.plover.jsonl", plover_text(&baku)),
+        ("baku-2024-04-02.cameo.tsv", cameo_text(&baku)),
+    ] {
+        let path = root().join("tests/fixtures/event-data").join(name);
+        if std::env::var_os("UPDATE_EXPECTED").is_some() {
+            std::fs::write(&path, &text).unwrap();
+        }
+        assert_eq!(text, std::fs::read_to_string(&path).unwrap(), "{name}");
+    }
+}
+
+/// Every rule of the mapping table is exercised by a committed record.
+#[test]
+fn every_rule_of_the_mapping_has_a_fixture() {
+    let mut used = BTreeSet::new();
+    for path in committed() {
+        let record = record(&path);
+        used.extend(plover_events(&record).iter().map(|e| e.rule.to_owned()));
+        used.extend(cameo_rows(&record).iter().map(|r| r.get("Rule").unwrap().to_owned()));
+    }
+    for rule in RULES {
+        assert!(used.contains(rule.name), "no committed record exercises rule {}", rule.name);
+    }
+}
+
+/// Derived PLOVER events validate against the schema of PLOVER's data
+/// fields, and CAMEO rows have a value for every column.
+#[test]
+fn derived_events_follow_plovers_data_fields() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("schemas/plover/plover-event.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let mut events = 0;
+    for path in committed() {
+        let record = record(&path);
+        for event in plover_events(&record) {
+            let value = serde_json::to_value(&event).unwrap();
+            let errors: Vec<String> =
+                validator.iter_errors(&value).map(|e| e.to_string()).collect();
+            assert!(errors.is_empty(), "{}: {}: {errors:?}", path.display(), event.id);
+            events += 1;
+        }
+        for row in cameo_rows(&record) {
+            assert_eq!(row.to_tsv().split('\t').count(), CAMEO_COLUMNS.len());
+        }
+    }
+    assert!(events > 50, "only {events} events");
+}
+
+/// The 3,264 Office of the Historian visits: one PLOVER visit each, and
+/// CAMEO rows that are all 042 (make a visit) and 043 (host a visit).
+#[test]
+fn the_imported_visits_export_as_visits() {
+    let input =
+        std::fs::File::open(root().join("examples/records/history-state-visits.jsonl")).unwrap();
+    let (mut records, mut plover, mut codes) = (0, 0, std::collections::BTreeMap::new());
+    for line in derive_lines(std::io::BufReader::new(input), |record| {
+        vec![(plover_events(record), cameo_rows(record))]
+    }) {
+        assert!(line.problems.is_empty(), "line {}: {:?}", line.number, line.problems);
+        for (events, rows) in line.rows {
+            records += 1;
+            for event in events {
+                assert_eq!((event.event[0], event.mode[0]), ("CONSULT", "visit"));
+                plover += 1;
+            }
+            for row in rows {
+                *codes.entry(row.get("EventCode").unwrap().to_owned()).or_insert(0) += 1;
+            }
+        }
+    }
+    assert_eq!((records, plover), (3264, 3264));
+    assert_eq!(codes.keys().map(String::as_str).collect::<Vec<_>>(), ["042", "043"]);
+    assert_eq!(codes.values().copied().collect::<Vec<_>>(), [3264, 3264]);
+}
+
+/// A summit of three sides is one PLOVER event with every side as actor,
+/// and n(n-1) = 6 CAMEO rows: the host hosting (043) and visited (042),
+/// the two guests consulting each other (040).
+#[test]
+fn a_multilateral_meeting_stays_compound_in_plover_and_becomes_dyads_in_cameo() {
+    let summit = record(&root().join("examples/records/trilateral-summit-2023-08-18.json"));
+    let events = plover_events(&summit);
+    assert_eq!((events[0].event[0], events[0].mode[0]), ("CONSULT", "multilateral"));
+    let codes: Vec<&str> = events[0].actor.iter().filter_map(|a| a.code).collect();
+    assert_eq!(codes, ["USA", "JPN", "KOR"]);
+    let rows: Vec<(String, String, String)> = cameo_rows(&summit)
+        .iter()
+        .filter(|r| r.get("Rule") == Some("consult-multilateral"))
+        .map(|r| {
+            let get = |c| r.get(c).unwrap().to_owned();
+            (get("Actor1Code"), get("Actor2Code"), get("EventCode"))
+        })
+        .collect();
+    let expected = [
+        ("USAGOV", "JPNGOV", "043"),
+        ("USAGOV", "KORGOV", "043"),
+        ("JPNGOV", "USAGOV", "042"),
+        ("JPNGOV", "KORGOV", "040"),
+        ("KORGOV", "USAGOV", "042"),
+        ("KORGOV", "JPNGOV", "040"),
+    ];
+    let expected: Vec<(String, String, String)> =
+        expected.iter().map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())).collect();
+    assert_eq!(rows, expected);
+}
+
+/// A record with an error is reported and gives no rows; the others do.
+#[test]
+fn a_record_with_an_error_gives_no_rows_and_its_problems() {
+    let good =
+        std::fs::read_to_string(root().join("tests/fixtures/valid/phone-call-2024-04-02.json"))
+            .unwrap();
+    let good = Record::from_json(&good).unwrap().to_json_line().unwrap();
+    let input = format!("{good}\n{{\"format_version\":\"0.2\"}}\n{good}\n");
+    let lines: Vec<_> = derive_lines(input.as_bytes(), plover_events).collect();
+    let summary: Vec<(u64, usize, usize)> =
+        lines.iter().map(|l| (l.number, l.rows.len(), l.problems.len())).collect();
+    assert_eq!(summary, [(1, 1, 0), (2, 0, 1), (3, 1, 0)]);
+    assert_eq!(lines[1].problems[0].code, diplomatic_events::Code::MissingField);
+}
+
+/// Former states, Kosovo and organisations get the codes the docs give.
+#[test]
+fn codes_of_former_states_kosovo_and_organisations() {
+    let former = record(&root().join("examples/records/former-state-1955-11.json"));
+    let rows = cameo_rows(&former);
+    assert!(rows.iter().any(|r| r.get("Actor1CountryCode") == Some("SUN")), "{rows:?}");
+    let kosovo =
+        record(&root().join("tests/fixtures/valid/relations-established-by-video-2021-02-01.json"));
+    let events = plover_events(&kosovo);
+    assert!(events.iter().any(|e| e.actor.iter().any(|a| a.code == Some("KOS"))));
+    let resolution =
+        record(&root().join("tests/fixtures/valid/resolution-endorses-agreement-2015-07-20.json"));
+    let events = plover_events(&resolution);
+    let council = events.iter().find(|e| e.rule == "sign").unwrap();
+    assert_eq!(council.actor[0].code, Some("UNO"));
+    assert_eq!(council.actor[0].entity_text.as_deref(), Some("United Nations Security Council"));
+}
