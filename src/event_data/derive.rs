@@ -189,8 +189,7 @@ impl<'a> Reader<'a> {
             }
             Actor::Person(id) => {
                 let person = self.record.person(id)?;
-                let party_id = acting_for
-                    .or_else(|| person.positions.iter().find_map(|p| p.organisation.as_ref()))?;
+                let party_id = acting_for.or_else(|| self.person_party(person))?;
                 let party = self.party(party_id)?;
                 let side = self.party_entity(party, 0);
                 let position = person
@@ -207,6 +206,33 @@ impl<'a> Reader<'a> {
                 Some((party.id.as_str().to_owned(), side, member))
             }
         }
+    }
+
+    /// The party a person acts for when the place that names them does
+    /// not say: the party they act for at the record's events, else the
+    /// party of the delegation they belong to, else the organisation of
+    /// their first position.
+    fn person_party(&self, person: &Person) -> Option<&'a PartyId> {
+        let record = self.record;
+        let at_events = record.event.walk().into_iter().find_map(|event| {
+            event.participants.iter().find_map(|p| match &p.participant {
+                Actor::Person(id) if id == &person.id => p.acting_for.as_ref(),
+                _ => None,
+            })
+        });
+        let in_delegation = || {
+            record.delegations.iter().find_map(|d| {
+                d.all_members()
+                    .any(|m| matches!(&m.member, crate::Member::Person(id) if id == &person.id))
+                    .then_some(&d.represents)
+            })
+        };
+        let position = || {
+            record
+                .person(&person.id)
+                .and_then(|p| p.positions.iter().find_map(|p| p.organisation.as_ref()))
+        };
+        at_events.or_else(in_delegation).or_else(position)
     }
 
     /// The side of a party named directly (an agreement's, an outcome's).

@@ -17,6 +17,34 @@
 //! - [`RULES`]: the mapping, as data; [`NOT_DERIVED`]: what the record
 //!   holds that no rule derives, and why.
 //!
+//! # The mapping
+//!
+//! Each rule of [`RULES`], with the PLOVER category / mode it yields and
+//! its CAMEO code from actor to recipient (and back); the notes of each
+//! rule say the choices made. A test holds this table to [`RULES`].
+//!
+//! | rule | reads | PLOVER | CAMEO |
+//! | --- | --- | --- | --- |
+//! | `consult-visit` | an event or part, in person, with a participant of role `host` and one of role `guest` on different sides | CONSULT / visit | 042 / back 043 |
+//! | `consult-phone` | an event or part held by phone or video (modality `phone`, `video` or `hybrid`, or kind `phone_call` or `video_call`) | CONSULT / phone | 041 / back 041 |
+//! | `consult-multilateral` | an event or part in person with three sides or more, or with an international organisation, an organ or a group of states among its sides | CONSULT / multilateral | 040 / back 040 |
+//! | `consult-third-party` | an event or part in person between two sides, none of them host, whose place is in a country of neither side, or with a mediator or facilitator | CONSULT / third-party | 044 / back 044 |
+//! | `consult` | an event or part in person between two sides, none of them host, in a country of one of them or in no known place | CONSULT | 040 / back 040 |
+//! | `mediate` | a participant of role `mediator` or `facilitator` in a meeting, on a side of its own | (none) | 045 |
+//! | `negotiate` | participants of role `negotiator` on two sides or more of one meeting | (none) | 046 / back 046 |
+//! | `sign` | an agreement step `signed`, `concluded`, `adopted`, `ratified`, `accepted`, `approved`, `acceded` or `succeeded`, dated or joined to a dated event | SUPPORT | 057 / back 057 |
+//! | `praise` | a statement whose reporting verb is `commended`, `applauded`, `welcomed` or `expressed_satisfaction` | SUPPORT | 051 |
+//! | `promise` | a statement whose reporting verb is `promised` or `agreed` | AGREE | 030 |
+//! | `appeal` | a statement whose reporting verb is `called_for` | REQUEST | 020 |
+//! | `criticise` | a statement whose reporting verb is `condemned` | ACCUSE / disapprove | 111 |
+//! | `relations-established` | an outcome `diplomatic_relations` of change `established`, `restored` or `upgraded` | SUPPORT | 050 / back 050 |
+//! | `relations-reduced` | an outcome `diplomatic_relations` of change `severed` or `downgraded` | SANCTION / withdraw | 161 / back 161 |
+//! | `recognise` | an outcome `recognition` of change `granted` | SUPPORT | 054 |
+//! | `withdraw-recognition` | an outcome `recognition` of change `withdrawn` | SANCTION / withdraw | 160 |
+//! | `admit` | an outcome `membership` of change `admitted`, `admitted_as_observer` or `reinstated` | SUPPORT | 050 |
+//! | `expel` | an outcome `membership` of change `suspended` or `expelled` | SANCTION / expel | 166 |
+//! | `leave` | an outcome `membership` of change `left` | SANCTION / withdraw | 160 |
+//!
 //! # Codes
 //!
 //! States are coded by their ISO 3166-1 alpha-3 code (PLOVER's rule, and
@@ -39,6 +67,41 @@
 //! PLOVER's `date` and GDELT's `SQLDATE` need a day: a date known only to
 //! the month or year is written as its first day, and PLOVER's
 //! `date_precision` says so. An undated item is not derived.
+//!
+//! # The Baku record, row by row
+//!
+//! `tests/fixtures/event-data/` holds the rows derived from
+//! `examples/records/baku-2024-04-02.json`. Its seven PLOVER events:
+//!
+//! 1. `consult-visit` at `/event`: the visit. The Turkish delegation is a
+//!    `guest` and Azerbaijan the `host`: CONSULT, mode `visit`, actor
+//!    Türkiye (`TUR`, `GOV`), recipient Azerbaijan; context `military`
+//!    from the topics.
+//! 2. and 3. `consult-visit` at `/event/parts/0` and `/event/parts/1`: the
+//!    meetings with the defence minister and with the president, each
+//!    with Haluk Görgün among the actors and the Azerbaijani participant,
+//!    with his office, as recipient.
+//! 4. `sign` at `/agreements/0/steps/0`: the memoranda signed during the
+//!    visit (the step has no date of its own; it is joined to the visit,
+//!    whose day it takes). SUPPORT, with the unnamed Turkish and
+//!    Azerbaijani firms (`BUS`) as actor.
+//! 5. `praise` at `/statements/3`: "the sides applauded" (SUPPORT), both
+//!    sides speaking, so both are the actor.
+//! 6. `praise` at `/statements/4`: Aliyev "commended" Turkish products
+//!    (SUPPORT), Türkiye the recipient.
+//! 7. `praise` at `/statements/6`: Görgün "conveyed satisfaction" with
+//!    the visit of his own delegation (SUPPORT): he is the actor, and
+//!    there is no recipient.
+//!
+//! The other statements' verbs (emphasised, expressed confidence,
+//! stressed, underscored, informed) carry no category and are not derived.
+//!
+//! Its twelve CAMEO rows: for each of the three visits, `TURGOV` to
+//! `AZEGOV` 042 (make a visit, Goldstein 1.9) and back 043 (host, 2.8); the
+//! memoranda, `TURBUS` to `AZEBUS` and back, 057 (sign formal agreement,
+//! 8.0); statement 3 both ways and statement 4 from `AZEGOV` to `TURGOV`,
+//! 051 (praise or endorse, 3.4); statement 6, with no recipient, gives no
+//! dyad and so no row.
 //!
 //! # Example
 //!

@@ -193,3 +193,39 @@ fn codes_of_former_states_kosovo_and_organisations() {
     assert_eq!(council.actor[0].code, Some("UNO"));
     assert_eq!(council.actor[0].entity_text.as_deref(), Some("United Nations Security Council"));
 }
+
+/// The mapping table in the module docs lists every rule, in order, with
+/// its PLOVER category and mode and its CAMEO codes.
+#[test]
+fn the_mapping_table_in_the_docs_is_the_rules() {
+    let docs = include_str!("../../src/event_data/mod.rs");
+    let rows: Vec<String> = docs
+        .lines()
+        .filter_map(|line| line.strip_prefix("//! | `"))
+        .map(|row| {
+            let cells: Vec<&str> = row.split(" | ").collect();
+            format!(
+                "{} {} {}",
+                cells[0].trim_end_matches('`'),
+                cells[2],
+                cells[3].trim_end_matches(" |")
+            )
+        })
+        .collect();
+    let expected: Vec<String> = RULES
+        .iter()
+        .map(|rule| {
+            let plover = match (rule.plover_event, rule.plover_mode) {
+                ("", _) => "(none)".to_owned(),
+                (event, "") => event.to_owned(),
+                (event, mode) => format!("{event} / {mode}"),
+            };
+            let cameo = match rule.cameo_back {
+                "" => rule.cameo_forward.to_owned(),
+                back => format!("{} / back {back}", rule.cameo_forward),
+            };
+            format!("{} {plover} {cameo}", rule.name)
+        })
+        .collect();
+    assert_eq!(rows, expected);
+}
