@@ -11,7 +11,9 @@
 #      (installs Debian's golang-go when go is missing and the user is root);
 #   5. the differential test (differential.py): 5,200 seeded mutants of the
 #      valid records judged by the crate, Python jsonschema and Ajv, which
-#      disagree only by the Rust-only rules of rust-only.json.
+#      disagree only by the Rust-only rules of rust-only.json;
+#   6. the event-data export (check_event_data.py): CAMEO rows read by pandas
+#      under GDELT's column names, PLOVER events valid in Python jsonschema.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -86,6 +88,11 @@ differential() {
   "$work/venv/bin/python" "$here/differential.py" "$root/target/debug/diplomatic-events" "$work/node/node_modules"
 }
 check "differential: the crate, python jsonschema and ajv on 5,200 mutants" differential
+event_data() {
+  (cd "$root" && cargo build --quiet --all-features --bin diplomatic-events)
+  "$work/venv/bin/python" "$here/check_event_data.py" "$root" "$root/target/debug/diplomatic-events"
+}
+check "event data: CAMEO rows in pandas, PLOVER events in python jsonschema" event_data
 
 echo
 echo "interop: $passed passed, $failed failed"
