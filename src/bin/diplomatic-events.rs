@@ -295,28 +295,27 @@ fn validate(
 type Exported = (Vec<u8>, Vec<Problem>);
 
 /// Derives and writes one record's rows.
-fn export_record(target: Target, result: &Result<Record, Error>) -> std::io::Result<Exported> {
-    use diplomatic_events::event_data::{cameo_rows, derive_line, plover_events};
+fn export_record(target: Target, result: Result<Record, Error>) -> std::io::Result<Exported> {
+    use diplomatic_events::event_data::{cameo_rows, check, plover_events};
+    let checked = check(0, result);
     let mut out = Vec::new();
-    let problems = match target {
-        Target::Plover => {
-            let line = derive_line(0, result, plover_events);
-            for event in &line.rows {
-                serde_json::to_writer(&mut out, event)?;
-                out.push(b'\n');
+    if let Some(record) = &checked.record {
+        match target {
+            Target::Plover => {
+                for event in plover_events(record) {
+                    event.write_json(&mut out);
+                    out.push(b'\n');
+                }
             }
-            line.problems
-        }
-        Target::Cameo => {
-            let line = derive_line(0, result, cameo_rows);
-            for row in &line.rows {
-                out.extend_from_slice(row.to_tsv().as_bytes());
-                out.push(b'\n');
+            Target::Cameo => {
+                for row in cameo_rows(record) {
+                    out.extend_from_slice(row.as_tsv().as_bytes());
+                    out.push(b'\n');
+                }
             }
-            line.problems
         }
-    };
-    Ok((out, problems))
+    }
+    Ok((out, checked.problems))
 }
 
 /// Counts of an export.
@@ -370,7 +369,7 @@ fn export(target: Target, threads: usize, paths: &[String]) -> std::io::Result<E
             diplomatic_events::par_map_lines(
                 reader,
                 threads,
-                |line| (line.number, export_record(target, &line.result)),
+                |line| (line.number, export_record(target, line.result)),
                 |(number, exported)| {
                     if result.is_ok() {
                         result = exported.and_then(|exported| {
@@ -391,7 +390,7 @@ fn export(target: Target, threads: usize, paths: &[String]) -> std::io::Result<E
                     continue;
                 }
             };
-            let exported = export_record(target, &parsed)?;
+            let exported = export_record(target, parsed)?;
             write(&mut output, &mut stdout, file, None, exported)?;
         } else {
             output.unreadable(

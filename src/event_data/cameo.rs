@@ -1,7 +1,7 @@
 //! CAMEO rows in GDELT's column order: one row per ordered pair of sides
 //! where CAMEO is dyadic.
 
-use super::derive::{Act, Side};
+use super::derive::{Act, Side, push_number};
 use super::mapping;
 use super::plover::split_date;
 use crate::Record;
@@ -78,38 +78,160 @@ pub const CAMEO_COLUMNS: [&str; 65] = [
     "ActionGeo_GeoNamesID",
 ];
 
-/// One CAMEO row: a value (possibly empty) for each of [`CAMEO_COLUMNS`].
-#[derive(Clone, Debug, PartialEq)]
+/// One CAMEO row: a value (possibly empty) for each of [`CAMEO_COLUMNS`],
+/// kept as its tab-separated line.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CameoRow {
-    values: Vec<String>,
+    line: String,
 }
 
 impl CameoRow {
     /// The value of `column`, if it is one of [`CAMEO_COLUMNS`].
     pub fn get(&self, column: &str) -> Option<&str> {
         let i = CAMEO_COLUMNS.iter().position(|c| *c == column)?;
-        self.values.get(i).map(String::as_str)
+        self.line.split('\t').nth(i)
     }
 
     /// The row as one line of tab-separated values (without the newline);
-    /// tabs and line breaks inside a value become spaces.
-    pub fn to_tsv(&self) -> String {
-        let clean = |value: &String| value.replace(['\t', '\n', '\r'], " ");
-        self.values.iter().map(clean).collect::<Vec<_>>().join("\t")
-    }
-
-    fn set(&mut self, column: &str, value: impl Into<String>) {
-        if let Some(slot) =
-            CAMEO_COLUMNS.iter().position(|c| *c == column).and_then(|i| self.values.get_mut(i))
-        {
-            *slot = value.into();
-        }
+    /// tabs and line breaks inside a value are written as spaces.
+    pub fn as_tsv(&self) -> &str {
+        &self.line
     }
 }
 
 /// The header line of [`CAMEO_COLUMNS`], tab-separated.
 pub fn cameo_header() -> String {
     CAMEO_COLUMNS.join("\t")
+}
+
+/// Appends `value` as one TSV field: tabs and line breaks become spaces.
+fn push_field(out: &mut String, value: &str) {
+    if value.contains(['\t', '\n', '\r']) {
+        out.extend(value.chars().map(|c| if matches!(c, '\t' | '\n' | '\r') { ' ' } else { c }));
+    } else {
+        out.push_str(value);
+    }
+}
+
+/// Appends `n` empty fields, each after a tab.
+fn empty(out: &mut String, n: usize) {
+    for _ in 0..n {
+        out.push('\t');
+    }
+}
+
+/// The columns of an act's rows that do not depend on the pair, written
+/// once: the date's, the place's, the source's and ours.
+struct Shared {
+    /// `SQLDATE` to `FractionDate`.
+    date: String,
+    /// `NumMentions` to the end of `ActionGeo`, `DATEADDED` and `SOURCEURL`.
+    after_goldstein: String,
+    /// `RecordId`, `Rule`, `Pointers` and `ActionGeo_GeoNamesID`.
+    ours: String,
+}
+
+fn shared(record: &Record, act: &Act<'_>, start: &crate::Date) -> Shared {
+    let (day, _, _) = split_date(start);
+    let digits: String = day.chars().filter(char::is_ascii_digit).collect();
+    let number = |range: std::ops::Range<usize>| -> u64 {
+        digits.get(range).and_then(|n| n.parse().ok()).unwrap_or(0)
+    };
+    let (year, month, day_of_month) = (number(0..4), number(4..6), number(6..8));
+    let mut date = String::with_capacity(32);
+    date.push_str(&digits);
+    date.push('\t');
+    date.push_str(digits.get(..6).unwrap_or_default());
+    date.push('\t');
+    date.push_str(digits.get(..4).unwrap_or_default());
+    // GDELT's FractionDate: the year plus (month × 30 + day) / 365, to four
+    // places, in ten-thousandths so that no float is formatted.
+    let fraction = year * 10_000 + ((month * 30 + day_of_month) * 10_000 + 182) / 365;
+    date.push('\t');
+    push_number(&mut date, fraction / 10_000);
+    date.push('.');
+    let places = fraction % 10_000;
+    for unit in [1000, 100, 10, 1] {
+        date.push(char::from(b'0' + (places / unit % 10) as u8));
+    }
+
+    let mut after = String::with_capacity(160);
+    let sources = act.sources(record);
+    // NumMentions, NumSources, NumArticles, AvgTone.
+    after.push_str("\t\t");
+    push_number(&mut after, sources.clone().count() as u64);
+    after.push_str("\t\t");
+    // Actor1Geo and Actor2Geo: 8 columns each, empty.
+    empty(&mut after, 16);
+    let (mut geo_id, mut geo) =
+        (String::new(), [String::new(), String::new(), String::new(), String::new()]);
+    if let Some(place) = act.place {
+        let us = place.country.is_some_and(|c| c.as_str() == "US");
+        geo[0] = match (place.locality.is_some() || place.venue.is_some(), us) {
+            (true, true) => "3",
+            (true, false) => "4",
+            (false, _) => "1",
+        }
+        .to_owned();
+        let full_name: Vec<&str> = [place.locality.as_ref(), place.region.as_ref()]
+            .into_iter()
+            .flatten()
+            .map(crate::Text::as_str)
+            .chain(place.country.map(|c| c.name()))
+            .collect();
+        geo[1] = full_name.join(", ");
+        if let Some(coordinates) = &place.coordinates {
+            geo[2] = coordinates.latitude().to_string();
+            geo[3] = coordinates.longitude().to_string();
+        }
+        if let Some(id) = place.geonames_id {
+            geo_id = id.to_string();
+        }
+    }
+    // ActionGeo: Type, FullName, CountryCode (FIPS, not held), ADM1,
+    // ADM2, Lat, Long, FeatureID (GNS, not held).
+    after.push('\t');
+    after.push_str(&geo[0]);
+    after.push('\t');
+    push_field(&mut after, &geo[1]);
+    empty(&mut after, 3);
+    after.push('\t');
+    after.push_str(&geo[2]);
+    after.push('\t');
+    after.push_str(&geo[3]);
+    // FeatureID and DATEADDED, empty; SOURCEURL.
+    empty(&mut after, 2);
+    after.push('\t');
+    if let Some(url) = sources.filter_map(|s| s.url.as_ref()).next() {
+        push_field(&mut after, url.as_str());
+    }
+
+    let mut ours = String::with_capacity(120);
+    ours.push('\t');
+    push_field(&mut ours, record.id.as_str());
+    ours.push('\t');
+    ours.push_str(act.rule.name);
+    ours.push('\t');
+    act.origin.write_all(&mut ours, " ");
+    ours.push('\t');
+    ours.push_str(&geo_id);
+    Shared { date, after_goldstein: after, ours }
+}
+
+/// Appends the eleven columns of one actor: code, name, country, four
+/// empty (known group, ethnic, two religions), three types.
+fn push_actor(out: &mut String, side: &Side<'_>) {
+    let entity = &side.party;
+    out.push('\t');
+    entity.write_cameo_code(out);
+    out.push('\t');
+    push_field(out, entity.name.unwrap_or_default());
+    out.push('\t');
+    out.push_str(entity.country.unwrap_or_default());
+    empty(out, 4);
+    out.push('\t');
+    out.push_str(entity.sector.unwrap_or_default());
+    empty(out, 2);
 }
 
 /// The rows of an act: one per ordered pair of sides the rule relates.
@@ -165,72 +287,40 @@ pub(crate) fn rows(record: &Record, act: &Act<'_>, out: &mut Vec<CameoRow>) {
             ordered(&act.recipients, "040", &mut pairs);
         }
     }
-    let (day, _, _) = split_date(start);
-    let digits: String = day.chars().filter(char::is_ascii_digit).collect();
-    let year = digits.get(..4).unwrap_or_default().to_owned();
-    let month: u32 = digits.get(4..6).and_then(|m| m.parse().ok()).unwrap_or(1);
-    let day_of_month: u32 = digits.get(6..8).and_then(|d| d.parse().ok()).unwrap_or(1);
-    // GDELT's FractionDate: the year plus (month × 30 + day) / 365.
-    let fraction =
-        year.parse::<f64>().unwrap_or(0.0) + f64::from(month * 30 + day_of_month) / 365.0;
-    let pointer = act.pointers.first().map_or("", String::as_str);
-    let source_url = act
-        .sources
-        .iter()
-        .filter_map(|id| record.source(id))
-        .find_map(|s| s.url.as_ref().map(|u| u.as_str().to_owned()))
-        .unwrap_or_default();
+    if pairs.is_empty() {
+        return;
+    }
+    let shared = shared(record, act, start);
+    let mut id = String::with_capacity(64);
+    push_field(&mut id, record.id.as_str());
+    id.push(':');
+    id.push_str(rule.name);
+    id.push(':');
+    act.origin.write_main(&mut id);
     for (n, (actor1, actor2, code)) in pairs.into_iter().enumerate() {
-        let mut row = CameoRow { values: vec![String::new(); CAMEO_COLUMNS.len()] };
-        row.set("GLOBALEVENTID", format!("{}:{}:{pointer}:{n}", record.id, rule.name));
-        row.set("SQLDATE", digits.clone());
-        row.set("MonthYear", digits.get(..6).unwrap_or_default());
-        row.set("Year", year.clone());
-        row.set("FractionDate", format!("{fraction:.4}"));
-        for (prefix, side) in [("Actor1", actor1), ("Actor2", actor2)] {
-            let entity = &side.party;
-            row.set(&format!("{prefix}Code"), entity.cameo_code.clone().unwrap_or_default());
-            row.set(&format!("{prefix}Name"), entity.name.unwrap_or_default());
-            row.set(&format!("{prefix}CountryCode"), entity.country.unwrap_or_default());
-            row.set(&format!("{prefix}Type1Code"), entity.sector.unwrap_or_default());
-        }
-        row.set("IsRootEvent", "1");
-        row.set("EventCode", code);
-        row.set("EventBaseCode", code.get(..3).unwrap_or(code));
-        row.set("EventRootCode", code.get(..2).unwrap_or(code));
-        row.set("QuadClass", mapping::quad_class(code).to_string());
-        row.set(
-            "GoldsteinScale",
-            mapping::goldstein(code).map(|g| format!("{g:.1}")).unwrap_or_default(),
+        let mut line = String::with_capacity(
+            id.len() + shared.date.len() + shared.after_goldstein.len() + shared.ours.len() + 160,
         );
-        row.set("NumSources", act.sources.len().to_string());
-        if let Some(place) = act.place {
-            let us = place.country.is_some_and(|c| c.as_str() == "US");
-            let geo_type = match (place.locality.is_some() || place.venue.is_some(), us) {
-                (true, true) => "3",
-                (true, false) => "4",
-                (false, _) => "1",
-            };
-            let full_name: Vec<&str> = [place.locality.as_ref(), place.region.as_ref()]
-                .into_iter()
-                .flatten()
-                .map(|t| t.as_str())
-                .chain(place.country.map(|c| c.name()))
-                .collect();
-            row.set("ActionGeo_Type", geo_type);
-            row.set("ActionGeo_FullName", full_name.join(", "));
-            if let Some(coordinates) = &place.coordinates {
-                row.set("ActionGeo_Lat", coordinates.latitude().to_string());
-                row.set("ActionGeo_Long", coordinates.longitude().to_string());
-            }
-            if let Some(id) = place.geonames_id {
-                row.set("ActionGeo_GeoNamesID", id.to_string());
-            }
-        }
-        row.set("SOURCEURL", source_url.clone());
-        row.set("RecordId", record.id.as_str());
-        row.set("Rule", rule.name);
-        row.set("Pointers", act.pointers.join(" "));
-        out.push(row);
+        line.push_str(&id);
+        line.push(':');
+        push_number(&mut line, n as u64);
+        line.push('\t');
+        line.push_str(&shared.date);
+        push_actor(&mut line, actor1);
+        push_actor(&mut line, actor2);
+        // IsRootEvent, the codes, QuadClass, GoldsteinScale.
+        line.push_str("\t1\t");
+        line.push_str(code);
+        line.push('\t');
+        line.push_str(code.get(..3).unwrap_or(code));
+        line.push('\t');
+        line.push_str(code.get(..2).unwrap_or(code));
+        line.push('\t');
+        line.push(char::from(b'0' + mapping::quad_class(code)));
+        line.push('\t');
+        line.push_str(mapping::goldstein_text(code).unwrap_or_default());
+        line.push_str(&shared.after_goldstein);
+        line.push_str(&shared.ours);
+        out.push(CameoRow { line });
     }
 }

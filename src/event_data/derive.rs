@@ -10,13 +10,17 @@ use crate::{
 };
 
 /// An entity as event data knows it: a code for its country or
-/// organisation, a sector, a name.
-#[derive(Clone, Debug, PartialEq)]
+/// organisation, a sector, a name. Everything is borrowed from the record
+/// or static, so an entity is copied, never allocated.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Entity<'a> {
     /// PLOVER's three-letter country or organisation code.
     pub plover_code: Option<&'static str>,
-    /// CAMEO's actor code, with its sector (`TURGOV`, `UNO`, `IGOEUREEC`).
-    pub cameo_code: Option<String>,
+    /// CAMEO's whole actor code when it is not the country and the sector
+    /// (`UNO`, `IGOEUREEC`, `IGO`, `NGO`).
+    pub cameo_org: Option<&'static str>,
+    /// The sector CAMEO appends to the country (`GOV`, `BUS`, `NGO`).
+    pub cameo_sector: Option<&'static str>,
     /// The ISO 3166 alpha-3 code of its country (`KOS` for Kosovo).
     pub country: Option<&'static str>,
     /// The sector code (`GOV`, `MIL`, `BUS`...).
@@ -29,12 +33,26 @@ pub(crate) struct Entity<'a> {
     pub office: Option<&'a str>,
 }
 
+impl Entity<'_> {
+    /// The CAMEO actor code, written into `out`: `TURGOV`, `UNO`.
+    pub(crate) fn write_cameo_code(&self, out: &mut String) {
+        match (self.cameo_org, self.country, self.cameo_sector) {
+            (Some(code), ..) => out.push_str(code),
+            (None, Some(country), sector) => {
+                out.push_str(country);
+                out.push_str(sector.unwrap_or_default());
+            }
+            (None, None, _) => {}
+        }
+    }
+}
+
 /// One side of an act: the party (or the item) it stands for, and the
 /// participants who stood for it.
 #[derive(Clone, Debug)]
 pub(crate) struct Side<'a> {
     /// What groups participants into one side: the id of the party they act for.
-    pub key: String,
+    pub key: &'a str,
     /// The side as one entity, for dyadic rows.
     pub party: Entity<'a>,
     /// Each participant, for compound actors.
@@ -48,16 +66,125 @@ pub(crate) struct Act<'a> {
     pub actors: Vec<Side<'a>>,
     pub recipients: Vec<Side<'a>>,
     /// The keys of the actors that host a multilateral meeting.
-    pub hosts: Vec<String>,
+    pub hosts: Vec<&'a str>,
     pub start: Option<&'a Date>,
     pub end: Option<&'a Date>,
     pub place: Option<&'a Place>,
     pub contexts: Vec<&'static str>,
-    pub sources: Vec<&'a SourceId>,
-    /// The JSON Pointers of what it was read from; the first names it.
-    pub pointers: Vec<String>,
+    /// The sources cited for it; empty when it cites none (the record's
+    /// then stand for it, see [`Act::sources`]).
+    pub cited: &'a [SourceId],
+    /// Where in the record it was read.
+    pub origin: Origin,
     /// The words it was read from (a statement's).
     pub text: Option<&'a Text>,
+}
+
+/// Where in a record an act was read; its JSON Pointers are written from
+/// it only when a row is written.
+#[derive(Clone, Debug)]
+pub(crate) enum Origin {
+    /// An event or part (its part indexes from the record's event), and
+    /// the participants read.
+    Event { parts: Vec<u32>, participants: Vec<u32> },
+    /// An agreement's step.
+    Step { agreement: usize, step: usize },
+    /// A statement.
+    Statement(usize),
+    /// An outcome.
+    Outcome(usize),
+}
+
+impl Origin {
+    /// Writes the JSON Pointer of the item it names.
+    pub(crate) fn write_main(&self, out: &mut String) {
+        match self {
+            Origin::Event { parts, .. } => {
+                out.push_str("/event");
+                for part in parts {
+                    out.push_str("/parts/");
+                    push_number(out, u64::from(*part));
+                }
+            }
+            Origin::Step { agreement, step } => {
+                out.push_str("/agreements/");
+                push_number(out, *agreement as u64);
+                out.push_str("/steps/");
+                push_number(out, *step as u64);
+            }
+            Origin::Statement(i) => {
+                out.push_str("/statements/");
+                push_number(out, *i as u64);
+            }
+            Origin::Outcome(i) => {
+                out.push_str("/outcomes/");
+                push_number(out, *i as u64);
+            }
+        }
+    }
+
+    /// Writes every JSON Pointer it was read from, the item's first, with
+    /// `separator` between them.
+    pub(crate) fn write_all(&self, out: &mut String, separator: &str) {
+        self.write_main(out);
+        match self {
+            Origin::Event { participants, .. } => {
+                for j in participants {
+                    out.push_str(separator);
+                    self.write_main(out);
+                    out.push_str("/participants/");
+                    push_number(out, u64::from(*j));
+                }
+            }
+            Origin::Step { agreement, .. } => {
+                out.push_str(separator);
+                out.push_str("/agreements/");
+                push_number(out, *agreement as u64);
+            }
+            Origin::Statement(_) | Origin::Outcome(_) => {}
+        }
+    }
+
+    /// Every JSON Pointer it was read from, the item's first.
+    pub(crate) fn pointers(&self) -> Vec<String> {
+        let mut all = String::new();
+        self.write_all(&mut all, "\n");
+        all.split('\n').map(str::to_owned).collect()
+    }
+}
+
+/// Appends `n` in decimal, without the formatting machinery (a row writes
+/// dozens of numbers; `write!` cost more than the rest of the row).
+pub(crate) fn push_number(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        if let Some(d) = digits.get_mut(i) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || i == 0 {
+            break;
+        }
+    }
+    for d in digits.get(i..).unwrap_or_default() {
+        out.push(char::from(*d));
+    }
+}
+
+impl<'a> Act<'a> {
+    /// The sources it cites, else the record's.
+    pub(crate) fn sources<'r>(
+        &self,
+        record: &'r Record,
+    ) -> impl Iterator<Item = &'r crate::Source> + Clone
+    where
+        'a: 'r,
+    {
+        let cited = self.cited;
+        record.sources.iter().filter(move |s| cited.is_empty() || cited.contains(&s.id))
+    }
 }
 
 /// Every act of `record`, in the order of the rules' items: events and
@@ -65,7 +192,7 @@ pub(crate) struct Act<'a> {
 pub(crate) fn acts(record: &Record) -> Vec<Act<'_>> {
     let reader = Reader { record };
     let mut acts = Vec::new();
-    reader.event(&record.event, "/event".to_owned(), None, &mut acts);
+    reader.event(&record.event, &mut Vec::new(), None, &mut acts);
     for (i, agreement) in record.agreements.iter().enumerate() {
         reader.agreement(agreement, i, &mut acts);
     }
@@ -112,21 +239,21 @@ impl<'a> Reader<'a> {
         let name = party.name.as_ref().or(party.description.as_ref()).map(Text::as_str);
         let wikidata = party.external_ids.wikidata.as_ref().map(|w| w.as_str());
         let country = party.country().and_then(alpha3);
-        let with =
-            |plover: Option<&'static str>, cameo: Option<String>, sector: Option<&'static str>| {
-                Entity {
-                    plover_code: plover,
-                    cameo_code: cameo,
-                    country,
-                    sector,
-                    name,
-                    wikidata,
-                    office: None,
-                }
-            };
+        let entity = Entity {
+            plover_code: country,
+            cameo_org: None,
+            cameo_sector: None,
+            country,
+            sector: None,
+            name,
+            wikidata,
+            office: None,
+        };
+        let organisation =
+            |plover, cameo| Entity { plover_code: Some(plover), cameo_org: Some(cameo), ..entity };
         match &party.kind {
             PartyKind::State { .. } => {
-                with(country, country.map(|c| format!("{c}GOV")), Some("GOV"))
+                Entity { sector: Some("GOV"), cameo_sector: Some("GOV"), ..entity }
             }
             PartyKind::PublicBody { parent, .. } => {
                 let country = country.or_else(|| {
@@ -139,32 +266,34 @@ impl<'a> Reader<'a> {
                 let words = [party.name.as_ref(), party.description.as_ref()];
                 let sector = body_sector(words.iter().flatten().map(|t| t.as_str()));
                 Entity {
+                    plover_code: country,
                     country,
-                    ..with(country, country.map(|c| format!("{c}{sector}")), Some(sector))
+                    sector: Some(sector),
+                    cameo_sector: Some(sector),
+                    ..entity
                 }
             }
             PartyKind::Company { .. } => {
-                with(country, country.map(|c| format!("{c}BUS")), Some("BUS"))
+                Entity { sector: Some("BUS"), cameo_sector: Some("BUS"), ..entity }
             }
             PartyKind::NonStateActor { .. } => match country {
-                Some(c) => with(Some(c), Some(format!("{c}NGO")), Some("SOC")),
-                None => with(Some("NGO"), Some("NGO".to_owned()), None),
+                Some(_) => Entity { sector: Some("SOC"), cameo_sector: Some("NGO"), ..entity },
+                None => organisation("NGO", "NGO"),
             },
             PartyKind::InternationalOrganisation { .. } => {
                 let (plover, cameo) = organisation_codes(party);
-                with(Some(plover), Some(cameo.to_owned()), None)
+                organisation(plover, cameo)
             }
-            PartyKind::Organ { organisation, .. } => {
+            PartyKind::Organ { organisation: owner, .. } => {
                 // An organ is coded as its organisation (the Security
                 // Council as the UN), under its own name.
-                let owner = self.party(organisation).filter(|_| depth < 8);
-                match owner {
+                match self.party(owner).filter(|_| depth < 8) {
                     Some(owner) => Entity { name, wikidata, ..self.party_entity(owner, depth + 1) },
-                    None => with(Some("IGO"), Some("IGO".to_owned()), None),
+                    None => organisation("IGO", "IGO"),
                 }
             }
-            PartyKind::GroupOfStates { .. } => with(Some("IGO"), Some("IGO".to_owned()), None),
-            PartyKind::Polity {} => with(None, None, None),
+            PartyKind::GroupOfStates { .. } => organisation("IGO", "IGO"),
+            PartyKind::Polity {} => entity,
         }
     }
 
@@ -174,18 +303,18 @@ impl<'a> Reader<'a> {
         &self,
         actor: &Actor,
         acting_for: Option<&'a PartyId>,
-    ) -> Option<(String, Entity<'a>, Entity<'a>)> {
+    ) -> Option<(&'a str, Entity<'a>, Entity<'a>)> {
         match actor {
             Actor::Party(id) => {
                 let party = self.party(id)?;
                 let entity = self.party_entity(party, 0);
-                Some((party.id.as_str().to_owned(), entity.clone(), entity))
+                Some((party.id.as_str(), entity, entity))
             }
             Actor::Delegation(id) => {
                 let delegation = self.record.delegation(id)?;
                 let party = self.party(&delegation.represents)?;
                 let entity = self.party_entity(party, 0);
-                Some((party.id.as_str().to_owned(), entity.clone(), entity))
+                Some((party.id.as_str(), entity, entity))
             }
             Actor::Person(id) => {
                 let person = self.record.person(id)?;
@@ -201,9 +330,9 @@ impl<'a> Reader<'a> {
                     name: person_name(person),
                     wikidata: person.external_ids.wikidata.as_ref().map(|w| w.as_str()),
                     office: position.map(|p| p.title.as_str()),
-                    ..side.clone()
+                    ..side
                 };
-                Some((party.id.as_str().to_owned(), side, member))
+                Some((party.id.as_str(), side, member))
             }
         }
     }
@@ -239,13 +368,13 @@ impl<'a> Reader<'a> {
     fn party_side(&self, id: &'a PartyId) -> Option<Side<'a>> {
         let party = self.party(id)?;
         let entity = self.party_entity(party, 0);
-        Some(Side { key: id.as_str().to_owned(), party: entity.clone(), members: vec![entity] })
+        Some(Side { key: party.id.as_str(), party: entity, members: vec![entity] })
     }
 
     fn event(
         &self,
         event: &'a Event,
-        pointer: String,
+        parts: &mut Vec<u32>,
         inherited: Option<Inherited<'a>>,
         acts: &mut Vec<Act<'a>>,
     ) {
@@ -264,30 +393,24 @@ impl<'a> Reader<'a> {
                 sources: if own.sources.is_empty() { parent.sources } else { own.sources },
             },
         };
-        self.consultation(event, &pointer, here, acts);
+        self.consultation(event, parts, here, acts);
         for (i, part) in event.parts.iter().enumerate() {
-            self.event(part, format!("{pointer}/parts/{i}"), Some(here), acts);
-        }
-    }
-
-    /// The sources cited by an item, or else the record's.
-    fn sources(&self, cited: &'a [SourceId]) -> Vec<&'a SourceId> {
-        if cited.is_empty() {
-            self.record.sources.iter().map(|s| &s.id).collect()
-        } else {
-            cited.iter().collect()
+            parts.push(u32::try_from(i).unwrap_or(u32::MAX));
+            self.event(part, parts, Some(here), acts);
+            parts.pop();
         }
     }
 
     fn consultation(
         &self,
         event: &'a Event,
-        pointer: &str,
+        parts: &[u32],
         here: Inherited<'a>,
         acts: &mut Vec<Act<'a>>,
     ) {
         // The sides, in the order their first participant is listed.
-        let mut sides: Vec<(Side<'a>, Vec<&'a Role>, Vec<String>)> = Vec::new();
+        let mut sides: Vec<(Side<'a>, Vec<&'a Role>)> = Vec::new();
+        let mut participants = Vec::new();
         for (j, participation) in event.participants.iter().enumerate() {
             if matches!(
                 participation.role,
@@ -300,20 +423,16 @@ impl<'a> Reader<'a> {
             else {
                 continue;
             };
-            let at = format!("{pointer}/participants/{j}");
+            participants.push(u32::try_from(j).unwrap_or(u32::MAX));
             match sides.iter_mut().find(|(side, ..)| side.key == key) {
-                Some((side, roles, pointers)) => {
+                Some((side, roles)) => {
                     if !side.members.contains(&member) {
                         side.members.push(member);
                     }
                     roles.push(&participation.role);
-                    pointers.push(at);
                 }
-                None => sides.push((
-                    Side { key, party, members: vec![member] },
-                    vec![&participation.role],
-                    vec![at],
-                )),
+                None => sides
+                    .push((Side { key, party, members: vec![member] }, vec![&participation.role])),
             }
         }
         if sides.len() < 2 {
@@ -333,19 +452,19 @@ impl<'a> Reader<'a> {
                 )
             })
         });
-        let hosts: Vec<String> = sides
+        let hosts: Vec<&'a str> = sides
             .iter()
-            .filter(|(_, roles, _)| has(roles, &[Role::Host]))
-            .map(|(side, ..)| side.key.clone())
+            .filter(|(_, roles)| has(roles, &[Role::Host]))
+            .map(|(side, ..)| side.key)
             .collect();
-        let guests = sides.iter().any(|(_, roles, _)| has(roles, &[Role::Guest]));
-        let mediators: Vec<String> = sides
+        let guests = sides.iter().any(|(_, roles)| has(roles, &[Role::Guest]));
+        let mediators: Vec<&'a str> = sides
             .iter()
-            .filter(|(_, roles, _)| {
+            .filter(|(_, roles)| {
                 has(roles, &[Role::Mediator, Role::Facilitator])
                     && !has(roles, &[Role::Host, Role::Guest])
             })
-            .map(|(side, ..)| side.key.clone())
+            .map(|(side, ..)| side.key)
             .collect();
         let countries: Vec<Option<&str>> =
             sides.iter().map(|(side, ..)| side.party.country).collect();
@@ -362,8 +481,6 @@ impl<'a> Reader<'a> {
         } else {
             &mapping::CONSULT
         };
-        let mut pointers = vec![pointer.to_owned()];
-        pointers.extend(sides.iter().flat_map(|(.., at)| at.iter().cloned()));
         let words = event.topics.iter().map(|t| t.0.as_str());
         let mut contexts = mapping::contexts(words);
         if !mediators.is_empty() && !contexts.contains(&"diplomatic") {
@@ -388,15 +505,15 @@ impl<'a> Reader<'a> {
             end: here.end,
             place: here.place,
             contexts,
-            sources: self.sources(here.sources),
-            pointers,
+            cited: here.sources,
+            origin: Origin::Event { parts: parts.to_vec(), participants },
             text: None,
         };
         // CAMEO's own rows for mediators and negotiators.
         let sides_of = |wanted: &[Role]| -> Vec<Side<'a>> {
             sides
                 .iter()
-                .filter(|(_, roles, _)| has(roles, wanted))
+                .filter(|(_, roles)| has(roles, wanted))
                 .map(|(side, ..)| side.clone())
                 .collect()
         };
@@ -475,8 +592,8 @@ impl<'a> Reader<'a> {
                 end: None,
                 place,
                 contexts: contexts.clone(),
-                sources: self.sources(cited),
-                pointers: vec![format!("/agreements/{i}/steps/{j}"), format!("/agreements/{i}")],
+                cited,
+                origin: Origin::Step { agreement: i, step: j },
                 text: None,
             });
         }
@@ -536,8 +653,8 @@ impl<'a> Reader<'a> {
             end: None,
             place: event.place.as_ref().or(self.record.event.place.as_ref()),
             contexts: mapping::contexts(words),
-            sources: self.sources(&statement.sources),
-            pointers: vec![format!("/statements/{i}")],
+            cited: &statement.sources,
+            origin: Origin::Statement(i),
             text: Some(&statement.text),
         });
     }
@@ -612,8 +729,8 @@ impl<'a> Reader<'a> {
             end: None,
             place: event.and_then(|e| e.place.as_ref()),
             contexts,
-            sources: self.sources(&outcome.sources),
-            pointers: vec![format!("/outcomes/{i}")],
+            cited: &outcome.sources,
+            origin: Origin::Outcome(i),
             text: outcome.description.as_ref(),
         });
     }

@@ -8,9 +8,17 @@ use serde::Serialize;
 /// The codebooks the mapping follows.
 pub const CODEBOOKS: &str = "PLOVER manual, draft 0.8 (2021-09-17, openeventdata/PLOVER) with its CAMEO-to-PLOVER table; CAMEO 1.1b3 (2012); GDELT 2.0 event codebook (columns) and its CAMEO Goldstein table";
 
+/// The version of this mapping, as a literal for `concat!`.
+macro_rules! mapping_version {
+    () => {
+        "diplomatic-events-mapping-1"
+    };
+}
+pub(crate) use mapping_version;
+
 /// The version of this mapping, written into every PLOVER event's
-/// `cite_info.codebook`; it changes whenever a rule does.
-pub const MAPPING_VERSION: &str = "diplomatic-events-mapping-1";
+/// `coder` and `cite_info.codebook`; it changes whenever a rule does.
+pub const MAPPING_VERSION: &str = mapping_version!();
 
 /// One rule of the mapping: what in a record it reads, and what it derives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -288,29 +296,34 @@ pub const NOT_DERIVED: &[(&str, &str)] = &[
     ("a meeting of one side only", "an event needs two sides"),
 ];
 
-/// The Goldstein scale value of a CAMEO code, from GDELT's
-/// `CAMEO.goldsteinscale.txt`, for the codes the rules use.
-pub fn goldstein(code: &str) -> Option<f32> {
+/// The Goldstein scale value of a CAMEO code, as GDELT's
+/// `CAMEO.goldsteinscale.txt` writes it, for the codes the rules use.
+pub fn goldstein_text(code: &str) -> Option<&'static str> {
     Some(match code {
-        "020" => 3.0,
-        "030" => 4.0,
-        "040" => 1.0,
-        "041" => 1.0,
-        "042" => 1.9,
-        "043" => 2.8,
-        "044" => 2.5,
-        "045" => 5.0,
-        "046" => 7.0,
-        "050" => 3.5,
-        "051" => 3.4,
-        "054" => 6.0,
-        "057" => 8.0,
-        "111" => -2.0,
-        "160" => -4.0,
-        "161" => -4.0,
-        "166" => -7.0,
+        "020" => "3.0",
+        "030" => "4.0",
+        "040" => "1.0",
+        "041" => "1.0",
+        "042" => "1.9",
+        "043" => "2.8",
+        "044" => "2.5",
+        "045" => "5.0",
+        "046" => "7.0",
+        "050" => "3.5",
+        "051" => "3.4",
+        "054" => "6.0",
+        "057" => "8.0",
+        "111" => "-2.0",
+        "160" => "-4.0",
+        "161" => "-4.0",
+        "166" => "-7.0",
         _ => return None,
     })
+}
+
+/// The Goldstein scale value of a CAMEO code (see [`goldstein_text`]).
+pub fn goldstein(code: &str) -> Option<f32> {
+    goldstein_text(code).and_then(|text| text.parse().ok())
 }
 
 /// CAMEO's quad class of a code, by its root: 1 verbal cooperation (01-05),

@@ -131,8 +131,9 @@ pub use plover::{PloverCitation, PloverEntity, PloverEvent, PloverLocation};
 
 use crate::{JsonLines, Problem, Record, Severity};
 
-/// The PLOVER events of `record`, in the order of its items.
-pub fn plover_events(record: &Record) -> Vec<PloverEvent> {
+/// The PLOVER events of `record`, in the order of its items; they borrow
+/// its text.
+pub fn plover_events(record: &Record) -> Vec<PloverEvent<'_>> {
     derive::acts(record).iter().filter_map(|act| plover::event(record, act)).collect()
 }
 
@@ -145,54 +146,45 @@ pub fn cameo_rows(record: &Record) -> Vec<CameoRow> {
     rows
 }
 
-/// What one line of JSON Lines gave: its rows, or why it gave none.
+/// One record of a JSON Lines input, checked: the record when it has no
+/// error (rows may be derived from it), and its problems.
 #[derive(Clone, Debug)]
 #[non_exhaustive]
-pub struct DerivedLine<T> {
+pub struct CheckedRecord {
     /// The line number, from 1.
     pub number: u64,
-    /// The rows derived; empty for a record with errors.
-    pub rows: Vec<T>,
-    /// The record's problems (as `validate` reports them); a record with
-    /// an error is not derived.
+    /// The record, unless it could not be read or has an error (a record
+    /// with an error is reported, never derived).
+    pub record: Option<Record>,
+    /// The problems, as `validate` reports them.
     pub problems: Vec<Problem>,
 }
 
-/// Derives the rows of every record of a JSON Lines input, a line at a
-/// time in bounded memory; a record with an error gives no rows and its
-/// problems.
+/// The records of a JSON Lines input, each checked, a line at a time in
+/// bounded memory: derive rows from each `record` that is there.
 ///
 /// # Example
 /// ```
-/// use diplomatic_events::event_data::{derive_lines, plover_events};
+/// use diplomatic_events::event_data::{checked_lines, plover_events};
 /// let input = std::fs::File::open("examples/records/history-state-visits.jsonl")?;
-/// let first = derive_lines(std::io::BufReader::new(input), plover_events).next().unwrap();
-/// assert_eq!((first.number, first.rows.len()), (1, 1));
+/// let first = checked_lines(std::io::BufReader::new(input)).next().unwrap();
+/// let events = first.record.as_ref().map(plover_events).unwrap_or_default();
+/// assert_eq!((first.number, events.len()), (1, 1));
 /// # Ok::<(), std::io::Error>(())
 /// ```
-pub fn derive_lines<R: BufRead, T>(
-    reader: R,
-    derive: impl Fn(&Record) -> Vec<T>,
-) -> impl Iterator<Item = DerivedLine<T>> {
-    JsonLines::new(reader).map(move |line| derive_line(line.number, &line.result, &derive))
+pub fn checked_lines<R: BufRead>(reader: R) -> impl Iterator<Item = CheckedRecord> {
+    JsonLines::new(reader).map(|line| check(line.number, line.result))
 }
 
-/// The rows of one record read (or not) from line `number`.
-pub fn derive_line<T>(
-    number: u64,
-    result: &Result<Record, crate::Error>,
-    derive: impl Fn(&Record) -> Vec<T>,
-) -> DerivedLine<T> {
+/// One record read (or not) from line `number`, checked.
+pub fn check(number: u64, result: Result<Record, crate::Error>) -> CheckedRecord {
     match result {
-        Err(error) => DerivedLine { number, rows: Vec::new(), problems: vec![error.to_problem()] },
+        Err(error) => CheckedRecord { number, record: None, problems: vec![error.to_problem()] },
         Ok(record) => {
             let problems = record.validate();
-            let rows = if problems.iter().any(|p| p.severity == Severity::Error) {
-                Vec::new()
-            } else {
-                derive(record)
-            };
-            DerivedLine { number, rows, problems }
+            let record =
+                (!problems.iter().any(|p| p.severity == Severity::Error)).then_some(record);
+            CheckedRecord { number, record, problems }
         }
     }
 }

@@ -1,6 +1,8 @@
 //! PLOVER events, as the PLOVER manual's "Data Fields" chapter names
 //! their fields, with a few named fields of ours that it invites.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::derive::{Act, Entity, alpha3};
@@ -14,28 +16,28 @@ use crate::{Date, Place, Record};
 /// event was read, by which rule of [`RULES`](super::RULES).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
-pub struct PloverEvent {
+pub struct PloverEvent<'a> {
     /// Unique and stable: the record id, the rule and the JSON Pointer of
     /// what it was read from.
     pub id: String,
     /// `YYYY-MM-DD`.
-    pub date: String,
+    pub date: Cow<'a, str>,
     /// The time of day with its UTC offset, when the record has it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub time: Option<String>,
+    pub time: Option<&'a str>,
     /// The last day, for an event of several days.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub enddate: Option<String>,
+    pub enddate: Option<Cow<'a, str>>,
     /// The end's time of day, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub endtime: Option<String>,
+    pub endtime: Option<&'a str>,
     /// Who acted: every participant of the acting sides (compound actors stay compound).
-    pub actor: Vec<PloverEntity>,
+    pub actor: Vec<PloverEntity<'a>>,
     /// Who the act was directed at; empty when the sides cannot be told apart.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub recipient: Vec<PloverEntity>,
+    pub recipient: Vec<PloverEntity<'a>>,
     /// The event category: `["CONSULT"]`.
-    pub event: Vec<&'static str>,
+    pub event: [&'static str; 1],
     /// The mode (`visit`, `phone`, `multilateral`, `third-party`...).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub mode: Vec<&'static str>,
@@ -44,10 +46,10 @@ pub struct PloverEvent {
     pub context: Vec<&'static str>,
     /// Where it happened.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub event_loc: Option<PloverLocation>,
+    pub event_loc: Option<PloverLocation<'a>>,
     /// The words it was read from, for a statement.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub event_text: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "one_text")]
+    pub event_text: Option<&'a str>,
     /// 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
     pub quad_code: u8,
     /// PLOVER's conflict-cooperation score of the category and mode.
@@ -55,13 +57,13 @@ pub struct PloverEvent {
     pub event_scale: Option<f32>,
     /// The first source the record cites for it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cite_info: Option<PloverCitation>,
+    pub cite_info: Option<PloverCitation<'a>>,
     /// `diplomatic-events` and the version of its mapping.
-    pub coder: String,
+    pub coder: &'static str,
     /// `day`, `month`, `year` or `time`: how precisely `date` is known.
     pub date_precision: &'static str,
     /// The id of the record it was derived from.
-    pub record_id: String,
+    pub record_id: &'a str,
     /// The rule that derived it.
     pub rule: &'static str,
     /// The JSON Pointers, in the record, of what it was read from.
@@ -71,7 +73,7 @@ pub struct PloverEvent {
 /// An entity object of the manual's "Information object for entities".
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
-pub struct PloverEntity {
+pub struct PloverEntity<'a> {
     /// The three-letter country or organisation code (`AZE`, `UNO`, `KOS`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<&'static str>,
@@ -80,22 +82,22 @@ pub struct PloverEntity {
     pub sector: Option<&'static str>,
     /// Its name in the record.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub entity_text: Option<String>,
+    pub entity_text: Option<&'a str>,
     /// Its Wikidata item.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub identifier_id: Option<String>,
+    pub identifier_id: Option<&'a str>,
     /// The position a person acts in.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub office: Option<String>,
+    pub office: Option<&'a str>,
 }
 
 /// The manual's "Location object", from the record's place.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
-pub struct PloverLocation {
+pub struct PloverLocation<'a> {
     /// The venue, locality, region or country, the most precise given.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub resolved_place: Option<String>,
+    pub resolved_place: Option<&'a str>,
     /// The GeoNames id.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub geonameid: Option<u64>,
@@ -107,13 +109,13 @@ pub struct PloverLocation {
     pub lon: Option<f64>,
     /// The city.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub city: Option<String>,
+    pub city: Option<&'a str>,
     /// The region (province, state).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub province: Option<String>,
+    pub province: Option<&'a str>,
     /// The country's name.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
+    pub country: Option<&'static str>,
     /// The country's three-letter ISO code, as the entities'.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country_code: Option<&'static str>,
@@ -124,70 +126,80 @@ pub struct PloverLocation {
 /// The manual's "Information object for citations", from a source.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[non_exhaustive]
-pub struct PloverCitation {
+pub struct PloverCitation<'a> {
     /// The source's identifier in its collection.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub citation: Option<String>,
+    pub citation: Option<&'a str>,
     /// Where it can be read.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<&'a str>,
     /// Its title.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    /// Its language, as an ISO 639-1 code when it has one.
+    pub title: Option<&'a str>,
+    /// Its language: the language subtag of its BCP 47 tag (`en`, `az`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub language: Option<String>,
+    pub language: Option<&'a str>,
     /// Its publisher.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub publication: Option<String>,
+    pub publication: Option<&'a str>,
     /// The codebook and mapping the event follows.
-    pub codebook: String,
+    pub codebook: &'static str,
+}
+
+/// `event_text` as PLOVER lists it: `["..."]`.
+fn one_text<S: serde::Serializer>(text: &Option<&str>, serializer: S) -> Result<S::Ok, S::Error> {
+    text.as_slice().serialize(serializer)
 }
 
 /// A date as PLOVER writes it: the day (the first of a month or year known
 /// no better), the time of day, and how precise it is.
-pub(crate) fn split_date(date: &Date) -> (String, Option<String>, &'static str) {
+pub(crate) fn split_date(date: &Date) -> (Cow<'_, str>, Option<&str>, &'static str) {
     let text = date.as_str();
     match (text.len(), text.split_once('T')) {
-        (_, Some((day, time))) => (day.to_owned(), Some(time.to_owned()), "time"),
-        (4, None) => (format!("{text}-01-01"), None, "year"),
-        (7, None) => (format!("{text}-01"), None, "month"),
-        _ => (text.to_owned(), None, "day"),
+        (_, Some((day, time))) => (Cow::Borrowed(day), Some(time), "time"),
+        (4, None) => (Cow::Owned(format!("{text}-01-01")), None, "year"),
+        (7, None) => (Cow::Owned(format!("{text}-01")), None, "month"),
+        _ => (Cow::Borrowed(text), None, "day"),
     }
 }
 
-fn entity(entity: &Entity<'_>) -> PloverEntity {
+fn entity<'a>(entity: &Entity<'a>) -> PloverEntity<'a> {
     PloverEntity {
         code: entity.plover_code,
         sector: entity.sector,
-        entity_text: entity.name.map(str::to_owned),
-        identifier_id: entity.wikidata.map(str::to_owned),
-        office: entity.office.map(str::to_owned),
+        entity_text: entity.name,
+        identifier_id: entity.wikidata,
+        office: entity.office,
     }
 }
 
-pub(crate) fn location(place: &Place) -> PloverLocation {
-    let text = |t: &Option<crate::Text>| t.as_ref().map(|t| t.as_str().to_owned());
+pub(crate) fn location(place: &Place) -> PloverLocation<'_> {
+    fn text(t: &Option<crate::Text>) -> Option<&str> {
+        t.as_ref().map(crate::Text::as_str)
+    }
     let country = place.country;
     PloverLocation {
         resolved_place: text(&place.venue)
             .or_else(|| text(&place.locality))
             .or_else(|| text(&place.region))
-            .or_else(|| country.map(|c| c.name().to_owned())),
+            .or_else(|| country.map(|c| c.name())),
         geonameid: place.geonames_id,
         lat: place.coordinates.as_ref().map(|c| c.latitude()),
         lon: place.coordinates.as_ref().map(|c| c.longitude()),
         city: text(&place.locality),
         province: text(&place.region),
-        country: country.map(|c| c.name().to_owned()),
+        country: country.map(|c| c.name()),
         country_code: country.and_then(alpha3),
         resolution: if place.locality.is_some() || place.venue.is_some() { 4 } else { 1 },
     }
 }
 
+/// The codebook of every event's citation.
+const CODEBOOK: &str = concat!("plover-0.8; ", mapping::mapping_version!());
+
 /// The PLOVER event of an act, unless its rule yields CAMEO rows only or
 /// it has no date.
-pub(crate) fn event(record: &Record, act: &Act<'_>) -> Option<PloverEvent> {
+pub(crate) fn event<'a>(record: &'a Record, act: &Act<'a>) -> Option<PloverEvent<'a>> {
     let rule = act.rule;
     if rule.plover_event.is_empty() {
         return None;
@@ -197,42 +209,222 @@ pub(crate) fn event(record: &Record, act: &Act<'_>) -> Option<PloverEvent> {
         Some((end, end_time, _)) if end != date || end_time != time => (Some(end), end_time),
         _ => (None, None),
     };
-    let members = |sides: &[super::derive::Side<'_>]| -> Vec<PloverEntity> {
+    let members = |sides: &[super::derive::Side<'a>]| -> Vec<PloverEntity<'a>> {
         sides.iter().flat_map(|side| side.members.iter().map(entity)).collect()
     };
-    let source = act.sources.first().and_then(|id| record.source(id));
-    let cite_info = source.map(|source| PloverCitation {
-        citation: source.identifier.as_ref().map(|t| t.as_str().to_owned()),
-        url: source.url.as_ref().map(|u| u.as_str().to_owned()),
-        title: source.title.as_ref().map(|t| t.as_str().to_owned()),
+    let cite_info = act.sources(record).next().map(|source| PloverCitation {
+        citation: source.identifier.as_ref().map(crate::Text::as_str),
+        url: source.url.as_ref().map(crate::Url::as_str),
+        title: source.title.as_ref().map(crate::Text::as_str),
         language: source.language.as_ref().map(|l| {
             let tag = l.as_str();
-            tag.split('-').next().unwrap_or(tag).to_owned()
+            tag.split('-').next().unwrap_or(tag)
         }),
-        publication: source.publisher.as_ref().map(|t| t.as_str().to_owned()),
-        codebook: format!("plover-0.8; {}", mapping::MAPPING_VERSION),
+        publication: source.publisher.as_ref().map(crate::Text::as_str),
+        codebook: CODEBOOK,
     });
-    let pointer = act.pointers.first().map_or("", String::as_str);
+    let mut id = String::with_capacity(64);
+    id.push_str(record.id.as_str());
+    id.push(':');
+    id.push_str(rule.name);
+    id.push(':');
+    act.origin.write_main(&mut id);
     Some(PloverEvent {
-        id: format!("{}:{}:{pointer}", record.id, rule.name),
+        id,
         date,
         time,
         enddate,
         endtime,
         actor: members(&act.actors),
         recipient: members(&act.recipients),
-        event: vec![rule.plover_event],
+        event: [rule.plover_event],
         mode: if rule.plover_mode.is_empty() { Vec::new() } else { vec![rule.plover_mode] },
         context: act.contexts.clone(),
         event_loc: act.place.map(location),
-        event_text: act.text.map(|t| t.as_str().to_owned()).into_iter().collect(),
+        event_text: act.text.map(crate::Text::as_str),
         quad_code: mapping::plover_quad(rule.plover_event),
         event_scale: mapping::plover_scale(rule.plover_event, rule.plover_mode),
         cite_info,
-        coder: format!("diplomatic-events ({})", mapping::MAPPING_VERSION),
+        coder: CODER,
         date_precision,
-        record_id: record.id.as_str().to_owned(),
+        record_id: record.id.as_str(),
         rule: rule.name,
-        pointers: act.pointers.clone(),
+        pointers: act.origin.pointers(),
     })
+}
+
+/// The coder of every event.
+const CODER: &str = concat!("diplomatic-events (", mapping::mapping_version!(), ")");
+
+/// Appends `text` as a JSON string, escaped as serde_json escapes it.
+fn push_str(out: &mut Vec<u8>, text: &str) {
+    out.push(b'"');
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape: &[u8] = match b {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0x08 => b"\\b",
+            0x0c => b"\\f",
+            0..=0x1f => b"",
+            _ => continue,
+        };
+        out.extend_from_slice(bytes.get(start..i).unwrap_or_default());
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.extend_from_slice(b"\\u00");
+            out.push(HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0'));
+            out.push(HEX.get(usize::from(b & 0xf)).copied().unwrap_or(b'0'));
+        } else {
+            out.extend_from_slice(escape);
+        }
+        start = i + 1;
+    }
+    out.extend_from_slice(bytes.get(start..).unwrap_or_default());
+    out.push(b'"');
+}
+
+/// Writes a JSON object's members one by one, with commas between them.
+struct Object<'o> {
+    out: &'o mut Vec<u8>,
+    first: bool,
+}
+
+impl<'o> Object<'o> {
+    fn new(out: &'o mut Vec<u8>) -> Self {
+        out.push(b'{');
+        Object { out, first: true }
+    }
+
+    /// Starts the member `key` (a plain ASCII name, written as is).
+    fn key(&mut self, key: &str) -> &mut Vec<u8> {
+        if !self.first {
+            self.out.push(b',');
+        }
+        self.first = false;
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"\":");
+        self.out
+    }
+
+    fn str(&mut self, key: &str, value: Option<&str>) {
+        if let Some(value) = value {
+            push_str(self.key(key), value);
+        }
+    }
+
+    fn strs(&mut self, key: &str, values: &[&str], skip_empty: bool) {
+        if skip_empty && values.is_empty() {
+            return;
+        }
+        let out = self.key(key);
+        out.push(b'[');
+        for (i, value) in values.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            push_str(out, value);
+        }
+        out.push(b']');
+    }
+
+    /// A number, written by serde_json so that it is written the same.
+    fn number(&mut self, key: &str, value: Option<impl Serialize>) {
+        if let Some(value) = value {
+            let out = self.key(key);
+            let _ = serde_json::to_writer(&mut *out, &value);
+        }
+    }
+
+    fn end(self) {
+        self.out.push(b'}');
+    }
+}
+
+impl PloverEntity<'_> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let mut object = Object::new(out);
+        object.str("code", self.code);
+        object.str("sector", self.sector);
+        object.str("entity_text", self.entity_text);
+        object.str("identifier_id", self.identifier_id);
+        object.str("office", self.office);
+        object.end();
+    }
+}
+
+impl PloverEvent<'_> {
+    /// Appends the event as one line of JSON, without the newline: the same
+    /// bytes as `serde_json::to_writer`, written without serde's
+    /// machinery. It is what `export --to plover` writes: on the 3,264
+    /// imported visits, serde's serializer cost as much as reading and
+    /// validating the record (BENCHMARKS.md); a test holds the two to the
+    /// same bytes on every committed record.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        let mut object = Object::new(out);
+        object.str("id", Some(&self.id));
+        object.str("date", Some(&self.date));
+        object.str("time", self.time);
+        object.str("enddate", self.enddate.as_deref());
+        object.str("endtime", self.endtime);
+        for (key, entities, skip_empty) in
+            [("actor", &self.actor, false), ("recipient", &self.recipient, true)]
+        {
+            if skip_empty && entities.is_empty() {
+                continue;
+            }
+            let out = object.key(key);
+            out.push(b'[');
+            for (i, entity) in entities.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                entity.write_json(out);
+            }
+            out.push(b']');
+        }
+        object.strs("event", &self.event, false);
+        object.strs("mode", &self.mode, true);
+        object.strs("context", &self.context, true);
+        if let Some(place) = &self.event_loc {
+            let mut loc = Object::new(object.key("event_loc"));
+            loc.str("resolved_place", place.resolved_place);
+            loc.number("geonameid", place.geonameid);
+            loc.number("lat", place.lat);
+            loc.number("lon", place.lon);
+            loc.str("city", place.city);
+            loc.str("province", place.province);
+            loc.str("country", place.country);
+            loc.str("country_code", place.country_code);
+            loc.number("resolution", Some(place.resolution));
+            loc.end();
+        }
+        if let Some(text) = self.event_text {
+            object.strs("event_text", &[text], false);
+        }
+        object.number("quad_code", Some(self.quad_code));
+        object.number("event_scale", self.event_scale);
+        if let Some(cite) = &self.cite_info {
+            let mut cite_info = Object::new(object.key("cite_info"));
+            cite_info.str("citation", cite.citation);
+            cite_info.str("url", cite.url);
+            cite_info.str("title", cite.title);
+            cite_info.str("language", cite.language);
+            cite_info.str("publication", cite.publication);
+            cite_info.str("codebook", Some(cite.codebook));
+            cite_info.end();
+        }
+        object.str("coder", Some(self.coder));
+        object.str("date_precision", Some(self.date_precision));
+        object.str("record_id", Some(self.record_id));
+        object.str("rule", Some(self.rule));
+        let pointers: Vec<&str> = self.pointers.iter().map(String::as_str).collect();
+        object.strs("pointers", &pointers, false);
+        object.end();
+    }
 }

@@ -1,0 +1,121 @@
+//! The event-data export against `validate`, on real records: the 3,264
+//! imported Office of the Historian visits (JSON Lines) and every
+//! committed valid record, one line each.
+//!
+//! `cargo bench --bench export --features event-data` (add `-- --quick`
+//! for a short run). One thread, in process. A round runs the three paths
+//! over the whole corpus, taking turns a twentieth at a time so that they
+//! share whatever else the machine runs; each keeps its best of 7 rounds.
+//!
+//! - validate: `Record::from_json` and `validate` for each line;
+//! - plover: the same, then `plover_events` and each event's JSON line
+//!   (`write_json`, what `export --to plover` writes) into a buffer;
+//! - cameo: the same, then `cameo_rows` and each row's tab-separated line.
+
+// A benchmark may stop on a broken corpus; the lints guard library code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use diplomatic_events::Record;
+use diplomatic_events::event_data::{cameo_rows, plover_events};
+
+fn lines_of(corpus: &str) -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if corpus == "visits" {
+        let text =
+            std::fs::read_to_string(root.join("examples/records/history-state-visits.jsonl"))
+                .unwrap();
+        return text.lines().map(str::to_owned).collect();
+    }
+    let mut lines = Vec::new();
+    for dir in ["tests/fixtures/valid", "examples/records"] {
+        let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let record = Record::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+            lines.push(record.to_json_line().unwrap());
+        }
+    }
+    lines
+}
+
+fn validate(line: &str) -> Record {
+    let record = Record::from_json(line).unwrap();
+    black_box(record.validate());
+    record
+}
+
+fn main() {
+    let quick = std::env::args().any(|a| a == "--quick");
+    let (reads, rounds): (usize, usize) = if quick { (3_000, 2) } else { (30_000, 7) };
+    println!(
+        "{:<26} {:>9} {:>10} {:>10} {:>10} {:>8} {:>8}",
+        "corpus", "records", "validate", "plover", "cameo", "plover/", "cameo/"
+    );
+    println!(
+        "{:<26} {:>9} {:>10} {:>10} {:>10} {:>8} {:>8}",
+        "", "", "MB/s", "MB/s", "MB/s", "validate", "validate"
+    );
+    for corpus in ["visits", "committed records"] {
+        let lines = lines_of(corpus);
+        let passes = reads.div_ceil(lines.len()).max(1);
+        let all: Vec<&String> = (0..passes).flat_map(|_| lines.iter()).collect();
+        let bytes: usize = all.iter().map(|l| l.len()).sum();
+        let batch = all.len().div_ceil(20).max(1);
+        let mut best = [Duration::MAX; 3];
+        let mut out = Vec::with_capacity(1 << 20);
+        for _ in 0..rounds {
+            let mut round = [Duration::ZERO; 3];
+            for texts in all.chunks(batch) {
+                let start = Instant::now();
+                for text in texts {
+                    black_box(validate(text));
+                }
+                round[0] += start.elapsed();
+                let start = Instant::now();
+                for text in texts {
+                    let record = validate(text);
+                    out.clear();
+                    for event in plover_events(&record) {
+                        event.write_json(&mut out);
+                        out.push(b'\n');
+                    }
+                    black_box(&out);
+                }
+                round[1] += start.elapsed();
+                let start = Instant::now();
+                for text in texts {
+                    let record = validate(text);
+                    out.clear();
+                    for row in cameo_rows(&record) {
+                        out.extend_from_slice(row.as_tsv().as_bytes());
+                        out.push(b'\n');
+                    }
+                    black_box(&out);
+                }
+                round[2] += start.elapsed();
+            }
+            for (best, round) in best.iter_mut().zip(round) {
+                *best = (*best).min(round);
+            }
+        }
+        let rate = |t: Duration| bytes as f64 / 1e6 / t.as_secs_f64();
+        println!(
+            "{:<26} {:>9} {:>10.1} {:>10.1} {:>10.1} {:>8.2} {:>8.2}",
+            corpus,
+            lines.len(),
+            rate(best[0]),
+            rate(best[1]),
+            rate(best[2]),
+            best[0].as_secs_f64() / best[1].as_secs_f64(),
+            best[0].as_secs_f64() / best[2].as_secs_f64(),
+        );
+    }
+}
