@@ -82,7 +82,7 @@ pub(crate) struct Act<'a> {
 
 /// Where in a record an act was read; its JSON Pointers are written from
 /// it only when a row is written.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Origin {
     /// An event or part (its part indexes from the record's event), and
     /// the participants read.
@@ -408,41 +408,48 @@ impl<'a> Reader<'a> {
         here: Inherited<'a>,
         acts: &mut Vec<Act<'a>>,
     ) {
+        /// The roles a side holds, as bits.
+        const HOST: u8 = 1;
+        const GUEST: u8 = 2;
+        const MEDIATOR: u8 = 4;
+        const NEGOTIATOR: u8 = 8;
         // The sides, in the order their first participant is listed.
-        let mut sides: Vec<(Side<'a>, Vec<&'a Role>)> = Vec::new();
+        let mut sides: Vec<(Side<'a>, u8)> = Vec::new();
         let mut participants = Vec::new();
         for (j, participation) in event.participants.iter().enumerate() {
-            if matches!(
-                participation.role,
-                Role::AttendingOfficial | Role::Witness | Role::Observer | Role::Depositary
-            ) {
-                continue;
-            }
+            let role = match participation.role {
+                Role::AttendingOfficial | Role::Witness | Role::Observer | Role::Depositary => {
+                    continue;
+                }
+                Role::Host => HOST,
+                Role::Guest => GUEST,
+                Role::Mediator | Role::Facilitator => MEDIATOR,
+                Role::Negotiator => NEGOTIATOR,
+                _ => 0,
+            };
             let Some((key, party, member)) =
                 self.actor_side(&participation.participant, participation.acting_for.as_ref())
             else {
                 continue;
             };
             participants.push(u32::try_from(j).unwrap_or(u32::MAX));
-            match sides.iter_mut().find(|(side, ..)| side.key == key) {
+            match sides.iter_mut().find(|(side, _)| side.key == key) {
                 Some((side, roles)) => {
                     if !side.members.contains(&member) {
                         side.members.push(member);
                     }
-                    roles.push(&participation.role);
+                    *roles |= role;
                 }
-                None => sides
-                    .push((Side { key, party, members: vec![member] }, vec![&participation.role])),
+                None => sides.push((Side { key, party, members: vec![member] }, role)),
             }
         }
         if sides.len() < 2 {
             return;
         }
-        let has = |roles: &[&Role], wanted: &[Role]| roles.iter().any(|r| wanted.contains(r));
         let remote =
             matches!(event.modality, Some(Modality::Phone | Modality::Video | Modality::Hybrid))
                 || matches!(event.kind, EventKind::PhoneCall | EventKind::VideoCall);
-        let organisations = sides.iter().any(|(side, ..)| {
+        let organisations = sides.iter().any(|(side, _)| {
             self.record.parties.iter().find(|p| p.id.as_str() == side.key).is_some_and(|p| {
                 matches!(
                     p.kind,
@@ -452,55 +459,35 @@ impl<'a> Reader<'a> {
                 )
             })
         });
-        let hosts: Vec<&'a str> = sides
-            .iter()
-            .filter(|(_, roles)| has(roles, &[Role::Host]))
-            .map(|(side, ..)| side.key)
-            .collect();
-        let guests = sides.iter().any(|(_, roles)| has(roles, &[Role::Guest]));
-        let mediators: Vec<&'a str> = sides
-            .iter()
-            .filter(|(_, roles)| {
-                has(roles, &[Role::Mediator, Role::Facilitator])
-                    && !has(roles, &[Role::Host, Role::Guest])
-            })
-            .map(|(side, ..)| side.key)
-            .collect();
-        let countries: Vec<Option<&str>> =
-            sides.iter().map(|(side, ..)| side.party.country).collect();
+        let hosting = |roles: u8| roles & HOST != 0;
+        let mediating = |roles: u8| roles & MEDIATOR != 0 && roles & (HOST | GUEST) == 0;
+        let hosts = sides.iter().filter(|(_, roles)| hosting(*roles)).count();
+        let guests = sides.iter().any(|(_, roles)| roles & GUEST != 0);
+        let mediators = sides.iter().any(|(_, roles)| mediating(*roles));
         let place_country = here.place.and_then(|p| p.country).and_then(alpha3);
-        let abroad = place_country.is_some_and(|c| !countries.contains(&Some(c)));
+        let abroad = place_country
+            .is_some_and(|c| !sides.iter().any(|(side, _)| side.party.country == Some(c)));
         let rule = if remote {
             &mapping::CONSULT_PHONE
         } else if sides.len() >= 3 || organisations {
             &mapping::CONSULT_MULTILATERAL
-        } else if !hosts.is_empty() && guests && hosts.len() < sides.len() {
+        } else if hosts > 0 && guests && hosts < sides.len() {
             &mapping::CONSULT_VISIT
-        } else if abroad || !mediators.is_empty() {
+        } else if abroad || mediators {
             &mapping::CONSULT_THIRD_PARTY
         } else {
             &mapping::CONSULT
         };
         let words = event.topics.iter().map(|t| t.0.as_str());
         let mut contexts = mapping::contexts(words);
-        if !mediators.is_empty() && !contexts.contains(&"diplomatic") {
+        if mediators && !contexts.contains(&"diplomatic") {
             contexts.push("diplomatic");
         }
-        let (actors, recipients): (Vec<_>, Vec<_>) = if std::ptr::eq(rule, &mapping::CONSULT_VISIT)
-        {
-            sides.iter().map(|(side, ..)| side.clone()).partition(|side| !hosts.contains(&side.key))
-        } else {
-            (sides.iter().map(|(side, ..)| side.clone()).collect(), Vec::new())
-        };
         let base = Act {
             rule,
-            actors,
-            recipients,
-            hosts: if std::ptr::eq(rule, &mapping::CONSULT_MULTILATERAL) {
-                hosts
-            } else {
-                Vec::new()
-            },
+            actors: Vec::new(),
+            recipients: Vec::new(),
+            hosts: Vec::new(),
             start: here.start,
             end: here.end,
             place: here.place,
@@ -509,39 +496,43 @@ impl<'a> Reader<'a> {
             origin: Origin::Event { parts: parts.to_vec(), participants },
             text: None,
         };
-        // CAMEO's own rows for mediators and negotiators.
-        let sides_of = |wanted: &[Role]| -> Vec<Side<'a>> {
-            sides
-                .iter()
-                .filter(|(_, roles)| has(roles, wanted))
-                .map(|(side, ..)| side.clone())
-                .collect()
-        };
+        // CAMEO's own rows for mediators and negotiators (rare: the
+        // sides are copied for them only when there are some).
         let mut extra = Vec::new();
-        if !mediators.is_empty() {
-            let (mediating, others): (Vec<_>, Vec<_>) = sides
-                .iter()
-                .map(|(side, ..)| side.clone())
-                .partition(|side| mediators.contains(&side.key));
+        if mediators {
+            let (mediating, others): (Vec<_>, Vec<_>) =
+                sides.iter().cloned().partition(|(_, roles)| mediating(*roles));
             extra.push(Act {
                 rule: &mapping::MEDIATE,
-                actors: mediating,
-                recipients: others,
-                hosts: Vec::new(),
+                actors: mediating.into_iter().map(|(side, _)| side).collect(),
+                recipients: others.into_iter().map(|(side, _)| side).collect(),
                 ..base.clone()
             });
         }
-        let negotiators = sides_of(&[Role::Negotiator]);
-        if negotiators.len() >= 2 {
+        if sides.iter().filter(|(_, roles)| roles & NEGOTIATOR != 0).count() >= 2 {
             extra.push(Act {
                 rule: &mapping::NEGOTIATE,
-                actors: negotiators,
-                recipients: Vec::new(),
-                hosts: Vec::new(),
+                actors: sides
+                    .iter()
+                    .filter(|(_, roles)| roles & NEGOTIATOR != 0)
+                    .map(|(side, _)| side.clone())
+                    .collect(),
                 ..base.clone()
             });
         }
-        acts.push(base);
+        let mut act = base;
+        if std::ptr::eq(rule, &mapping::CONSULT_VISIT) {
+            for (side, roles) in sides {
+                if hosting(roles) { &mut act.recipients } else { &mut act.actors }.push(side);
+            }
+        } else {
+            if std::ptr::eq(rule, &mapping::CONSULT_MULTILATERAL) {
+                act.hosts =
+                    sides.iter().filter(|(_, roles)| hosting(*roles)).map(|(s, _)| s.key).collect();
+            }
+            act.actors = sides.into_iter().map(|(side, _)| side).collect();
+        }
+        acts.push(act);
         acts.extend(extra);
     }
 

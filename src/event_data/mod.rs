@@ -127,7 +127,7 @@ use std::io::BufRead;
 
 pub use cameo::{CAMEO_COLUMNS, CameoRow, cameo_header};
 pub use mapping::{CODEBOOKS, MAPPING_VERSION, NOT_DERIVED, RULES, Rule};
-pub use plover::{PloverCitation, PloverEntity, PloverEvent, PloverLocation};
+pub use plover::{PloverCitation, PloverEntity, PloverEvent, PloverLocation, Pointers};
 
 use crate::{JsonLines, Problem, Record, Severity};
 

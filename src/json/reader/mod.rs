@@ -440,7 +440,7 @@ const fn first_capacity<T>() -> usize {
 /// (below 0x20); the length of `bytes` if there is none. Eight bytes at a
 /// time (see [`crate::json::swar`]).
 #[inline]
-fn special_byte(bytes: &[u8], mut at: usize) -> usize {
+pub(crate) fn special_byte(bytes: &[u8], mut at: usize) -> usize {
     use crate::json::swar::{bytes_below, bytes_equal, word};
     while let Some(chunk) = bytes.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
         let word = word(chunk);
