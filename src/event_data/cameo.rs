@@ -104,13 +104,12 @@ pub fn cameo_header() -> String {
     CAMEO_COLUMNS.join("\t")
 }
 
-/// Appends `value` as one TSV field: tabs and line breaks become spaces.
+/// Appends `value` as one TSV field. Every value written is a [`Text`](crate::Text),
+/// an id, a URL, a code or a number, none of which can hold a tab or a
+/// line break (a text refuses control characters), so none is escaped.
 fn push_field(out: &mut String, value: &str) {
-    if value.contains(['\t', '\n', '\r']) {
-        out.extend(value.chars().map(|c| if matches!(c, '\t' | '\n' | '\r') { ' ' } else { c }));
-    } else {
-        out.push_str(value);
-    }
+    debug_assert!(!value.contains(['\t', '\n', '\r']), "{value:?}");
+    out.push_str(value);
 }
 
 /// Appends `n` empty fields, each after a tab.
@@ -163,42 +162,42 @@ fn shared(record: &Record, act: &Act<'_>, start: &crate::Date) -> Shared {
     after.push_str("\t\t");
     // Actor1Geo and Actor2Geo: 8 columns each, empty.
     empty(&mut after, 16);
-    let (mut geo_id, mut geo) =
-        (String::new(), [String::new(), String::new(), String::new(), String::new()]);
-    if let Some(place) = act.place {
-        let us = place.country.is_some_and(|c| c.as_str() == "US");
-        geo[0] = match (place.locality.is_some() || place.venue.is_some(), us) {
-            (true, true) => "3",
-            (true, false) => "4",
-            (false, _) => "1",
-        }
-        .to_owned();
-        let full_name: Vec<&str> = [place.locality.as_ref(), place.region.as_ref()]
-            .into_iter()
-            .flatten()
-            .map(crate::Text::as_str)
-            .chain(place.country.map(|c| c.name()))
-            .collect();
-        geo[1] = full_name.join(", ");
-        if let Some(coordinates) = &place.coordinates {
-            geo[2] = coordinates.latitude().to_string();
-            geo[3] = coordinates.longitude().to_string();
-        }
-        if let Some(id) = place.geonames_id {
-            geo_id = id.to_string();
-        }
-    }
     // ActionGeo: Type, FullName, CountryCode (FIPS, not held), ADM1,
     // ADM2, Lat, Long, FeatureID (GNS, not held).
-    after.push('\t');
-    after.push_str(&geo[0]);
-    after.push('\t');
-    push_field(&mut after, &geo[1]);
-    empty(&mut after, 3);
-    after.push('\t');
-    after.push_str(&geo[2]);
-    after.push('\t');
-    after.push_str(&geo[3]);
+    let mut geo_id = None;
+    match act.place {
+        Some(place) => {
+            let us = place.country.is_some_and(|c| c.as_str() == "US");
+            after.push('\t');
+            after.push_str(match (place.locality.is_some() || place.venue.is_some(), us) {
+                (true, true) => "3",
+                (true, false) => "4",
+                (false, _) => "1",
+            });
+            after.push('\t');
+            let names = [
+                place.locality.as_ref().map(crate::Text::as_str),
+                place.region.as_ref().map(crate::Text::as_str),
+                place.country.map(|c| c.name()),
+            ];
+            for (i, name) in names.into_iter().flatten().enumerate() {
+                if i > 0 {
+                    after.push_str(", ");
+                }
+                push_field(&mut after, name);
+            }
+            empty(&mut after, 3);
+            after.push('\t');
+            if let Some(coordinates) = &place.coordinates {
+                use std::fmt::Write as _;
+                let _ = write!(after, "{}\t{}", coordinates.latitude(), coordinates.longitude());
+            } else {
+                after.push('\t');
+            }
+            geo_id = place.geonames_id;
+        }
+        None => empty(&mut after, 7),
+    }
     // FeatureID and DATEADDED, empty; SOURCEURL.
     empty(&mut after, 2);
     after.push('\t');
@@ -214,7 +213,9 @@ fn shared(record: &Record, act: &Act<'_>, start: &crate::Date) -> Shared {
     ours.push('\t');
     act.origin.write_all(&mut ours, " ");
     ours.push('\t');
-    ours.push_str(&geo_id);
+    if let Some(id) = geo_id {
+        push_number(&mut ours, id);
+    }
     Shared { date, after_goldstein: after, ours }
 }
 

@@ -111,7 +111,7 @@
 //! let record = Record::from_json(&std::fs::read_to_string("examples/records/baku-2024-04-02.json")?)?;
 //! let events = plover_events(&record);
 //! assert_eq!(events[0].event, ["CONSULT"]);
-//! assert_eq!(events[0].mode, ["visit"]);
+//! assert_eq!(events[0].mode, Some("visit"));
 //! let rows = cameo_rows(&record);
 //! assert_eq!(rows[0].get("EventCode"), Some("042"));
 //! assert_eq!(rows[0].get("Actor1Code"), Some("TURGOV"));
@@ -134,7 +134,7 @@ use crate::{JsonLines, Problem, Record, Severity};
 /// The PLOVER events of `record`, in the order of its items; they borrow
 /// its text.
 pub fn plover_events(record: &Record) -> Vec<PloverEvent<'_>> {
-    derive::acts(record).iter().filter_map(|act| plover::event(record, act)).collect()
+    derive::acts(record).into_iter().filter_map(|act| plover::event(record, act)).collect()
 }
 
 /// The CAMEO rows of `record`, in the order of its items.

@@ -38,9 +38,10 @@ pub struct PloverEvent<'a> {
     pub recipient: Vec<PloverEntity<'a>>,
     /// The event category: `["CONSULT"]`.
     pub event: [&'static str; 1],
-    /// The mode (`visit`, `phone`, `multilateral`, `third-party`...).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub mode: Vec<&'static str>,
+    /// The mode (`visit`, `phone`, `multilateral`, `third-party`...),
+    /// written as a list of one.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "one_text")]
+    pub mode: Option<&'static str>,
     /// Contexts from the topics and sectors (see [`CONTEXT_WORDS`](super::mapping::CONTEXT_WORDS)).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub context: Vec<&'static str>,
@@ -219,7 +220,7 @@ const CODEBOOK: &str = concat!("plover-0.8; ", mapping::mapping_version!());
 
 /// The PLOVER event of an act, unless its rule yields CAMEO rows only or
 /// it has no date.
-pub(crate) fn event<'a>(record: &'a Record, act: &Act<'a>) -> Option<PloverEvent<'a>> {
+pub(crate) fn event<'a>(record: &'a Record, act: Act<'a>) -> Option<PloverEvent<'a>> {
     let rule = act.rule;
     if rule.plover_event.is_empty() {
         return None;
@@ -258,8 +259,8 @@ pub(crate) fn event<'a>(record: &'a Record, act: &Act<'a>) -> Option<PloverEvent
         actor: members(&act.actors),
         recipient: members(&act.recipients),
         event: [rule.plover_event],
-        mode: if rule.plover_mode.is_empty() { Vec::new() } else { vec![rule.plover_mode] },
-        context: act.contexts.clone(),
+        mode: Some(rule.plover_mode).filter(|mode| !mode.is_empty()),
+        context: act.contexts,
         event_loc: act.place.map(location),
         event_text: act.text.map(crate::Text::as_str),
         quad_code: mapping::plover_quad(rule.plover_event),
@@ -269,7 +270,7 @@ pub(crate) fn event<'a>(record: &'a Record, act: &Act<'a>) -> Option<PloverEvent
         date_precision,
         record_id: record.id.as_str(),
         rule: rule.name,
-        pointers: Pointers(act.origin.clone()),
+        pointers: Pointers(act.origin),
     })
 }
 
@@ -408,7 +409,7 @@ impl PloverEvent<'_> {
             out.push(b']');
         }
         object.strs("event", &self.event, false);
-        object.strs("mode", &self.mode, true);
+        object.strs("mode", self.mode.as_slice(), true);
         object.strs("context", &self.context, true);
         if let Some(place) = &self.event_loc {
             let mut loc = Object::new(object.key("event_loc"));
