@@ -291,31 +291,35 @@ fn validate(
     })
 }
 
-/// The derived lines of one record, already written out, and its problems.
-type Exported = (Vec<u8>, Vec<Problem>);
+/// The derived lines of one record, already written out, how many, and
+/// the record's problems.
+type Exported = (Vec<u8>, u64, Vec<Problem>);
 
 /// Derives and writes one record's rows.
 fn export_record(target: Target, result: Result<Record, Error>) -> std::io::Result<Exported> {
     use diplomatic_events::event_data::{cameo_rows, check, plover_events};
     let checked = check(0, result);
     let mut out = Vec::new();
+    let mut lines = 0;
     if let Some(record) = &checked.record {
         match target {
             Target::Plover => {
                 for event in plover_events(record) {
                     event.write_json(&mut out);
                     out.push(b'\n');
+                    lines += 1;
                 }
             }
             Target::Cameo => {
                 for row in cameo_rows(record) {
                     out.extend_from_slice(row.as_tsv().as_bytes());
                     out.push(b'\n');
+                    lines += 1;
                 }
             }
         }
     }
-    Ok((out, checked.problems))
+    Ok((out, lines, checked.problems))
 }
 
 /// Counts of an export.
@@ -341,12 +345,12 @@ fn export(target: Target, threads: usize, paths: &[String]) -> std::io::Result<E
                      stdout: &mut std::io::BufWriter<_>,
                      file: &str,
                      line: Option<u64>,
-                     (rows, problems): Exported|
+                     (rows, lines, problems): Exported|
      -> std::io::Result<()> {
         output.record(file, line, &problems)?;
         if !problems.iter().any(|p| p.severity == Severity::Error) {
             exports.exported += 1;
-            exports.rows += rows.iter().filter(|b| **b == b'\n').count() as u64;
+            exports.rows += lines;
             stdout.write_all(&rows)?;
         }
         Ok(())

@@ -153,9 +153,8 @@ impl Origin {
     }
 }
 
-/// Appends `n` in decimal, without the formatting machinery (a row writes
-/// dozens of numbers; `write!` cost more than the rest of the row).
-pub(crate) fn push_number(out: &mut String, mut n: u64) {
+/// The decimal digits of `n`: a buffer and where they start in it.
+pub(crate) fn decimal(mut n: u64) -> ([u8; 20], usize) {
     let mut digits = [0u8; 20];
     let mut i = digits.len();
     loop {
@@ -165,10 +164,16 @@ pub(crate) fn push_number(out: &mut String, mut n: u64) {
         }
         n /= 10;
         if n == 0 || i == 0 {
-            break;
+            return (digits, i);
         }
     }
-    for d in digits.get(i..).unwrap_or_default() {
+}
+
+/// Appends `n` in decimal, without the formatting machinery (a row writes
+/// dozens of numbers; `write!` cost more than the rest of the row).
+pub(crate) fn push_number(out: &mut String, n: u64) {
+    let (digits, start) = decimal(n);
+    for d in digits.get(start..).unwrap_or_default() {
         out.push(char::from(*d));
     }
 }

@@ -338,6 +338,25 @@ impl<'o> Object<'o> {
         }
     }
 
+    /// A string known to need no escape: a code, a date, a constant.
+    fn plain(&mut self, key: &str, value: Option<&str>) {
+        if let Some(value) = value {
+            debug_assert_eq!(crate::json::reader::special_byte(value.as_bytes(), 0), value.len());
+            let out = self.key(key);
+            out.push(b'"');
+            out.extend_from_slice(value.as_bytes());
+            out.push(b'"');
+        }
+    }
+
+    /// A whole number.
+    fn whole(&mut self, key: &str, value: Option<u64>) {
+        if let Some(value) = value {
+            let (digits, start) = super::derive::decimal(value);
+            self.key(key).extend_from_slice(digits.get(start..).unwrap_or_default());
+        }
+    }
+
     fn strs(&mut self, key: &str, values: &[&str], skip_empty: bool) {
         if skip_empty && values.is_empty() {
             return;
@@ -369,8 +388,8 @@ impl<'o> Object<'o> {
 impl PloverEntity<'_> {
     fn write_json(&self, out: &mut Vec<u8>) {
         let mut object = Object::new(out);
-        object.str("code", self.code);
-        object.str("sector", self.sector);
+        object.plain("code", self.code);
+        object.plain("sector", self.sector);
         object.str("entity_text", self.entity_text);
         object.str("identifier_id", self.identifier_id);
         object.str("office", self.office);
@@ -388,10 +407,10 @@ impl PloverEvent<'_> {
     pub fn write_json(&self, out: &mut Vec<u8>) {
         let mut object = Object::new(out);
         object.str("id", Some(&self.id));
-        object.str("date", Some(&self.date));
-        object.str("time", self.time);
-        object.str("enddate", self.enddate.as_deref());
-        object.str("endtime", self.endtime);
+        object.plain("date", Some(&self.date));
+        object.plain("time", self.time);
+        object.plain("enddate", self.enddate.as_deref());
+        object.plain("endtime", self.endtime);
         for (key, entities, skip_empty) in
             [("actor", &self.actor, false), ("recipient", &self.recipient, true)]
         {
@@ -414,20 +433,20 @@ impl PloverEvent<'_> {
         if let Some(place) = &self.event_loc {
             let mut loc = Object::new(object.key("event_loc"));
             loc.str("resolved_place", place.resolved_place);
-            loc.number("geonameid", place.geonameid);
+            loc.whole("geonameid", place.geonameid);
             loc.number("lat", place.lat);
             loc.number("lon", place.lon);
             loc.str("city", place.city);
             loc.str("province", place.province);
             loc.str("country", place.country);
-            loc.str("country_code", place.country_code);
-            loc.number("resolution", Some(place.resolution));
+            loc.plain("country_code", place.country_code);
+            loc.whole("resolution", Some(u64::from(place.resolution)));
             loc.end();
         }
         if let Some(text) = self.event_text {
             object.strs("event_text", &[text], false);
         }
-        object.number("quad_code", Some(self.quad_code));
+        object.whole("quad_code", Some(u64::from(self.quad_code)));
         object.number("event_scale", self.event_scale);
         if let Some(cite) = &self.cite_info {
             let mut cite_info = Object::new(object.key("cite_info"));
@@ -436,13 +455,13 @@ impl PloverEvent<'_> {
             cite_info.str("title", cite.title);
             cite_info.str("language", cite.language);
             cite_info.str("publication", cite.publication);
-            cite_info.str("codebook", Some(cite.codebook));
+            cite_info.plain("codebook", Some(cite.codebook));
             cite_info.end();
         }
-        object.str("coder", Some(self.coder));
-        object.str("date_precision", Some(self.date_precision));
+        object.plain("coder", Some(self.coder));
+        object.plain("date_precision", Some(self.date_precision));
         object.str("record_id", Some(self.record_id));
-        object.str("rule", Some(self.rule));
+        object.plain("rule", Some(self.rule));
         // JSON Pointers here hold only ASCII letters, digits and slashes:
         // nothing to escape.
         let mut pointers = String::with_capacity(64);
