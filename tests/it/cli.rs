@@ -136,3 +136,32 @@ fn threads_do_not_change_the_output() {
     assert_eq!(code, 2);
     assert!(err.starts_with("error: invalid value '0' for '--threads <N>'"), "{err}");
 }
+
+/// `export` writes the rows of the valid records to standard output,
+/// reports the invalid ones on standard error as `validate` does, skips
+/// them, and says so in its summary; the exit status is `validate`'s.
+#[test]
+fn export_writes_rows_and_reports_skipped_records() {
+    let (code, out, err) = run(&["export", "--to", "cameo", "--threads", "2", MIXED], None);
+    let expected_err =
+        MIXED_TEXT.replace("7 records read: 3 valid, 4 with errors, 1 with warnings\n", "");
+    let summary = err.lines().last().unwrap_or_default().to_owned();
+    assert_eq!(code, 1);
+    assert_eq!(err.strip_suffix(&format!("{summary}\n")), Some(expected_err.as_str()));
+    let rows = out.lines().count() - 1;
+    assert_eq!(
+        summary,
+        format!("7 records read: 3 exported ({rows} CAMEO rows), 4 skipped with errors")
+    );
+    assert!(out.starts_with("GLOBALEVENTID\tSQLDATE\t"));
+
+    let (code, out, err) =
+        run(&["export", "--to", "plover", "examples/records/baku-2024-04-02.json"], None);
+    let expected = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/event-data/baku-2024-04-02.plover.jsonl"),
+    )
+    .unwrap();
+    assert_eq!((code, out.as_str()), (0, expected.as_str()));
+    assert_eq!(err, "1 record read: 1 exported (7 PLOVER events), 0 skipped with errors\n");
+}
