@@ -294,3 +294,34 @@ fn country_resolver_is_strict() {
         assert_eq!(code(unknown), None, "{unknown:?}");
     }
 }
+
+/// The merged visits export as visits, and a merged summit as a
+/// multilateral meeting: the host hosting each guest (043), each guest
+/// visiting the host (042), the guests consulting each other (040).
+#[cfg(feature = "event-data")]
+#[test]
+fn merged_visits_export_as_visits_and_summits() {
+    use diplomatic_events::event_data::cameo_rows;
+    let mut codes: BTreeMap<String, usize> = BTreeMap::new();
+    let mut quad = BTreeMap::new();
+    for file in ["1870.xml", "1890.xml", "1960.xml", "2020.xml"] {
+        let rows = slice(file);
+        for group in group(&rows, true) {
+            let record = convert(&group).expect("converts");
+            for row in cameo_rows(&record) {
+                let code = row.get("EventCode").expect("column").to_owned();
+                if record.id.as_str() == "history-state-visit-3034-3035-3036" {
+                    *quad.entry(code.clone()).or_insert(0) += 1;
+                }
+                *codes.entry(code).or_default() += 1;
+            }
+        }
+    }
+    assert_eq!(
+        quad.into_iter().collect::<Vec<_>>(),
+        [("040".to_owned(), 6), ("042".to_owned(), 3), ("043".to_owned(), 3)]
+    );
+    let seen: Vec<&str> = codes.keys().map(String::as_str).collect();
+    assert_eq!(seen, ["040", "042", "043"], "{codes:?}");
+    assert_eq!(codes.get("042"), codes.get("043"));
+}
