@@ -215,7 +215,7 @@ pub(crate) fn acts(record: &Record) -> Vec<Act<'_>> {
 pub(crate) fn alpha3(code: CountryCode) -> Option<&'static str> {
     match code {
         CountryCode::Iso(iso) => Some(iso.alpha3()),
-        CountryCode::Unofficial(_) => Some("KOS"),
+        CountryCode::Unofficial(crate::UnofficialCode::Kosovo) => Some("KOS"),
         CountryCode::Former(former) => mapping::former_alpha3(former.code()),
     }
 }
