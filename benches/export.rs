@@ -8,9 +8,10 @@
 //! share whatever else the machine runs; each keeps its best of 7 rounds.
 //!
 //! - validate: `Record::from_json` and `validate` for each line;
-//! - plover: the same, then `plover_events` and each event's JSON line
-//!   (`write_json`, what `export --to plover` writes) into a buffer;
-//! - cameo: the same, then `cameo_rows` and each row's tab-separated line.
+//! - plover: the same, then `write_plover_events` (what `export --to
+//!   plover` writes) into a buffer;
+//! - cameo: the same, then `write_cameo_rows` (what `export --to cameo`
+//!   writes) into a buffer.
 
 // A benchmark may stop on a broken corpus; the lints guard library code.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
@@ -20,7 +21,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use diplomatic_events::Record;
-use diplomatic_events::event_data::{cameo_rows, plover_events};
+use diplomatic_events::event_data::{write_cameo_rows, write_plover_events};
 
 fn lines_of(corpus: &str) -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -71,6 +72,7 @@ fn main() {
         let batch = all.len().div_ceil(20).max(1);
         let mut best = [Duration::MAX; 3];
         let mut out = Vec::with_capacity(1 << 20);
+        let mut tsv = String::with_capacity(1 << 20);
         for _ in 0..rounds {
             let mut round = [Duration::ZERO; 3];
             for texts in all.chunks(batch) {
@@ -83,22 +85,14 @@ fn main() {
                 for text in texts {
                     let record = validate(text);
                     out.clear();
-                    for event in plover_events(&record) {
-                        event.write_json(&mut out);
-                        out.push(b'\n');
-                    }
-                    black_box(&out);
+                    black_box(write_plover_events(&record, &mut out));
                 }
                 round[1] += start.elapsed();
                 let start = Instant::now();
                 for text in texts {
                     let record = validate(text);
-                    out.clear();
-                    for row in cameo_rows(&record) {
-                        out.extend_from_slice(row.as_tsv().as_bytes());
-                        out.push(b'\n');
-                    }
-                    black_box(&out);
+                    tsv.clear();
+                    black_box(write_cameo_rows(&record, &mut tsv));
                 }
                 round[2] += start.elapsed();
             }

@@ -297,25 +297,17 @@ type Exported = (Vec<u8>, u64, Vec<Problem>);
 
 /// Derives and writes one record's rows.
 fn export_record(target: Target, result: Result<Record, Error>) -> std::io::Result<Exported> {
-    use diplomatic_events::event_data::{cameo_rows, check, plover_events};
+    use diplomatic_events::event_data::{check, write_cameo_rows, write_plover_events};
     let checked = check(0, result);
     let mut out = Vec::new();
     let mut lines = 0;
     if let Some(record) = &checked.record {
         match target {
-            Target::Plover => {
-                for event in plover_events(record) {
-                    event.write_json(&mut out);
-                    out.push(b'\n');
-                    lines += 1;
-                }
-            }
+            Target::Plover => lines += write_plover_events(record, &mut out) as u64,
             Target::Cameo => {
-                for row in cameo_rows(record) {
-                    out.extend_from_slice(row.as_tsv().as_bytes());
-                    out.push(b'\n');
-                    lines += 1;
-                }
+                let mut text = String::new();
+                lines += write_cameo_rows(record, &mut text) as u64;
+                out = text.into_bytes();
             }
         }
     }

@@ -86,6 +86,10 @@ pub struct CameoRow {
 }
 
 impl CameoRow {
+    pub(crate) fn from_line(line: String) -> Self {
+        CameoRow { line }
+    }
+
     /// The value of `column`, if it is one of [`CAMEO_COLUMNS`].
     pub fn get(&self, column: &str) -> Option<&str> {
         let i = CAMEO_COLUMNS.iter().position(|c| *c == column)?;
@@ -236,8 +240,10 @@ fn push_actor(out: &mut String, side: &Side<'_>) {
 }
 
 /// The rows of an act: one per ordered pair of sides the rule relates.
-pub(crate) fn rows(record: &Record, act: &Act<'_>, out: &mut Vec<CameoRow>) {
-    let Some(start) = act.start else { return };
+/// Writes the rows of an act into `out`, each line with its newline, and
+/// gives how many: one per ordered pair of sides the rule relates.
+pub(crate) fn write_rows(record: &Record, act: &Act<'_>, out: &mut String) -> usize {
+    let Some(start) = act.start else { return 0 };
     let rule = act.rule;
     let mut pairs: Vec<(&Side<'_>, &Side<'_>, &'static str)> = Vec::new();
     fn ordered<'s, 'a>(
@@ -289,7 +295,7 @@ pub(crate) fn rows(record: &Record, act: &Act<'_>, out: &mut Vec<CameoRow>) {
         }
     }
     if pairs.is_empty() {
-        return;
+        return 0;
     }
     let shared = shared(record, act, start);
     let mut id = String::with_capacity(64);
@@ -298,17 +304,24 @@ pub(crate) fn rows(record: &Record, act: &Act<'_>, out: &mut Vec<CameoRow>) {
     id.push_str(rule.name);
     id.push(':');
     act.origin.write_main(&mut id);
+    let written = pairs.len();
+    out.reserve(
+        written
+            * (id.len()
+                + shared.date.len()
+                + shared.after_goldstein.len()
+                + shared.ours.len()
+                + 160),
+    );
     for (n, (actor1, actor2, code)) in pairs.into_iter().enumerate() {
-        let mut line = String::with_capacity(
-            id.len() + shared.date.len() + shared.after_goldstein.len() + shared.ours.len() + 160,
-        );
+        let line = &mut *out;
         line.push_str(&id);
         line.push(':');
-        push_number(&mut line, n as u64);
+        push_number(line, n as u64);
         line.push('\t');
         line.push_str(&shared.date);
-        push_actor(&mut line, actor1);
-        push_actor(&mut line, actor2);
+        push_actor(line, actor1);
+        push_actor(line, actor2);
         // IsRootEvent, the codes, QuadClass, GoldsteinScale.
         line.push_str("\t1\t");
         line.push_str(code);
@@ -322,6 +335,7 @@ pub(crate) fn rows(record: &Record, act: &Act<'_>, out: &mut Vec<CameoRow>) {
         line.push_str(mapping::goldstein_text(code).unwrap_or_default());
         line.push_str(&shared.after_goldstein);
         line.push_str(&shared.ours);
-        out.push(CameoRow { line });
+        line.push('\n');
     }
+    written
 }

@@ -137,13 +137,34 @@ pub fn plover_events(record: &Record) -> Vec<PloverEvent<'_>> {
     derive::acts(record).into_iter().filter_map(|act| plover::event(record, act)).collect()
 }
 
+/// Writes the PLOVER events of `record` into `out` as JSON lines, each
+/// with its newline, and gives how many: what `plover_events` gives, each
+/// written by [`PloverEvent::write_json`] as soon as it is derived (what
+/// `export --to plover` writes).
+pub fn write_plover_events(record: &Record, out: &mut Vec<u8>) -> usize {
+    let mut written = 0;
+    for act in derive::acts(record) {
+        if let Some(event) = plover::event(record, act) {
+            event.write_json(out);
+            out.push(b'\n');
+            written += 1;
+        }
+    }
+    written
+}
+
 /// The CAMEO rows of `record`, in the order of its items.
 pub fn cameo_rows(record: &Record) -> Vec<CameoRow> {
-    let mut rows = Vec::new();
-    for act in derive::acts(record) {
-        cameo::rows(record, &act, &mut rows);
-    }
-    rows
+    let mut text = String::new();
+    write_cameo_rows(record, &mut text);
+    text.lines().map(|line| CameoRow::from_line(line.to_owned())).collect()
+}
+
+/// Writes the CAMEO rows of `record` into `out` as tab-separated lines,
+/// each with its newline, and gives how many: what `cameo_rows` gives,
+/// without a string for each row (what `export --to cameo` writes).
+pub fn write_cameo_rows(record: &Record, out: &mut String) -> usize {
+    derive::acts(record).iter().map(|act| cameo::write_rows(record, act, out)).sum()
 }
 
 /// One record of a JSON Lines input, checked: the record when it has no

@@ -34,7 +34,13 @@ fn committed() -> Vec<PathBuf> {
 }
 
 fn plover_text(record: &Record) -> String {
-    plover_events(record).iter().map(|e| serde_json::to_string(e).unwrap() + "\n").collect()
+    let text: String =
+        plover_events(record).iter().map(|e| serde_json::to_string(e).unwrap() + "\n").collect();
+    // What the command writes is the same.
+    let mut written = Vec::new();
+    let count = diplomatic_events::event_data::write_plover_events(record, &mut written);
+    assert_eq!((count, String::from_utf8(written).unwrap()), (text.lines().count(), text.clone()));
+    text
 }
 
 /// The hand-written JSON of `export --to plover` is serde's, byte for byte,
@@ -72,6 +78,10 @@ fn cameo_text(record: &Record) -> String {
         text.push_str(row.as_tsv());
         text.push('\n');
     }
+    // What the command writes is the same.
+    let mut written = cameo_header() + "\n";
+    let count = diplomatic_events::event_data::write_cameo_rows(record, &mut written);
+    assert_eq!((count + 1, &written), (text.lines().count(), &text));
     text
 }
 
