@@ -562,3 +562,39 @@ fn break_rule(record: &mut Record, rule: usize) -> Code {
         }
     }
 }
+
+#[cfg(feature = "event-data")]
+fn plover_validator() -> &'static jsonschema::Validator {
+    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("schemas/plover/plover-event.schema.json");
+        let schema: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).expect("schema")).expect("json");
+        jsonschema::validator_for(&schema).expect("compiles")
+    })
+}
+
+#[cfg(feature = "event-data")]
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// Every generated record derives PLOVER events valid against the
+    /// schema of PLOVER's data fields, written as serde writes them, and
+    /// CAMEO rows of every column.
+    #[test]
+    fn derived_rows_are_well_formed(record in record()) {
+        use diplomatic_events::event_data::{CAMEO_COLUMNS, cameo_rows, plover_events};
+        for event in plover_events(&record) {
+            let value = serde_json::to_value(&event).expect("serialises");
+            let errors: Vec<String> = plover_validator().iter_errors(&value).map(|e| e.to_string()).collect();
+            prop_assert!(errors.is_empty(), "{}: {:?}", event.id, errors);
+            let mut ours = Vec::new();
+            event.write_json(&mut ours);
+            prop_assert_eq!(String::from_utf8(ours).expect("UTF-8"), serde_json::to_string(&event).expect("serialises"));
+        }
+        for row in cameo_rows(&record) {
+            prop_assert_eq!(row.as_tsv().split('\t').count(), CAMEO_COLUMNS.len());
+        }
+    }
+}
