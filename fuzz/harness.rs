@@ -45,6 +45,17 @@ fn check_record(record: &diplomatic_events::Record) {
     for problem in record.validate() {
         assert!(problem.path.is_empty() || problem.path.starts_with('/'), "{}", problem.path);
     }
+    // Event-data rows derive from any record that parses, valid or not,
+    // one line each.
+    #[cfg(feature = "event-data")]
+    {
+        let mut json = Vec::new();
+        let events = diplomatic_events::event_data::write_plover_events(record, &mut json);
+        assert_eq!(json.iter().filter(|b| **b == b'\n').count(), events, "one line per event");
+        let mut tsv = String::new();
+        let rows = diplomatic_events::event_data::write_cameo_rows(record, &mut tsv);
+        assert_eq!(tsv.lines().count(), rows, "one line per row");
+    }
     let line = record.to_json_line().expect("a parsed record serialises");
     let again = diplomatic_events::Record::from_json(&line).expect("own output parses");
     assert_eq!(&again, record, "round trip keeps the record");

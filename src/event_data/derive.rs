@@ -420,6 +420,7 @@ impl<'a> Reader<'a> {
         const NEGOTIATOR: u8 = 8;
         // The sides, in the order their first participant is listed.
         let mut sides: Vec<(Side<'a>, u8)> = Vec::new();
+        let mut index = SideIndex::default();
         let mut participants = Vec::new();
         for (j, participation) in event.participants.iter().enumerate() {
             let role = match participation.role {
@@ -438,14 +439,20 @@ impl<'a> Reader<'a> {
                 continue;
             };
             participants.push(u32::try_from(j).unwrap_or(u32::MAX));
-            match sides.iter_mut().find(|(side, _)| side.key == key) {
+            match index.find(&mut sides, key, |(side, _): &(Side<'a>, u8)| side.key) {
                 Some((side, roles)) => {
-                    if !side.members.contains(&member) {
+                    // A member listed twice is kept once, looked for among
+                    // the first 64 (a side has a few; more are not
+                    // compared, so that the time stays linear).
+                    if side.members.len() >= 64 || !side.members.contains(&member) {
                         side.members.push(member);
                     }
                     *roles |= role;
                 }
-                None => sides.push((Side { key, party, members: vec![member] }, role)),
+                None => {
+                    index.add(key, sides.len());
+                    sides.push((Side { key, party, members: vec![member] }, role));
+                }
             }
         }
         if sides.len() < 2 {
@@ -773,5 +780,40 @@ fn organisation_codes(party: &Party) -> (&'static str, &'static str) {
         ("IGO", "IGOWSTNAT")
     } else {
         ("IGO", "IGO")
+    }
+}
+
+/// Finds a side by its key: by a scan while there are few (a meeting has
+/// two or three), through a map once there are many, so that an event of
+/// 10,000 participants takes linear time, not quadratic.
+#[derive(Default)]
+struct SideIndex<'a> {
+    map: std::collections::BTreeMap<&'a str, usize>,
+}
+
+impl<'a> SideIndex<'a> {
+    /// Sides up to this many are found by a scan.
+    const SCAN: usize = 16;
+
+    fn find<'s, T>(
+        &mut self,
+        sides: &'s mut [T],
+        key: &str,
+        key_of: impl Fn(&T) -> &'a str,
+    ) -> Option<&'s mut T> {
+        if sides.len() <= Self::SCAN {
+            return sides.iter_mut().find(|side| key_of(side) == key);
+        }
+        if self.map.is_empty() {
+            self.map = sides.iter().enumerate().map(|(i, side)| (key_of(side), i)).collect();
+        }
+        let i = *self.map.get(key)?;
+        sides.get_mut(i)
+    }
+
+    fn add(&mut self, key: &'a str, position: usize) {
+        if !self.map.is_empty() {
+            self.map.insert(key, position);
+        }
     }
 }

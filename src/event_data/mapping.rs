@@ -294,6 +294,10 @@ pub const NOT_DERIVED: &[(&str, &str)] = &[
     ),
     ("undated items", "an event row needs a date"),
     ("a meeting of one side only", "an event needs two sides"),
+    (
+        "CAMEO rows of an act that would yield more than 250,000 (`MAX_ROWS_PER_ACT`; over 500 sides)",
+        "a hostile record must not produce unbounded output; its PLOVER event, one compound event, is still derived",
+    ),
 ];
 
 /// The Goldstein scale value of a CAMEO code, as GDELT's

@@ -125,7 +125,7 @@ mod plover;
 
 use std::io::BufRead;
 
-pub use cameo::{CAMEO_COLUMNS, CameoRow, cameo_header};
+pub use cameo::{CAMEO_COLUMNS, CameoRow, MAX_ROWS_PER_ACT, cameo_header};
 pub use mapping::{CODEBOOKS, MAPPING_VERSION, NOT_DERIVED, RULES, Rule};
 pub use plover::{PloverCitation, PloverEntity, PloverEvent, PloverLocation, Pointers};
 
