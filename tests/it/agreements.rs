@@ -192,3 +192,37 @@ fn an_organ_needs_its_organisation_and_takes_no_country() {
     let (_, message) = kind(r#"{"type":"state","country":"US","organisation":"un"}"#).unwrap_err();
     assert!(message.contains("has no field `organisation`"), "{message}");
 }
+
+/// A hostile chain: 5,000 agreements, each superseding the next and the
+/// first. Every reference back to the first closes a cycle, each found at
+/// once (the walk is linear) and each named in a message of bounded
+/// length.
+#[test]
+fn long_cycles_are_found_in_linear_time_with_short_messages() {
+    let n = 5_000;
+    let agreements: Vec<String> = (0..n)
+        .map(|i| {
+            let mut related = Vec::new();
+            if i + 1 < n {
+                related.push(format!(r#"{{"relation":"supersedes","agreement":"a{}"}}"#, i + 1));
+            }
+            if i > 0 {
+                related.push(r#"{"relation":"supersedes","agreement":"a0"}"#.to_owned());
+            }
+            format!(r#"{{"id":"a{i}","kind":"treaty","related":[{}]}}"#, related.join(","))
+        })
+        .collect();
+    let json = format!(
+        r#"{{"format_version":"0.2","id":"r","event":{{"id":"e","kind":"meeting"}},"agreements":[{}]}}"#,
+        agreements.join(",")
+    );
+    let record = Record::from_json(&json).unwrap();
+    let problems = record.validate();
+    assert_eq!(problems.len(), n - 1);
+    assert!(problems.iter().all(|p| p.code == Code::ReferenceCycle && p.message.len() < 300));
+    let longest = problems.iter().find(|p| p.message.contains("in all")).unwrap();
+    assert_eq!(
+        longest.message,
+        "a cycle of agreements: \"a0\" supersedes \"a1\" supersedes \"a2\" supersedes \"a3\" supersedes \"a4\" supersedes \"a5\" supersedes \"a6\" supersedes \"a7\" supersedes ... (5000 agreements in all) supersedes \"a0\""
+    );
+}

@@ -111,6 +111,9 @@ impl<M: Mode> Checker<'_, M> {
             Done,
         }
         let mut seen = vec![Seen::Not; targets.len()];
+        // Where each agreement on the path is on it, so that a cycle's
+        // start is found at once however long the path.
+        let mut depth = vec![0usize; targets.len()];
         for root in 0..targets.len() {
             if seen.get(root) != Some(&Seen::Not) {
                 continue;
@@ -135,13 +138,15 @@ impl<M: Mode> Checker<'_, M> {
                         if let Some(s) = seen.get_mut(target) {
                             *s = Seen::OnPath;
                         }
+                        if let Some(d) = depth.get_mut(target) {
+                            *d = path.len();
+                        }
                         path.push((target, 0));
                     }
                     Some(Seen::OnPath) => {
-                        let start = path.iter().position(|&(n, _)| n == target).unwrap_or(0);
-                        let cycle: Vec<usize> =
-                            path.get(start..).unwrap_or_default().iter().map(|&(n, _)| n).collect();
-                        self.report_cycle(relation, &cycle, node, j);
+                        let start = depth.get(target).copied().unwrap_or(0);
+                        let cycle = path.get(start..).unwrap_or_default();
+                        self.report_cycle(relation, cycle, node, j);
                     }
                     _ => {}
                 }
@@ -154,23 +159,27 @@ impl<M: Mode> Checker<'_, M> {
     fn report_cycle(
         &mut self,
         relation: &AgreementRelation,
-        cycle: &[usize],
+        cycle: &[(usize, usize)],
         last: usize,
         j: usize,
     ) {
+        /// A cycle's message names at most this many agreements: a
+        /// hostile record's cycle of thousands must not make a message of
+        /// megabytes.
+        const NAMED: usize = 8;
         let agreements = &self.record.agreements;
-        let ids: Vec<String> = cycle
-            .iter()
-            .chain(cycle.first())
-            .filter_map(|&n| agreements.get(n))
-            .map(|agreement| format!("\"{}\"", agreement.id))
-            .collect();
+        let id = |n: usize| agreements.get(n).map(|a| format!("\"{}\"", a.id)).unwrap_or_default();
         let root = At::<M>::ROOT;
         let agreements_at = root.key("agreements");
         let agreement_at = agreements_at.index(last);
         let related_at = agreement_at.child(Step::Key("related"));
         let link_at = related_at.index(j);
         self.report(&link_at.key("agreement"), Code::ReferenceCycle, || {
+            let mut ids: Vec<String> = cycle.iter().take(NAMED).map(|&(n, _)| id(n)).collect();
+            if cycle.len() > NAMED {
+                ids.push(format!("... ({} agreements in all)", cycle.len()));
+            }
+            ids.extend(cycle.first().map(|&(n, _)| id(n)));
             format!("a cycle of agreements: {}", ids.join(&format!(" {relation} ")))
         });
     }
