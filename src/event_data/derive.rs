@@ -195,7 +195,7 @@ impl<'a> Act<'a> {
 /// Every act of `record`, in the order of the rules' items: events and
 /// parts depth first, agreements, statements, outcomes.
 pub(crate) fn acts(record: &Record) -> Vec<Act<'_>> {
-    let reader = Reader { record };
+    let reader = Reader { record, acting_for: std::cell::OnceCell::new() };
     let mut acts = Vec::new();
     reader.event(&record.event, &mut Vec::new(), None, &mut acts);
     for (i, agreement) in record.agreements.iter().enumerate() {
@@ -231,6 +231,11 @@ struct Inherited<'a> {
 
 struct Reader<'a> {
     record: &'a Record,
+    /// For each person, the party they act for at the record's events or
+    /// in their delegation: built the first time a person is named
+    /// without saying for whom (most records never ask), so that a
+    /// statement of many speakers is not quadratic.
+    acting_for: std::cell::OnceCell<std::collections::BTreeMap<&'a str, &'a PartyId>>,
 }
 
 impl<'a> Reader<'a> {
@@ -348,25 +353,31 @@ impl<'a> Reader<'a> {
     /// their first position.
     fn person_party(&self, person: &Person) -> Option<&'a PartyId> {
         let record = self.record;
-        let at_events = record.event.walk().into_iter().find_map(|event| {
-            event.participants.iter().find_map(|p| match &p.participant {
-                Actor::Person(id) if id == &person.id => p.acting_for.as_ref(),
-                _ => None,
-            })
+        let known = self.acting_for.get_or_init(|| {
+            let mut known = std::collections::BTreeMap::new();
+            // Delegations first, so that what the events say wins.
+            for delegation in &record.delegations {
+                for member in delegation.all_members() {
+                    if let crate::Member::Person(id) = &member.member {
+                        known.insert(id.as_str(), &delegation.represents);
+                    }
+                }
+            }
+            let events = record.event.walk();
+            for participation in events.iter().rev().flat_map(|e| e.participants.iter().rev()) {
+                if let (Actor::Person(id), Some(party)) =
+                    (&participation.participant, &participation.acting_for)
+                {
+                    known.insert(id.as_str(), party);
+                }
+            }
+            known
         });
-        let in_delegation = || {
-            record.delegations.iter().find_map(|d| {
-                d.all_members()
-                    .any(|m| matches!(&m.member, crate::Member::Person(id) if id == &person.id))
-                    .then_some(&d.represents)
-            })
-        };
-        let position = || {
+        known.get(person.id.as_str()).copied().or_else(|| {
             record
                 .person(&person.id)
                 .and_then(|p| p.positions.iter().find_map(|p| p.organisation.as_ref()))
-        };
-        at_events.or_else(in_delegation).or_else(position)
+        })
     }
 
     /// The side of a party named directly (an agreement's, an outcome's).
