@@ -226,3 +226,18 @@
 //! joined again (the United States and the Paris Agreement) out of order,
 //! and took time quadratic in the steps; keeping the earliest date of each
 //! stage, per party, makes it linear.
+//!
+//! # Event data: acts first, rows after
+//!
+//! A record is read once into acts ([`event_data`](crate::event_data)'s
+//! private `derive` module): each rule of the mapping that applies yields
+//! one act with its sides, date, place, contexts, sources and where in the
+//! record it was read. PLOVER events and CAMEO rows are two ways of
+//! writing the same acts, so they cannot disagree about what a record
+//! says, and the mapping table (`RULES`) is data that both read. An act
+//! borrows everything from the record; JSON Pointers are kept as indexes
+//! and written only into the output. The command writes each record's
+//! lines straight into one buffer, and a PLOVER event's JSON by hand
+//! (`PloverEvent::write_json`, held by tests to serde's bytes): on the
+//! imported visits, serde's serializer alone had cost half of what reading
+//! and validating the record did. BENCHMARKS.md has the figures.
