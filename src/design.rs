@@ -229,8 +229,8 @@
 //!
 //! # Event data: acts first, rows after
 //!
-//! A record is read once into acts ([`event_data`](crate::event_data)'s
-//! private `derive` module): each rule of the mapping that applies yields
+//! A record is read once into acts (the private `derive` module of
+//! `event_data`, feature `event-data`): each rule of the mapping that applies yields
 //! one act with its sides, date, place, contexts, sources and where in the
 //! record it was read. PLOVER events and CAMEO rows are two ways of
 //! writing the same acts, so they cannot disagree about what a record
