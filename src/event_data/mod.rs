@@ -14,6 +14,10 @@
 //!   ordered pair of sides where CAMEO is dyadic: a meeting of n sides
 //!   yields n(n-1) rows, a visit of one guest side to one host two (042
 //!   and 043).
+//! - [`write_plover_events`] and [`write_cameo_rows`]: the same lines
+//!   written straight into a buffer, as the `export` command writes them;
+//!   [`checked_lines`]: the records of a JSON Lines input, each checked,
+//!   to derive rows from those without errors.
 //! - [`RULES`]: the mapping, as data; [`NOT_DERIVED`]: what the record
 //!   holds that no rule derives, and why.
 //!
