@@ -1,4 +1,18 @@
 //! Counts that may be exact, approximate, a lower bound, or unknown.
+//!
+//! # Example
+//! ```
+//! use diplomatic_events::Count;
+//! let documents = Count::disputed([
+//!     Count::exact(3).with_sources(["apa".parse()?]),
+//!     Count::at_least(2).with_as_written("several".parse()?).with_sources(["trend".parse()?]),
+//! ]);
+//! assert_eq!(documents.reports().len(), 2);
+//! assert_eq!(documents.reports()[1].as_written().map(|t| t.as_str()), Some("several"));
+//! assert_eq!(Count::exact(3).reports(), [Count::exact(3)]);
+//! assert_eq!(Count::exact(3).value(), Some(&3));
+//! # Ok::<(), diplomatic_events::Error>(())
+//! ```
 
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize};
@@ -11,7 +25,8 @@ use crate::{SourceId, Text};
 /// "several memoranda" unknown.
 ///
 /// `as_written` keeps the source's own words ("several", "a sizable
-/// delegation") when they say more than the number does.
+/// delegation") when they say more than the number does; when sources
+/// disagree, a disputed count keeps each one's report with its sources.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
@@ -80,114 +95,163 @@ pub enum Count {
     },
 }
 
-impl Count {
-    /// Exactly `value`.
-    pub fn exact(value: u64) -> Self {
-        Count::Exact { value, as_written: None, sources: Vec::new() }
-    }
+/// The methods and the wire form that [`Count`] and
+/// [`Duration`](crate::Duration) share, written once: both are a value
+/// (a number, a length) qualified as exact, approximate, a bound, unknown
+/// or disputed, each report with the source's words and its sources.
+macro_rules! qualified_methods {
+    ($type:ident, $value:ty, $noun:literal, $nouns:literal) => {
+        impl $type {
+            /// Exactly `value`.
+            pub fn exact(value: $value) -> Self {
+                $type::Exact { value, as_written: None, sources: Vec::new() }
+            }
 
-    /// About `value`.
-    pub fn approximate(value: u64) -> Self {
-        Count::Approximate { value, as_written: None, sources: Vec::new() }
-    }
+            /// About `value`.
+            pub fn approximate(value: $value) -> Self {
+                $type::Approximate { value, as_written: None, sources: Vec::new() }
+            }
 
-    /// At least `value`.
-    pub fn at_least(value: u64) -> Self {
-        Count::AtLeast { value, as_written: None, sources: Vec::new() }
-    }
+            /// At least `value`.
+            pub fn at_least(value: $value) -> Self {
+                $type::AtLeast { value, as_written: None, sources: Vec::new() }
+            }
 
-    /// At most `value`.
-    pub fn at_most(value: u64) -> Self {
-        Count::AtMost { value, as_written: None, sources: Vec::new() }
-    }
+            /// At most `value`.
+            pub fn at_most(value: $value) -> Self {
+                $type::AtMost { value, as_written: None, sources: Vec::new() }
+            }
 
-    /// Not known ("several").
-    pub fn unknown() -> Self {
-        Count::Unknown { as_written: None, sources: Vec::new() }
-    }
+            /// Not known ("several", "a long meeting").
+            pub fn unknown() -> Self {
+                $type::Unknown { as_written: None, sources: Vec::new() }
+            }
 
-    /// The counts that sources disagree on, each with its sources.
-    ///
-    /// # Example
-    /// ```
-    /// use diplomatic_events::Count;
-    /// let documents = Count::disputed([
-    ///     Count::exact(3).with_sources(["apa".parse()?]),
-    ///     Count::exact(4).with_sources(["trend".parse()?]),
-    /// ]);
-    /// assert_eq!(documents.reports().len(), 2);
-    /// assert_eq!(Count::exact(3).reports(), [Count::exact(3)]);
-    /// # Ok::<(), diplomatic_events::Error>(())
-    /// ```
-    pub fn disputed(reports: impl IntoIterator<Item = Count>) -> Self {
-        Count::Disputed { reports: reports.into_iter().collect() }
-    }
+            #[doc = concat!("The ", $nouns, " that sources disagree on, each with its sources.")]
+            pub fn disputed(reports: impl IntoIterator<Item = $type>) -> Self {
+                $type::Disputed { reports: reports.into_iter().collect() }
+            }
 
-    /// The count with the source's words for it (not for a disputed count,
-    /// whose reports keep their own).
-    #[must_use]
-    pub fn with_as_written(mut self, words: Text) -> Self {
-        if let Some((as_written, _)) = self.notes_mut() {
-            *as_written = Some(words);
+            #[doc = concat!("The same ", $noun, " with the source's words for it (not for a")]
+            #[doc = concat!("disputed ", $noun, ", whose reports keep their own).")]
+            #[must_use]
+            pub fn with_as_written(mut self, words: crate::Text) -> Self {
+                if let Some((as_written, _)) = self.notes_mut() {
+                    *as_written = Some(words);
+                }
+                self
+            }
+
+            #[doc = concat!("The same ", $noun, " with `sources` added to those that give it")]
+            #[doc = concat!("(not for a disputed ", $noun, ", whose reports cite their own).")]
+            #[must_use]
+            pub fn with_sources(
+                mut self,
+                sources: impl IntoIterator<Item = crate::SourceId>,
+            ) -> Self {
+                if let Some((_, cited)) = self.notes_mut() {
+                    cited.extend(sources);
+                }
+                self
+            }
+
+            /// The value, unless it is unknown or disputed.
+            pub fn value(&self) -> Option<&$value> {
+                match self {
+                    $type::Exact { value, .. }
+                    | $type::Approximate { value, .. }
+                    | $type::AtLeast { value, .. }
+                    | $type::AtMost { value, .. } => Some(value),
+                    $type::Unknown { .. } | $type::Disputed { .. } => None,
+                }
+            }
+
+            #[doc = concat!("The source's words for the ", $noun, ", if kept.")]
+            pub fn as_written(&self) -> Option<&crate::Text> {
+                self.notes().and_then(|(as_written, _)| as_written.as_ref())
+            }
+
+            #[doc = concat!("The sources that give the ", $noun, "; none for a disputed one")]
+            #[doc = concat!("(see its [`reports`](", stringify!($type), "::reports)).")]
+            pub fn sources(&self) -> &[crate::SourceId] {
+                self.notes().map_or(&[], |(_, sources)| sources)
+            }
+
+            #[doc = concat!("What the sources report: a disputed ", $noun, "'s reports, or the")]
+            #[doc = concat!($noun, " itself.")]
+            pub fn reports(&self) -> &[$type] {
+                match self {
+                    $type::Disputed { reports } => reports,
+                    _ => std::slice::from_ref(self),
+                }
+            }
+
+            /// The source's words and the sources, but of a disputed one.
+            fn notes(&self) -> Option<(&Option<crate::Text>, &Vec<crate::SourceId>)> {
+                match self {
+                    $type::Exact { as_written, sources, .. }
+                    | $type::Approximate { as_written, sources, .. }
+                    | $type::AtLeast { as_written, sources, .. }
+                    | $type::AtMost { as_written, sources, .. }
+                    | $type::Unknown { as_written, sources } => Some((as_written, sources)),
+                    $type::Disputed { .. } => None,
+                }
+            }
+
+            /// [`Self::notes`], to change them.
+            fn notes_mut(
+                &mut self,
+            ) -> Option<(&mut Option<crate::Text>, &mut Vec<crate::SourceId>)> {
+                match self {
+                    $type::Exact { as_written, sources, .. }
+                    | $type::Approximate { as_written, sources, .. }
+                    | $type::AtLeast { as_written, sources, .. }
+                    | $type::AtMost { as_written, sources, .. }
+                    | $type::Unknown { as_written, sources } => Some((as_written, sources)),
+                    $type::Disputed { .. } => None,
+                }
+            }
         }
-        self
-    }
 
-    /// The count with `sources` added to those that give it (not for a
-    /// disputed count, whose reports cite their own).
-    #[must_use]
-    pub fn with_sources(mut self, sources: impl IntoIterator<Item = SourceId>) -> Self {
-        if let Some((_, cited)) = self.notes_mut() {
-            cited.extend(sources);
-        }
-        self
-    }
+        impl $crate::count::Qualified for $type {
+            type Value = $value;
+            const NOUN: &'static str = $noun;
 
-    /// The source's words for the count, if kept.
-    pub fn as_written(&self) -> Option<&Text> {
-        match self {
-            Count::Exact { as_written, .. }
-            | Count::Approximate { as_written, .. }
-            | Count::AtLeast { as_written, .. }
-            | Count::AtMost { as_written, .. }
-            | Count::Unknown { as_written, .. } => as_written.as_ref(),
-            Count::Disputed { .. } => None,
-        }
-    }
+            fn known(
+                known: $crate::count::Known,
+                value: $value,
+                $crate::count::Notes { as_written, sources }: $crate::count::Notes,
+            ) -> Self {
+                use $crate::count::Known;
+                match known {
+                    Known::Exact => $type::Exact { value, as_written, sources },
+                    Known::Approximate => $type::Approximate { value, as_written, sources },
+                    Known::AtLeast => $type::AtLeast { value, as_written, sources },
+                    Known::AtMost => $type::AtMost { value, as_written, sources },
+                }
+            }
 
-    /// The sources that give the count; none for a disputed count (see
-    /// its [`reports`](Count::reports)).
-    pub fn sources(&self) -> &[SourceId] {
-        match self {
-            Count::Exact { sources, .. }
-            | Count::Approximate { sources, .. }
-            | Count::AtLeast { sources, .. }
-            | Count::AtMost { sources, .. }
-            | Count::Unknown { sources, .. } => sources,
-            Count::Disputed { .. } => &[],
-        }
-    }
+            fn unknown($crate::count::Notes { as_written, sources }: $crate::count::Notes) -> Self {
+                $type::Unknown { as_written, sources }
+            }
 
-    /// What the sources report: a disputed count's reports, or the count
-    /// itself.
-    pub fn reports(&self) -> &[Count] {
-        match self {
-            Count::Disputed { reports } => reports,
-            _ => std::slice::from_ref(self),
+            fn disputed(reports: Vec<Self>) -> Self {
+                $type::Disputed { reports }
+            }
         }
-    }
 
-    fn notes_mut(&mut self) -> Option<(&mut Option<Text>, &mut Vec<SourceId>)> {
-        match self {
-            Count::Exact { as_written, sources, .. }
-            | Count::Approximate { as_written, sources, .. }
-            | Count::AtLeast { as_written, sources, .. }
-            | Count::AtMost { as_written, sources, .. }
-            | Count::Unknown { as_written, sources } => Some((as_written, sources)),
-            Count::Disputed { .. } => None,
+        impl<'de> ::serde::Deserialize<'de> for $type {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                $crate::count::deserialize_qualified(deserializer)
+            }
         }
-    }
+    };
 }
+pub(crate) use qualified_methods;
+
+qualified_methods!(Count, u64, "count", "counts");
 
 /// The qualifier of a [`Count`] or a [`Duration`](crate::Duration) on the
 /// wire, its `kind`.
@@ -311,32 +375,4 @@ where
         crate::json::errors::note_code(code);
         D::Error::custom(message)
     })
-}
-
-impl Qualified for Count {
-    type Value = u64;
-    const NOUN: &'static str = "count";
-
-    fn known(known: Known, value: u64, Notes { as_written, sources }: Notes) -> Self {
-        match known {
-            Known::Exact => Count::Exact { value, as_written, sources },
-            Known::Approximate => Count::Approximate { value, as_written, sources },
-            Known::AtLeast => Count::AtLeast { value, as_written, sources },
-            Known::AtMost => Count::AtMost { value, as_written, sources },
-        }
-    }
-
-    fn unknown(Notes { as_written, sources }: Notes) -> Self {
-        Count::Unknown { as_written, sources }
-    }
-
-    fn disputed(reports: Vec<Self>) -> Self {
-        Count::Disputed { reports }
-    }
-}
-
-impl<'de> Deserialize<'de> for Count {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserialize_qualified(deserializer)
-    }
 }
