@@ -186,6 +186,28 @@ pub(crate) enum PartyType {
 }
 
 impl PartyKind {
+    /// The members named for an international organisation, an organ or a
+    /// group of states; none for any other kind.
+    pub fn members(&self) -> &[PartyId] {
+        match self {
+            PartyKind::InternationalOrganisation { members }
+            | PartyKind::Organ { members, .. }
+            | PartyKind::GroupOfStates { members } => members,
+            _ => &[],
+        }
+    }
+
+    /// Whether a party of this kind has members: an international
+    /// organisation, an organ or a group of states.
+    pub fn is_organisation(&self) -> bool {
+        matches!(
+            self,
+            PartyKind::InternationalOrganisation { .. }
+                | PartyKind::Organ { .. }
+                | PartyKind::GroupOfStates { .. }
+        )
+    }
+
     /// The kind's `type` as written in records: `"state"`, `"polity"`,
     /// `"international_organisation"`...
     ///

@@ -473,14 +473,11 @@ impl<'a> Reader<'a> {
             matches!(event.modality, Some(Modality::Phone | Modality::Video | Modality::Hybrid))
                 || matches!(event.kind, EventKind::PhoneCall | EventKind::VideoCall);
         let organisations = sides.iter().any(|(side, _)| {
-            self.record.parties.iter().find(|p| p.id.as_str() == side.key).is_some_and(|p| {
-                matches!(
-                    p.kind,
-                    PartyKind::InternationalOrganisation { .. }
-                        | PartyKind::Organ { .. }
-                        | PartyKind::GroupOfStates { .. }
-                )
-            })
+            self.record
+                .parties
+                .iter()
+                .find(|p| p.id.as_str() == side.key)
+                .is_some_and(|p| p.kind.is_organisation())
         });
         let hosting = |roles: u8| roles & HOST != 0;
         let mediating = |roles: u8| roles & MEDIATOR != 0 && roles & (HOST | GUEST) == 0;

@@ -343,6 +343,13 @@ impl<'a, M: Mode> Checker<'a, M> {
     fn position_of(&self, kind: Kind, id: &IdText) -> Option<usize> {
         self.scratch.ids.position_of(kind, id.as_str(), |kind, position| self.id_at(kind, position))
     }
+
+    /// The party with `id`, found through the id index.
+    fn party_with(&self, id: &crate::PartyId) -> Option<&'a crate::Party> {
+        let record = self.record;
+        self.position_of(Kind::Party, id.as_compact())
+            .and_then(|position| record.parties.get(position))
+    }
 }
 
 #[cfg(test)]

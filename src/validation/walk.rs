@@ -168,22 +168,7 @@ impl<M: Mode> Checker<'_, M> {
     fn party(&mut self, at: &At<'_, M>, party: &Party) {
         let kind_at = at.key("kind");
         match &party.kind {
-            PartyKind::InternationalOrganisation { members }
-            | PartyKind::GroupOfStates { members } => {
-                let members_at = kind_at.key("members");
-                for (j, member) in members.iter().enumerate() {
-                    self.resolve(Kind::Party, member.as_compact(), &members_at, Step::Index(j));
-                }
-                self.count_against_list(
-                    &at.key("count"),
-                    "count",
-                    party.count.as_ref(),
-                    members.len(),
-                    None,
-                    "members",
-                );
-            }
-            PartyKind::Organ { organisation, members } => {
+            PartyKind::Organ { organisation, .. } => {
                 let found = self.resolve_slot(
                     Kind::Party,
                     organisation.as_compact(),
@@ -193,24 +178,27 @@ impl<M: Mode> Checker<'_, M> {
                 if found.is_some() {
                     self.organ_outside_organisation(&kind_at, party, organisation);
                 }
-                let members_at = kind_at.key("members");
-                for (j, member) in members.iter().enumerate() {
-                    self.resolve(Kind::Party, member.as_compact(), &members_at, Step::Index(j));
-                }
-                self.count_against_list(
-                    &at.key("count"),
-                    "count",
-                    party.count.as_ref(),
-                    members.len(),
-                    None,
-                    "members",
-                );
             }
             PartyKind::PublicBody { parent: Some(parent), .. }
             | PartyKind::Company { parent: Some(parent), .. } => {
                 self.resolve(Kind::Party, parent.as_compact(), &kind_at, Step::Key("parent"));
             }
             _ => {}
+        }
+        if party.kind.is_organisation() {
+            let members = party.kind.members();
+            let members_at = kind_at.key("members");
+            for (j, member) in members.iter().enumerate() {
+                self.resolve(Kind::Party, member.as_compact(), &members_at, Step::Index(j));
+            }
+            self.count_against_list(
+                &at.key("count"),
+                "count",
+                party.count.as_ref(),
+                members.len(),
+                None,
+                "members",
+            );
         }
         if let Some(count) = &party.count {
             self.count(&at.key("count"), "count", count);

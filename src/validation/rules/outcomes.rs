@@ -1,8 +1,8 @@
 //! The rules of outcomes and relations between parties:
 //! `relation-with-itself` and `not-an-organisation`.
 
-use crate::validation::{At, Checker, Kind, Mode, Step};
-use crate::{Code, PartyId, PartyKind};
+use crate::validation::{At, Checker, Mode, Step};
+use crate::{Code, PartyId};
 
 impl<M: Mode> Checker<'_, M> {
     /// `relation-with-itself`: a relation or change (at `at`) between
@@ -30,18 +30,8 @@ impl<M: Mode> Checker<'_, M> {
         at: &At<'_, M>,
         organisation: &PartyId,
     ) {
-        let Some(party) = self
-            .position_of(Kind::Party, organisation.as_compact())
-            .and_then(|position| self.record.parties.get(position))
-        else {
-            return;
-        };
-        if !matches!(
-            party.kind,
-            PartyKind::InternationalOrganisation { .. }
-                | PartyKind::Organ { .. }
-                | PartyKind::GroupOfStates { .. }
-        ) {
+        let Some(party) = self.party_with(organisation) else { return };
+        if !party.kind.is_organisation() {
             self.report(&at.child(Step::Key("organisation")), Code::NotAnOrganisation, || {
                 format!(
                     "a membership of \"{organisation}\", a party of type `{}`: members belong to an international organisation, an organ or a group of states",

@@ -1,6 +1,6 @@
 //! `organ-outside-organisation`.
 
-use crate::validation::{At, Checker, Kind, Mode, Step};
+use crate::validation::{At, Checker, Mode, Step};
 use crate::{Code, Party, PartyId, PartyKind};
 
 impl<M: Mode> Checker<'_, M> {
@@ -13,12 +13,7 @@ impl<M: Mode> Checker<'_, M> {
         organ: &Party,
         organisation: &PartyId,
     ) {
-        let Some(owner) = self
-            .position_of(Kind::Party, organisation.as_compact())
-            .and_then(|position| self.record.parties.get(position))
-        else {
-            return;
-        };
+        let Some(owner) = self.party_with(organisation) else { return };
         if !matches!(
             owner.kind,
             PartyKind::InternationalOrganisation { .. } | PartyKind::Organ { .. }
