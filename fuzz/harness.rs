@@ -53,8 +53,8 @@ fn check_record(record: &diplomatic_events::Record) {
         let events = diplomatic_events::event_data::write_plover_events(record, &mut json);
         assert_eq!(json.iter().filter(|b| **b == b'\n').count(), events, "one line per event");
         let mut tsv = String::new();
-        let rows = diplomatic_events::event_data::write_cameo_rows(record, &mut tsv);
-        assert_eq!(tsv.lines().count(), rows, "one line per row");
+        let written = diplomatic_events::event_data::write_cameo_rows(record, &mut tsv);
+        assert_eq!(tsv.lines().count(), written.rows, "one line per row");
     }
     let line = record.to_json_line().expect("a parsed record serialises");
     let again = diplomatic_events::Record::from_json(&line).expect("own output parses");

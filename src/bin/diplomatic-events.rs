@@ -291,9 +291,9 @@ fn validate(
     })
 }
 
-/// The derived lines of one record, already written out, how many, and
-/// the record's problems.
-type Exported = (Vec<u8>, u64, Vec<Problem>);
+/// The derived lines of one record, already written out, how many, the
+/// record's problems, and the items whose CAMEO rows were over the limit.
+type Exported = (Vec<u8>, u64, Vec<Problem>, Vec<String>);
 
 /// Derives and writes one record's rows.
 fn export_record(target: Target, result: Result<Record, Error>) -> std::io::Result<Exported> {
@@ -301,17 +301,20 @@ fn export_record(target: Target, result: Result<Record, Error>) -> std::io::Resu
     let checked = check(0, result);
     let mut out = Vec::new();
     let mut lines = 0;
+    let mut over_limit = Vec::new();
     if let Some(record) = &checked.record {
         match target {
             Target::Plover => lines += write_plover_events(record, &mut out) as u64,
             Target::Cameo => {
                 let mut text = String::new();
-                lines += write_cameo_rows(record, &mut text) as u64;
+                let written = write_cameo_rows(record, &mut text);
+                lines += written.rows as u64;
+                over_limit = written.over_limit;
                 out = text.into_bytes();
             }
         }
     }
-    Ok((out, lines, checked.problems))
+    Ok((out, lines, checked.problems, over_limit))
 }
 
 /// Counts of an export.
@@ -333,17 +336,26 @@ fn export(target: Target, threads: usize, paths: &[String]) -> std::io::Result<E
     if target == Target::Cameo {
         writeln!(stdout, "{}", diplomatic_events::event_data::cameo_header())?;
     }
-    let mut write = |output: &mut Output<_>,
+    type Stderr = std::io::BufWriter<std::io::StderrLock<'static>>;
+    let mut write = |output: &mut Output<Stderr>,
                      stdout: &mut std::io::BufWriter<_>,
                      file: &str,
                      line: Option<u64>,
-                     (rows, lines, problems): Exported|
+                     (rows, lines, problems, over_limit): Exported|
      -> std::io::Result<()> {
         output.record(file, line, &problems)?;
         if !problems.iter().any(|p| p.severity == Severity::Error) {
             exports.exported += 1;
             exports.rows += lines;
             stdout.write_all(&rows)?;
+        }
+        let place = line.map_or_else(|| file.to_owned(), |line| format!("{file}:{line}"));
+        for pointer in over_limit {
+            writeln!(
+                output.out,
+                "{place}: note {pointer}: its CAMEO rows would be more than {}; none written",
+                diplomatic_events::event_data::MAX_ROWS_PER_ACT
+            )?;
         }
         Ok(())
     };

@@ -239,20 +239,21 @@ fn push_actor(out: &mut String, side: &Side<'_>) {
     empty(out, 2);
 }
 
-/// The rows of an act: one per ordered pair of sides the rule relates.
 /// The most CAMEO rows one act yields: a meeting of n sides gives n(n-1),
 /// so a record could ask for a hundred million (10,000 participants);
 /// beyond 250,000 (500 sides, more than any real meeting) the act gives no
-/// rows, and [`NOT_DERIVED`](super::NOT_DERIVED) says so.
+/// rows, [`write_cameo_rows`](super::write_cameo_rows) names it, and
+/// [`NOT_DERIVED`](super::NOT_DERIVED) says so.
 pub const MAX_ROWS_PER_ACT: usize = 250_000;
 
 /// Writes the rows of an act into `out`, each line with its newline, and
-/// gives how many: one per ordered pair of sides the rule relates.
-pub(crate) fn write_rows(record: &Record, act: &Act<'_>, out: &mut String) -> usize {
-    let Some(start) = act.start else { return 0 };
+/// gives how many: one per ordered pair of sides the rule relates; `None`
+/// when they would be more than [`MAX_ROWS_PER_ACT`], and none is written.
+pub(crate) fn write_rows(record: &Record, act: &Act<'_>, out: &mut String) -> Option<usize> {
+    let Some(start) = act.start else { return Some(0) };
     let sides = act.actors.len() + act.recipients.len();
     if sides.saturating_mul(sides.saturating_sub(1)) > MAX_ROWS_PER_ACT {
-        return 0;
+        return None;
     }
     let rule = act.rule;
     let mut pairs: Vec<(&Side<'_>, &Side<'_>, &'static str)> = Vec::new();
@@ -305,7 +306,7 @@ pub(crate) fn write_rows(record: &Record, act: &Act<'_>, out: &mut String) -> us
         }
     }
     if pairs.is_empty() {
-        return 0;
+        return Some(0);
     }
     let shared = shared(record, act, start);
     let mut id = String::with_capacity(64);
@@ -347,5 +348,5 @@ pub(crate) fn write_rows(record: &Record, act: &Act<'_>, out: &mut String) -> us
         line.push_str(&shared.ours);
         line.push('\n');
     }
-    written
+    Some(written)
 }

@@ -165,10 +165,32 @@ pub fn cameo_rows(record: &Record) -> Vec<CameoRow> {
 }
 
 /// Writes the CAMEO rows of `record` into `out` as tab-separated lines,
-/// each with its newline, and gives how many: what `cameo_rows` gives,
-/// without a string for each row (what `export --to cameo` writes).
-pub fn write_cameo_rows(record: &Record, out: &mut String) -> usize {
-    derive::acts(record).iter().map(|act| cameo::write_rows(record, act, out)).sum()
+/// each with its newline: what `cameo_rows` gives, without a string for
+/// each row (what `export --to cameo` writes).
+pub fn write_cameo_rows(record: &Record, out: &mut String) -> CameoWritten {
+    let mut written = CameoWritten::default();
+    for act in derive::acts(record) {
+        match cameo::write_rows(record, &act, out) {
+            Some(rows) => written.rows += rows,
+            None => {
+                let mut pointer = String::new();
+                act.origin.write_main(&mut pointer);
+                written.over_limit.push(pointer);
+            }
+        }
+    }
+    written
+}
+
+/// What [`write_cameo_rows`] wrote.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CameoWritten {
+    /// How many rows.
+    pub rows: usize,
+    /// The JSON Pointers of the items whose rows would have been more than
+    /// [`MAX_ROWS_PER_ACT`], and of which none was written.
+    pub over_limit: Vec<String>,
 }
 
 /// One record of a JSON Lines input, checked: the record when it has no

@@ -165,3 +165,30 @@ fn export_writes_rows_and_reports_skipped_records() {
     assert_eq!((code, out.as_str()), (0, expected.as_str()));
     assert_eq!(err, "1 record read: 1 exported (7 PLOVER events), 0 skipped with errors\n");
 }
+
+/// A meeting whose CAMEO rows would be over the limit is named on
+/// standard error, not dropped in silence.
+#[test]
+fn export_names_an_act_over_the_row_limit() {
+    let n = 501;
+    let parties: Vec<String> = (0..n)
+        .map(|i| format!(r#"{{"id":"p{i}","kind":{{"type":"polity"}},"name":"Polity {i}"}}"#))
+        .collect();
+    let participants: Vec<String> = (0..n)
+        .map(|i| format!(r#"{{"participant":{{"party":"p{i}"}},"role":"participant"}}"#))
+        .collect();
+    let line = format!(
+        r#"{{"format_version":"0.2","id":"r","event":{{"id":"e","kind":"conference","time":{{"start":"2024-01-01"}},"participants":[{}]}},"parties":[{}]}}"#,
+        participants.join(","),
+        parties.join(",")
+    );
+    let (code, out, err) =
+        run(&["export", "--to", "cameo", "-"], Some(format!("{line}\n").as_bytes()));
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 1, "the header only");
+    assert_eq!(
+        err,
+        "-:1: note /event: its CAMEO rows would be more than 250000; none written\n\
+         1 record read: 1 exported (0 CAMEO rows), 0 skipped with errors\n"
+    );
+}
