@@ -114,8 +114,9 @@ pub enum AgreementKind {
 }
 
 /// How far an agreement has gone: the state its latest step left it in.
-/// Every status is reached by a step ([`AgreementStatus::step`]) and every
-/// listed step leads to a status ([`StepKind::status`]).
+/// Every status is reached by a step of the same name (`in_force` by
+/// `entered_into_force`, `ratified` also by `accepted`, `approved`,
+/// `acceded` and `succeeded`), and every listed step leads to a status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]

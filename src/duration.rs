@@ -19,7 +19,7 @@ use serde::Serialize;
 use crate::{IsoDuration, SourceId, Text};
 
 /// How long a meeting, call or visit lasted, saying how exactly it is
-/// known, with the same qualifiers as a [`Count`](crate::Count): "40
+/// known, with the same qualifiers as a count: "40
 /// minutes" is exact, "about 40 minutes" or "nearly an hour and a half"
 /// approximate, "more than two hours" a lower bound, "less than an hour" an
 /// upper bound, "a long meeting" unknown.

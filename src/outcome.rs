@@ -14,8 +14,8 @@ use crate::{
 record_struct! {
     /// Something an event brought about that is not a document: a change of
     /// membership, of diplomatic relations or of recognition, an
-    /// appointment or an accreditation. Agreements and acts are
-    /// [`Agreement`](crate::Agreement)s.
+    /// appointment or an accreditation. Documents (agreements, and acts
+    /// such as resolutions) go in `agreements`.
     #[derive(Clone, Debug, PartialEq)]
     pub struct Outcome {
         /// Local id, unique among the outcomes of the record.

@@ -11,7 +11,7 @@ record_struct! {
     /// How two parties stood towards each other, as of a date: whether they
     /// had diplomatic relations, whether one recognised the other. It says
     /// what the sources report of the time of the event, not what the
-    /// event changed (that is an [`Outcome`](crate::Outcome)).
+    /// event changed (that is an outcome, in `outcomes`).
     #[derive(Clone, Debug, PartialEq)]
     pub struct Relation {
         /// The relation: a one-key object such as
