@@ -121,7 +121,7 @@ impl CountOf<'_> {
     /// report of a disputed count that the list contradicts is a
     /// `sources-disagree` warning.
     fn code(&self, code: Code) -> (Code, &'static str) {
-        if self.in_dispute { (Code::SourcesDisagree, "one source's report: ") } else { (code, "") }
+        super::sources::as_report(code, self.in_dispute)
     }
 
     fn kind(&self) -> &'static str {

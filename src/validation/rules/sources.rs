@@ -5,6 +5,14 @@
 use crate::validation::{At, Checker, Mode};
 use crate::{Agreement, Code, Count, Duration, StepKind};
 
+/// The code and the opening words of a problem found in a value: `code`
+/// itself, or, when the value is one source's report of a disputed count
+/// or duration, `sources-disagree` (a warning: the record keeps the
+/// report on purpose) opened by "one source's report: ".
+pub(in crate::validation) fn as_report(code: Code, in_dispute: bool) -> (Code, &'static str) {
+    if in_dispute { (Code::SourcesDisagree, "one source's report: ") } else { (code, "") }
+}
+
 /// What a report says of a value: the least and the most it allows, or
 /// nothing for an approximate or unknown one (which contradicts nothing).
 type Range = Option<(u64, u64)>;

@@ -82,11 +82,8 @@ impl<M: Mode> Checker<'_, M> {
             _ => None,
         };
         if let Some((kind, value)) = contradiction {
-            let (code, report) = if in_dispute {
-                (Code::SourcesDisagree, "one source's report: ")
-            } else {
-                (Code::DurationContradictsTime, "")
-            };
+            let (code, report) =
+                super::sources::as_report(Code::DurationContradictsTime, in_dispute);
             self.report(&at.key("value"), code, || {
                 format!(
                     "{report}the duration is {kind} {value}, but from {start} to {end} is {}",
