@@ -404,7 +404,10 @@ pub use relation::{
     DiplomaticRelations, DiplomaticStatus, RecognisedAs, Recognition, Relation, RelationKind,
 };
 pub use scalars::country::{CountryCode, CountryCodeError, FormerCountry, UnofficialCode};
-pub use scalars::country_names::{fold_country_name, resolve_country};
+pub use scalars::country_history::{CodeLifetime, CodeOnDate, CountryStatus, CowState};
+pub use scalars::country_names::{
+    CountryResolver, Resolution, ResolvedCountry, fold_country_name, resolve_country,
+};
 pub use scalars::extensions::{
     ExtensionKey, ExtensionKeyError, ExtensionValue, ExtensionValueError, Extensions,
 };

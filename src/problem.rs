@@ -159,6 +159,8 @@ codes! {
     SovereignIsCountry = "sovereign-is-country", Warning, false;
     /// Sources disagree on a value of which there is one: reports of a count or duration that contradict each other, or one step of an agreement on two dates.
     SourcesDisagree = "sources-disagree", Warning, false;
+    /// A country code that named no state or territory on the date of its event (the Soviet Union weeks after it dissolved, Serbia's code in 1997).
+    CountryNotOnDate = "country-not-on-date", Warning, false;
     /// An `{"other": ...}` value spells a value that the list has.
     OtherIsListed = "other-is-listed", Warning, false;
 }

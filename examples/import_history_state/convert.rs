@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use diplomatic_events::{
-    Actor, Date, Event, EventKind, Modality, Participation, Party, PartyKind, Period, Person,
-    Place, Position, Record, Role, Source, Text, resolve_country,
+    Actor, CountryResolver, Date, Event, EventKind, Modality, Participation, Party, PartyKind,
+    Period, Person, Place, Position, Record, Resolution, Role, Source, Text,
 };
 
 /// One `<visit>` of the XML.
@@ -147,17 +147,35 @@ pub(crate) fn resolve_from(slug: &str, label: &str, date: NaiveDate) -> Option<R
     for qualifier in QUALIFIERS {
         bare = tidy(&bare.replace(qualifier, ""));
     }
-    // "Dahomey (Benin)": the name then in use, then the one in parentheses.
-    let (outer, inner) = match bare.split_once(" (") {
-        Some((outer, inner)) => (outer.to_owned(), inner.strip_suffix(')').map(str::to_owned)),
-        None => (bare.clone(), None),
+    // The library reads "Dahomey (Benin)" and "Yugoslavia (Kosovo)" as of
+    // the date; the slug is the fallback for labels it does not know.
+    let year = u16::try_from(chrono::Datelike::year(&date)).ok()?;
+    let day = Date::day(
+        year,
+        u8::try_from(chrono::Datelike::month(&date)).ok()?,
+        u8::try_from(chrono::Datelike::day(&date)).ok()?,
+    )
+    .ok()?;
+    let resolver = CountryResolver::new().on(day);
+    let resolution = match resolver.resolve(&bare) {
+        found @ (Resolution::Found(_) | Resolution::NoCode(_)) => found,
+        // Unknown, or ambiguous ("Korea"): the slug says which.
+        _ => resolver.resolve(slug),
     };
-    let code = resolve_country(&outer)
-        .or_else(|| inner.as_deref().and_then(resolve_country))
-        .or_else(|| resolve_country(slug))?
-        .as_of(date);
-    let kind = PartyKind::State { country: code };
-    Some(Resolved { id: code.as_str().to_lowercase(), kind, name: Text::parse(&label).ok()? })
+    let country = match resolution {
+        Resolution::Found(found) => found.code,
+        // A country that had no code on the date: a polity, by its name.
+        Resolution::NoCode(_) => {
+            return Some(Resolved {
+                id: slug.to_owned(),
+                kind: PartyKind::Polity {},
+                name: Text::parse(&label).ok()?,
+            });
+        }
+        _ => return None,
+    };
+    let id = country.as_str().to_lowercase();
+    Some(Resolved { id, kind: PartyKind::State { country }, name: Text::parse(&label).ok()? })
 }
 
 /// Titles that open a visitor's text, longest first where one starts another.

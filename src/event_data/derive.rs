@@ -210,14 +210,11 @@ pub(crate) fn acts(record: &Record) -> Vec<Act<'_>> {
     acts
 }
 
-/// The ISO alpha-3 code of a country code (`KOS` for Kosovo, which has
-/// none, as PLOVER writes it; ISO 3166-3's for former countries).
+/// The three-letter code of a country code, the same in PLOVER and CAMEO
+/// here: [`CountryCode::cameo`] (ISO alpha-3; ISO 3166-3's for former
+/// countries; `KOS` for Kosovo, as PLOVER writes it).
 pub(crate) fn alpha3(code: CountryCode) -> Option<&'static str> {
-    match code {
-        CountryCode::Iso(iso) => Some(iso.alpha3()),
-        CountryCode::Unofficial(crate::UnofficialCode::Kosovo) => Some("KOS"),
-        CountryCode::Former(former) => mapping::former_alpha3(former.code()),
-    }
+    Some(code.cameo()).filter(|code| !code.is_empty())
 }
 
 /// The inherited time and place of an event's parts.

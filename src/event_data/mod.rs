@@ -63,8 +63,9 @@
 //! words of its name ([`BODY_SECTOR_WORDS`](mapping::BODY_SECTOR_WORDS));
 //! a company's `BUS`. A CAMEO actor code joins the country and the sector
 //! (`TURGOV`, `AZEMIL`, `TURBUS`). A polity without a code has no code.
-//! Dependent territories keep their own code (PLOVER folds them into
-//! their state, which needs the dates of countries in time).
+//! Dependent territories keep their own code in both exports (PLOVER's
+//! manual folds them into their state: `CountryCode::plover` gives that
+//! code, for readers who want it).
 //!
 //! # Dates
 //!

@@ -1,26 +1,37 @@
 //! Country names to codes: a strict resolver for importers.
 //!
-//! [`resolve_country`] maps an English name, a common alternative name, an
+//! [`CountryResolver`] maps an English name, a common alternative name, an
 //! unambiguous demonym or a slug to a [`CountryCode`]: "Türkiye", "Turkey",
 //! "Turkish", "republic-of-korea", "South Korea", "Korea, South",
-//! "Côte d'Ivoire", "Ivory Coast", "Burma", "Soviet Union", "U.S.S.R.",
-//! "kosovo", "palestinian-authority", and codes written as in records
-//! ("TR", "TUR", "SUHH"). It never guesses: a name that is not
-//! in its table gives `None`, and so do ambiguous ones ("Korea", "Congo",
-//! "Korean", "Guinean").
+//! "Kyrgyz Republic", "Côte d'Ivoire", "Ivory Coast", "Burma", "Soviet
+//! Union", "U.S.S.R.", "Serbia-Montenegro", "West Bank", "Gaza", "East
+//! German", "kosovo", "palestinian-authority". It never guesses: it tells
+//! a name it does not know ([`Resolution::Unknown`]) from one that names
+//! more than one country ([`Resolution::Ambiguous`], with the candidates:
+//! "Korea", "Congo", "Guinean").
+//!
+//! Given a date ([`CountryResolver::on`]), it gives the code valid on that
+//! date ([`CountryCode::as_of`]): "Zaire" in 2000 is `CD`, "Burma" in 1985
+//! `BUMM`, "Russia" in 1985 `SUHH`; a country that no code named then is
+//! [`Resolution::NoCode`] ("Russia" in 1815, a polity known by name).
+//!
+//! It reads the "Outer (Inner)" labels of archives: "Denmark (Greenland)"
+//! is the territory `GL` within `DK`; "Democratic Republic of the Congo
+//! (Zaire)" and "Burma (Myanmar)" give one country under its name of the
+//! date; "Yugoslavia (Kosovo)" in 1999 is `YUCS` with the region "Kosovo",
+//! since Kosovo had no code before 2008.
 //!
 //! Names are compared after folding: letter case, accents, apostrophes and
 //! punctuation are ignored, `&` reads as "and", "St." as "Saint", a leading
 //! "The" is dropped, and a name written "Korea, South" is also tried as
-//! "South Korea".
-//!
-//! [`CountryCode::as_of`] then gives the code a country had on a date, for
-//! the states whose code changed with their name (Zaire, Dahomey, Upper
-//! Volta, Burma, East Timor, the Soviet Union for Russia, Southern Rhodesia).
+//! "South Korea". Codes are read only when asked
+//! ([`CountryResolver::with_codes`]): two upper-case letters in running
+//! text ("IN", "NO") are words, not countries.
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::CountryCode;
+use crate::scalars::country_history;
+use crate::{CodeOnDate, CountryCode, Date};
 
 /// Codes and the names that resolve to them (folded on lookup). ISO 3166's
 /// own English short names come from `isocountry` and need not be listed.
@@ -80,7 +91,17 @@ const NAMES: &[(&str, &[&str])] = &[
     ("CV", &["Cape Verde", "Cape Verdean", "cape-verde"]),
     ("CY", &["Cypriot"]),
     ("CZ", &["Czech Republic", "Czech", "czech-republic"]),
-    ("DE", &["Federal Republic of Germany", "West Germany", "FRG", "German"]),
+    (
+        "DE",
+        &[
+            "Federal Republic of Germany",
+            "Germany, Federal Republic of",
+            "West Germany",
+            "West German",
+            "FRG",
+            "German",
+        ],
+    ),
     ("DK", &["Danish"]),
     ("DZ", &["Algerian"]),
     ("EC", &["Ecuadorian"]),
@@ -127,7 +148,7 @@ const NAMES: &[(&str, &[&str])] = &[
     ("JO", &["Jordanian", "Hashemite Kingdom of Jordan"]),
     ("JP", &["Japanese"]),
     ("KE", &["Kenyan"]),
-    ("KG", &["Kyrgyz", "Kirghizia"]),
+    ("KG", &["Kyrgyz", "Kirghizia", "Kyrgyz Republic"]),
     ("KH", &["Cambodian", "Kampuchea", "Khmer Republic"]),
     ("KN", &["St. Kitts and Nevis", "Saint Christopher and Nevis", "saint-kitts-nevis"]),
     (
@@ -190,6 +211,11 @@ const NAMES: &[(&str, &[&str])] = &[
             "Palestinian National Authority",
             "Palestinian",
             "palestinian-authority",
+            "West Bank",
+            "Gaza",
+            "Gaza Strip",
+            "West Bank and Gaza",
+            "Palestinian Territories",
         ],
     ),
     ("PT", &["Portuguese"]),
@@ -237,6 +263,7 @@ const NAMES: &[(&str, &[&str])] = &[
             "America",
             "American",
             "united-states",
+            "US",
         ],
     ),
     ("UY", &["Uruguayan"]),
@@ -262,12 +289,24 @@ const NAMES: &[(&str, &[&str])] = &[
             "GDR",
             "German Democratic Republic",
             "Germany, Democratic Republic of",
+            "East German",
             "german-democratic-republic",
         ],
     ),
-    ("YUCS", &["Yugoslavia", "Socialist Federal Republic of Yugoslavia", "Yugoslav"]),
+    (
+        "YUCS",
+        &[
+            "Yugoslavia",
+            "Socialist Federal Republic of Yugoslavia",
+            "Federal Republic of Yugoslavia",
+            "Yugoslav",
+        ],
+    ),
     ("CSHH", &["Czechoslovakia", "Czechoslovak"]),
-    ("CSXX", &["Serbia and Montenegro", "Federal Republic of Yugoslavia"]),
+    (
+        "CSXX",
+        &["Serbia and Montenegro", "Serbia-Montenegro", "State Union of Serbia and Montenegro"],
+    ),
     ("ZRCD", &["Zaire", "Zairean"]),
     ("DYBJ", &["Dahomey"]),
     ("HVBF", &["Upper Volta"]),
@@ -283,9 +322,17 @@ const NAMES: &[(&str, &[&str])] = &[
     ("BYAA", &["Byelorussian SSR", "Byelorussian Soviet Socialist Republic"]),
 ];
 
-/// Names that must never resolve: they name more than one country.
-const AMBIGUOUS: &[&str] =
-    &["Korea", "Congo", "Korean", "Congolese", "Guinean", "Dominican", "Chinese"];
+/// Names that must never resolve to one code: they name more than one
+/// country.
+const AMBIGUOUS: &[(&str, &[&str])] = &[
+    ("Korea", &["KP", "KR"]),
+    ("Korean", &["KP", "KR"]),
+    ("Congo", &["CD", "CG"]),
+    ("Congolese", &["CD", "CG"]),
+    ("Guinean", &["GN", "GQ", "GW", "PG"]),
+    ("Dominican", &["DM", "DO"]),
+    ("Chinese", &["CN", "TW"]),
+];
 
 /// Folds a name for lookup: see the module documentation.
 pub fn fold_country_name(name: &str) -> String {
@@ -310,48 +357,47 @@ pub fn fold_country_name(name: &str) -> String {
     words.join(" ")
 }
 
-fn table() -> &'static std::collections::BTreeMap<String, Option<CountryCode>> {
-    static TABLE: std::sync::OnceLock<std::collections::BTreeMap<String, Option<CountryCode>>> =
-        std::sync::OnceLock::new();
+/// Folded names and the codes they name: one, or several when ambiguous.
+type NameTable = std::collections::BTreeMap<String, Vec<CountryCode>>;
+
+fn table() -> &'static NameTable {
+    static TABLE: std::sync::OnceLock<NameTable> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = std::collections::BTreeMap::new();
+        let mut table = NameTable::new();
         let mut add = |name: &str, code: CountryCode| {
-            let key = fold_country_name(name);
-            match table.get(&key) {
-                // Two codes for one name: it resolves to neither.
-                Some(Some(other)) if *other != code => {
-                    table.insert(key, None);
-                }
-                Some(_) => {}
-                None => {
-                    table.insert(key, Some(code));
-                }
+            // Two codes for one name: it is ambiguous.
+            let codes = table.entry(fold_country_name(name)).or_default();
+            if !codes.contains(&code) {
+                codes.push(code);
             }
         };
         for code in CountryCode::all() {
-            match code {
-                CountryCode::Iso(iso) => add(iso.name(), code),
-                _ => add(code.name(), code),
+            add(code.name(), code);
+            if let CountryCode::Iso(iso) = code {
+                add(iso.name(), code);
             }
         }
-        // The hand-written names override ISO's ("Burma" is Myanmar, whose
-        // former code `BUMM` is found through `CountryCode::as_of`).
+        // The hand-written names override the generated ones ("Burma" is
+        // Myanmar, whose code on a date is `BUMM` or `MM`).
         for (code, names) in NAMES {
             if let Ok(code) = CountryCode::parse(code) {
                 for name in *names {
-                    table.insert(fold_country_name(name), Some(code));
+                    table.insert(fold_country_name(name), vec![code]);
                 }
             }
         }
-        for name in AMBIGUOUS {
-            table.insert(fold_country_name(name), None);
+        for (name, codes) in AMBIGUOUS {
+            let codes = codes.iter().filter_map(|code| CountryCode::parse(code).ok()).collect();
+            table.insert(fold_country_name(name), codes);
         }
         table
     })
 }
 
-/// The country code for a name, alternative name, unambiguous demonym, slug
-/// or code, or `None` when the name is unknown or ambiguous. Never a guess.
+/// The country code for a name, alternative name, unambiguous demonym or
+/// slug, or `None` when the name is unknown or ambiguous. Never a guess.
+/// The same as `CountryResolver::new().resolve(name).code()`; see
+/// [`CountryResolver`] for dates, "Outer (Inner)" labels and codes.
 ///
 /// # Example
 /// ```
@@ -365,83 +411,213 @@ fn table() -> &'static std::collections::BTreeMap<String, Option<CountryCode>> {
 /// assert_eq!(code("Somoa"), None); // a typo is not guessed at
 /// ```
 pub fn resolve_country(name: &str) -> Option<CountryCode> {
-    // A code resolves only as written: upper case, as in records ("TR",
-    // "TUR", "SUHH"); "no" is not Norway.
-    if let Ok(code) = CountryCode::parse(name) {
-        return Some(code);
+    CountryResolver::new().resolve(name).code()
+}
+
+/// Resolves country names as archives write them, on a date when given.
+///
+/// Names are compared after folding (letter case, accents, apostrophes and
+/// punctuation are ignored; "Korea, South" is also tried as "South
+/// Korea"). It never guesses: an unknown name is [`Resolution::Unknown`],
+/// one that names several countries [`Resolution::Ambiguous`]. With a date
+/// ([`CountryResolver::on`]) it gives the code valid then
+/// ([`CountryCode::as_of`]), or [`Resolution::NoCode`] for a country that no
+/// code named then. It reads "Outer (Inner)" labels: a territory within a
+/// country, a country under two of its names, a country and a region.
+/// Codes are read only when asked ([`CountryResolver::with_codes`]): two
+/// upper-case letters in running text ("IN", "NO") are words.
+///
+/// # Example
+/// ```
+/// use diplomatic_events::{CountryCode, CountryResolver, Date, Resolution};
+/// let code = |c: &str| CountryCode::parse(c).unwrap();
+/// let in_1985 = CountryResolver::new().on("1985-06-01".parse::<Date>()?);
+/// assert_eq!(in_1985.resolve("Zaire").code(), Some(code("ZRCD")));
+/// assert_eq!(in_1985.resolve("Democratic Republic of the Congo").code(), Some(code("ZRCD")));
+/// assert_eq!(in_1985.resolve("Russia").code(), Some(code("SUHH")));
+/// assert_eq!(in_1985.resolve("East German").code(), Some(code("DDDE")));
+/// assert_eq!(in_1985.resolve("Korea"), Resolution::Ambiguous(vec![code("KP"), code("KR")]));
+/// assert_eq!(in_1985.resolve("Ruritania"), Resolution::Unknown);
+/// let in_1815 = CountryResolver::new().on("1815".parse::<Date>()?);
+/// assert_eq!(in_1815.resolve("Russia"), Resolution::NoCode(code("RU")));
+/// let in_1999 = CountryResolver::new().on("1999-04".parse::<Date>()?);
+/// let found = in_1999.resolve("Yugoslavia (Kosovo)");
+/// assert_eq!(found.code(), Some(code("YUCS")));
+/// assert!(matches!(found, Resolution::Found(f) if f.region.as_deref() == Some("Kosovo")));
+/// let greenland = CountryResolver::new().resolve("Denmark (Greenland)");
+/// assert!(matches!(greenland, Resolution::Found(f) if f.code == code("GL") && f.within == Some(code("DK"))));
+/// assert_eq!(CountryResolver::new().resolve("IN"), Resolution::Unknown); // a word
+/// assert_eq!(CountryResolver::new().with_codes().resolve("IN").code(), Some(code("IN")));
+/// # Ok::<(), diplomatic_events::DateError>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CountryResolver {
+    date: Option<Date>,
+    codes: bool,
+}
+
+/// What a name resolved to, from [`CountryResolver::resolve`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Resolution {
+    /// The name's country, with the code valid on the resolver's date.
+    Found(ResolvedCountry),
+    /// The name is not known.
+    Unknown,
+    /// The name names several countries (on the date, when the country
+    /// had been divided): the candidates, sorted.
+    Ambiguous(Vec<CountryCode>),
+    /// A known country that no code named on the date, a polity known by
+    /// its name: the code the name resolves to without the date.
+    NoCode(CountryCode),
+}
+
+/// A name's country, from [`Resolution::Found`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ResolvedCountry {
+    /// The code valid on the resolver's date.
+    pub code: CountryCode,
+    /// The country a territory was named within ("Denmark (Greenland)"
+    /// is `GL` within `DK`).
+    pub within: Option<CountryCode>,
+    /// The part of an "Outer (Inner)" label that names a region without a
+    /// code of its own on the date ("Kosovo" in "Yugoslavia (Kosovo)" in
+    /// 1999; "Corsica" in "France (Corsica)").
+    pub region: Option<String>,
+}
+
+impl Resolution {
+    /// The code found, if one was.
+    pub fn code(&self) -> Option<CountryCode> {
+        match self {
+            Resolution::Found(found) => Some(found.code),
+            _ => None,
+        }
     }
-    if let Ok(iso) = isocountry::CountryCode::for_alpha3(name) {
-        return Some(CountryCode::Iso(iso));
+
+    fn found(code: CountryCode) -> Resolution {
+        Resolution::Found(ResolvedCountry { code, within: None, region: None })
     }
+}
+
+impl CountryResolver {
+    /// A resolver without a date, which reads names only.
+    pub fn new() -> Self {
+        CountryResolver::default()
+    }
+
+    /// Resolves names as of `date`: see [`CountryCode::as_of`].
+    pub fn on(self, date: Date) -> Self {
+        CountryResolver { date: Some(date), ..self }
+    }
+
+    /// Also reads codes written as in records: ISO 3166-1 alpha-2 (`"TR"`),
+    /// alpha-3 (`"TUR"`), ISO 3166-3 (`"SUHH"`) and `"XK"`, upper case only.
+    pub fn with_codes(self) -> Self {
+        CountryResolver { codes: true, ..self }
+    }
+
+    /// What `name` names: see [`Resolution`].
+    pub fn resolve(&self, name: &str) -> Resolution {
+        let name = name.trim();
+        let whole = self.plain(name);
+        if !matches!(whole, Resolution::Unknown) {
+            // A name with parentheses of its own: "Iran (Islamic Republic of)".
+            return whole;
+        }
+        if let Some((outer, inner)) = name.strip_suffix(')').and_then(|rest| rest.split_once(" ("))
+        {
+            return self.outer_inner(outer.trim(), inner.trim());
+        }
+        whole
+    }
+
+    /// "Outer (Inner)": a territory within a country, a country under two
+    /// of its names, or a country and one of its regions.
+    fn outer_inner(&self, outer: &str, inner: &str) -> Resolution {
+        let (outer_found, inner_found) = (self.plain(outer), self.plain(inner));
+        match (outer_found.code(), inner_found.code()) {
+            (Some(o), Some(i)) if o != i && self.is_territory(i) => {
+                Resolution::Found(ResolvedCountry { code: i, within: Some(o), region: None })
+            }
+            (Some(o), _) => {
+                let undated = CountryResolver { date: None, ..self.clone() };
+                let one_country = match (undated.plain(outer).code(), undated.plain(inner).code()) {
+                    (Some(a), Some(b)) => a == b || country_history::renamed(a, b),
+                    _ => false,
+                };
+                // The inner part is another name of the country, or a
+                // region with no code of its own on the date.
+                let region = (!one_country).then(|| inner.to_owned());
+                Resolution::Found(ResolvedCountry { code: o, within: None, region })
+            }
+            (None, Some(_)) if matches!(outer_found, Resolution::Unknown) => inner_found,
+            _ => outer_found,
+        }
+    }
+
+    fn is_territory(&self, code: CountryCode) -> bool {
+        match &self.date {
+            Some(date) => code.status_on(date) == Some(crate::CountryStatus::Territory),
+            None => !code.is_state() && code.lifetimes().last().is_some_and(|l| l.until.is_none()),
+        }
+    }
+
+    /// A name without parentheses.
+    fn plain(&self, name: &str) -> Resolution {
+        let code = if self.codes { read_code(name) } else { None };
+        let codes = match code {
+            Some(code) => vec![code],
+            None => lookup(name),
+        };
+        match codes.as_slice() {
+            [] => Resolution::Unknown,
+            [code] => self.dated(*code),
+            _ => Resolution::Ambiguous(codes),
+        }
+    }
+
+    /// `code` as of the resolver's date.
+    fn dated(&self, code: CountryCode) -> Resolution {
+        let Some(date) = &self.date else { return Resolution::found(code) };
+        match code.as_of(date) {
+            CodeOnDate::Valid(code)
+            | CodeOnDate::Predecessor(code)
+            | CodeOnDate::Successor(code) => Resolution::found(code),
+            CodeOnDate::Several(codes) => Resolution::Ambiguous(codes),
+            _ => Resolution::NoCode(code),
+        }
+    }
+}
+
+/// A code as written in records, upper case only.
+fn read_code(text: &str) -> Option<CountryCode> {
+    CountryCode::parse(text).ok().or_else(|| CountryCode::from_alpha3(text))
+}
+
+/// The codes a name names: none, one, or several when it is ambiguous.
+fn lookup(name: &str) -> Vec<CountryCode> {
     let table = table();
     let key = fold_country_name(name);
     if key.is_empty() {
-        return None;
+        return Vec::new();
     }
     if let Some(found) = table.get(&key) {
-        return *found;
+        let mut found = found.clone();
+        found.sort();
+        return found;
     }
     // "Korea, South" -> "South Korea"; "China, People's Republic of" -> "People's Republic of China".
-    let (head, tail) = name.split_once(',')?;
-    if tail.contains(',') {
-        return None;
-    }
-    table.get(&fold_country_name(&format!("{tail} {head}"))).copied().flatten()
-}
-
-/// States whose code changed with their name: (current, former, the first
-/// day of the current code). Before that day the former code applies.
-const RENAMES: &[(&str, &str, (i32, u32, u32))] = &[
-    ("CD", "ZRCD", (1997, 5, 17)),
-    ("BJ", "DYBJ", (1975, 11, 30)),
-    ("BF", "HVBF", (1984, 8, 4)),
-    ("MM", "BUMM", (1989, 6, 18)),
-    ("TL", "TPTL", (2002, 5, 20)),
-    ("RU", "SUHH", (1991, 12, 26)),
-    ("ZW", "RHZW", (1980, 4, 18)),
-    ("VU", "NHVU", (1980, 7, 30)),
-];
-
-/// When the former code took over from the current one, for the renames
-/// that went both ways (the Congo was Zaire only from 1971).
-const RENAMES_FROM: &[(&str, (i32, u32, u32))] = &[("ZRCD", (1971, 10, 27))];
-
-impl CountryCode {
-    /// The code this country had on `date`, for the states whose code
-    /// changed with their name: the Democratic Republic of the Congo was
-    /// Zaire (`ZRCD`) from 27 October 1971 to 16 May 1997, Benin was Dahomey
-    /// (`DYBJ`), Burkina Faso Upper Volta (`HVBF`), Myanmar Burma (`BUMM`),
-    /// Timor-Leste East Timor (`TPTL`), Zimbabwe Southern Rhodesia (`RHZW`),
-    /// Vanuatu the New Hebrides (`NHVU`), and Russia was in the Soviet Union
-    /// (`SUHH`) until 25 December 1991. Every other code is returned as is.
-    ///
-    /// # Example
-    /// ```
-    /// use diplomatic_events::CountryCode;
-    /// let cd: CountryCode = "CD".parse()?;
-    /// let on = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
-    /// assert_eq!(cd.as_of(on(1985, 6, 1)).as_str(), "ZRCD");
-    /// assert_eq!(cd.as_of(on(1965, 6, 1)).as_str(), "CD");
-    /// assert_eq!(cd.as_of(on(2005, 6, 1)).as_str(), "CD");
-    /// # Ok::<(), diplomatic_events::CountryCodeError>(())
-    /// ```
-    pub fn as_of(self, date: chrono::NaiveDate) -> CountryCode {
-        let day = |(y, m, d): (i32, u32, u32)| chrono::NaiveDate::from_ymd_opt(y, m, d);
-        for (current, former, since) in RENAMES {
-            if self.as_str() != *current || day(*since).is_none_or(|since| date >= since) {
-                continue;
-            }
-            let started = RENAMES_FROM
-                .iter()
-                .find(|(code, _)| code == former)
-                .and_then(|(_, from)| day(*from));
-            if started.is_some_and(|from| date < from) {
-                continue;
-            }
-            if let Ok(code) = CountryCode::parse(former) {
-                return code;
-            }
+    match name.split_once(',') {
+        Some((head, tail)) if !tail.contains(',') => {
+            let mut found = table
+                .get(&fold_country_name(&format!("{tail} {head}")))
+                .cloned()
+                .unwrap_or_default();
+            found.sort();
+            found
         }
-        self
+        _ => Vec::new(),
     }
 }

@@ -4,10 +4,12 @@
 //! Ids ([`ids`]), texts ([`text`]), language tags ([`language`]), URLs
 //! ([`url`]), dates and periods ([`time`]), time zones ([`zone`]),
 //! durations ([`iso_duration`]), extensions ([`extensions`]),
-//! external ids ([`external_ids`]), country codes ([`country`]) and the
-//! resolver of country names ([`country_names`]).
+//! external ids ([`external_ids`]), country codes ([`country`]) with their
+//! lifetimes ([`country_history`]), and the resolver of country names
+//! ([`country_names`]).
 
 pub(crate) mod country;
+pub(crate) mod country_history;
 pub(crate) mod country_names;
 pub(crate) mod extensions;
 pub(crate) mod external_ids;

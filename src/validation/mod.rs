@@ -76,6 +76,7 @@
 //! | `source-before-event` | warning | record | no | a source published before the event began |
 //! | `sovereign-is-country` | warning | record | no | a place whose sovereign is its own country |
 //! | `sources-disagree` | warning | record | no | a disputed count or duration whose reports contradict each other (or one report that the list or the event's time contradicts), or an agreement signed (adopted, in force...) on two dates |
+//! | `country-not-on-date` | warning | record | no | a state party, a party's country, a place's country or sovereign, or an agreement step's country whose code named no state or territory at any time of its event (or step): `RS` in 1997, `SUHH` in 1992, `DE` in 1945, `XK` in 1999 (the table of lifetimes: `data/countries/`) |
 //! | `other-is-listed` | warning | record | no | an `{"other": ...}` value that spells a listed value |
 //!
 //! Dates are compared at the precision both have ([`Date::compare`](crate::Date::compare)), so

@@ -22,7 +22,7 @@ impl<M: Mode> Checker<'_, M> {
         let record = self.record;
         self.duplicate_ids();
         let root = At::<M>::ROOT;
-        self.event_tree(&root.key("event"), &record.event, None);
+        self.event_tree(&root.key("event"), &record.event, None, None);
         let parties = root.key("parties");
         for (i, party) in record.parties.iter().enumerate() {
             self.party(&parties.index(i), party);
@@ -71,17 +71,33 @@ impl<M: Mode> Checker<'_, M> {
 
     /// An event and its parts, depth first, in document order; the parent's
     /// local time zone is `inherited`.
-    fn event_tree(&mut self, at: &At<'_, M>, event: &Event, inherited: Option<TimeZone>) {
+    /// `event` and its parts; a part without a time of its own takes its
+    /// parent's (`inherited_time`).
+    fn event_tree(
+        &mut self,
+        at: &At<'_, M>,
+        event: &Event,
+        inherited: Option<TimeZone>,
+        inherited_time: Option<&Period>,
+    ) {
         let zone = local_zone(event, inherited);
-        self.event(at, event, zone);
+        let time = event.time.as_ref().or(inherited_time);
+        self.event(at, event, zone, time);
         let parts = at.key("parts");
         for (i, part) in event.parts.iter().enumerate() {
-            self.event_tree(&parts.index(i), part, zone);
+            self.event_tree(&parts.index(i), part, zone, time);
         }
     }
 
-    /// `event`, whose local dates are in `zone`.
-    fn event(&mut self, at: &At<'_, M>, event: &Event, zone: Option<TimeZone>) {
+    /// `event`, whose local dates are in `zone`, and which took place in
+    /// `time` (its own or its parent's).
+    fn event(
+        &mut self,
+        at: &At<'_, M>,
+        event: &Event,
+        zone: Option<TimeZone>,
+        time: Option<&Period>,
+    ) {
         self.other_is_listed(at, Step::Key("kind"), &event.kind);
         if let Some(time) = &event.time {
             let time_at = at.key("time");
@@ -102,7 +118,7 @@ impl<M: Mode> Checker<'_, M> {
             self.duration(&at.key("duration"), duration);
         }
         if let Some(place) = &event.place {
-            self.place(&at.key("place"), place);
+            self.place(&at.key("place"), place, time);
         }
         let participants = at.key("participants");
         for (j, participation) in event.participants.iter().enumerate() {
@@ -154,8 +170,9 @@ impl<M: Mode> Checker<'_, M> {
         }
     }
 
-    /// A place: its areas' kinds and its sovereign.
-    fn place(&mut self, at: &At<'_, M>, place: &Place) {
+    /// A place: its areas' kinds, and its country and sovereign on the
+    /// date of its event (`time`).
+    fn place(&mut self, at: &At<'_, M>, place: &Place, time: Option<&Period>) {
         let areas = at.key("areas");
         for (i, area) in place.areas.iter().enumerate() {
             if let Some(kind) = &area.kind {
@@ -163,6 +180,13 @@ impl<M: Mode> Checker<'_, M> {
             }
         }
         self.sovereign_is_country(at, place);
+        if let Some(time) = time {
+            for (key, code) in [("country", place.country), ("sovereign", place.sovereign)] {
+                if let Some(code) = code {
+                    self.country_not_on_date(&at.key(key), code, time);
+                }
+            }
+        }
     }
 
     fn party(&mut self, at: &At<'_, M>, party: &Party) {
@@ -202,6 +226,9 @@ impl<M: Mode> Checker<'_, M> {
         }
         if let Some(count) = &party.count {
             self.count(&at.key("count"), "count", count);
+        }
+        if let (Some(country), Some(time)) = (party.country(), &self.record.event.time) {
+            self.country_not_on_date(&kind_at.key("country"), country, time);
         }
         self.sources(&at.key("sources"), &party.sources);
         // A state is known by its code; every other party needs words.
@@ -356,6 +383,9 @@ impl<M: Mode> Checker<'_, M> {
             }
             if let Some(event) = &step.event {
                 self.resolve(Kind::Event, event.as_compact(), &p, Step::Key("event"));
+            }
+            if let (Some(country), Some(date)) = (step.country, &step.date) {
+                self.country_not_on(&p.key("country"), country, date);
             }
             self.sources(&p.key("sources"), &step.sources);
         }

@@ -32,6 +32,8 @@ check() {
 if [ ! -x "$work/venv/bin/python" ]; then python3 -m venv "$work/venv"; fi
 "$work/venv/bin/pip" install --quiet --disable-pip-version-check -r "$here/requirements.txt"
 check "python jsonschema" "$work/venv/bin/python" "$here/check_schema.py"
+check "the country table is generated from its sources (scripts/countries.py --check)" \
+  "$work/venv/bin/python" "$root/scripts/countries.py" --check
 pydantic() {
   mkdir -p "$work/py"
   "$work/venv/bin/datamodel-codegen" --input "$root/schemas/record.schema.json" \

@@ -404,6 +404,27 @@ fn build(
 
     let mut record = Record::new("generated".parse().expect("id"), event);
     record.parties = parties;
+    // A valid record names countries that existed when its event did: a
+    // code that named nothing at either end of the event's time gives way
+    // to France, which always did.
+    let period = record.event.time.clone().expect("time");
+    let existed = |code: CountryCode| {
+        [&period.start, &period.end].into_iter().flatten().any(|d| code.as_of(d).is_valid())
+    };
+    let france: CountryCode = "FR".parse().expect("FR");
+    for party in &mut record.parties {
+        match &mut party.kind {
+            PartyKind::State { country }
+            | PartyKind::PublicBody { country: Some(country), .. }
+            | PartyKind::Company { country: Some(country), .. }
+            | PartyKind::NonStateActor { country: Some(country) }
+                if !existed(*country) =>
+            {
+                *country = france;
+            }
+            _ => {}
+        }
+    }
     record.people = people;
     record.delegations = vec![delegation];
     record.agreements = vec![agreement];

@@ -3,6 +3,7 @@
 
 mod agreements;
 mod code_lists;
+mod countries;
 mod counts;
 mod dates;
 mod delegations;
