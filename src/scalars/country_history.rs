@@ -313,15 +313,15 @@ fn follow(row: &CodeRow, day: i32, direction: Direction, depth: u8, found: &mut 
             (last + 1, true)
         }
     };
-    for succession in table::SUCCESSIONS.iter().filter(|s| s.on == on) {
-        let (this_side, other_side) = if from_side {
-            (succession.from, succession.to)
-        } else {
-            (succession.to, succession.from)
-        };
-        if !this_side.contains(&row.code) {
-            continue;
-        }
+    let side = |s: &'static Succession| if from_side { (s.from, s.to) } else { (s.to, s.from) };
+    let links: Vec<&'static Succession> =
+        table::SUCCESSIONS.iter().filter(|s| s.on == on && side(s).0.contains(&row.code)).collect();
+    // Going back, a code's own former code wins over the state it was
+    // part of: Belarus on 1991-12-25 was BYAA (itself in the Soviet Union).
+    let one_to_one = |s: &&Succession| s.from.len() == 1 && s.to.len() == 1;
+    let renamed = !from_side && links.iter().any(one_to_one);
+    for succession in links.into_iter().filter(|s| !renamed || one_to_one(s)) {
+        let other_side = side(succession).1;
         for other in other_side {
             let (Some(other_row), Ok(other_code)) = (self::row(other), CountryCode::parse(other))
             else {
@@ -387,6 +387,87 @@ mod tests {
         for (y, m, d) in [(1, 1, 1), (1815, 6, 18), (1900, 3, 1), (2000, 2, 29), (2024, 12, 31)] {
             let chrono = NaiveDate::from_ymd_opt(y, m, d).map(|d| d.num_days_from_ce());
             assert_eq!(Some(ymd(y, m, d)), chrono, "{y}-{m}-{d}");
+        }
+    }
+
+    fn code(text: &str) -> CountryCode {
+        CountryCode::parse(text).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// Every lifetime boundary, on both sides: valid on its first and last
+    /// day, not the day before or after unless another stretch of the same
+    /// code goes on there.
+    #[test]
+    fn every_lifetime_boundary_holds_on_both_sides() {
+        let mut checked = 0;
+        for row in rows() {
+            let me = code(row.code);
+            let valid = |day: i32| as_of(me, day, day).is_valid();
+            for lifetime in row.lifetimes {
+                if let Some(from) = lifetime.from {
+                    assert!(valid(from), "{} on its first day", row.code);
+                    let joined = row.lifetimes.iter().any(|l| l.until == Some(from - 1));
+                    assert_eq!(valid(from - 1), joined, "{} the day before {from}", row.code);
+                    checked += 1;
+                }
+                if let Some(until) = lifetime.until {
+                    assert!(valid(until), "{} on its last day", row.code);
+                    let joined = row.lifetimes.iter().any(|l| l.from == Some(until + 1));
+                    assert_eq!(valid(until + 1), joined, "{} the day after {until}", row.code);
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 150, "{checked} boundaries");
+    }
+
+    /// Every succession, on both sides of its date: a successor that
+    /// starts then was its predecessor the day before; a predecessor that
+    /// ends the day before is its successor (or one of them) on the day.
+    #[test]
+    fn every_succession_holds_on_both_sides() {
+        for succession in table::SUCCESSIONS {
+            let on = succession.on;
+            for to in succession.to {
+                let Some(row) = row(to) else { panic!("{to}") };
+                let started = row.lifetimes.iter().any(|l| l.from == Some(on));
+                if !started || as_of(code(to), on - 1, on - 1).is_valid() {
+                    continue; // a code that goes on (France after FXFR, UA after 1991)
+                }
+                assert!(as_of(code(to), on, on).is_valid(), "{to} on its first day");
+                let before = as_of(code(to), on - 1, on - 1);
+                // The predecessors of every succession into `to` that day
+                // (Belarus: the Soviet Union's dissolution and BYAA's rename).
+                let from: Vec<CountryCode> = table::SUCCESSIONS
+                    .iter()
+                    .filter(|s| s.on == on && s.to.contains(to))
+                    .flat_map(|s| s.from.iter().map(|c| code(c)))
+                    .collect();
+                let ok = match &before {
+                    CodeOnDate::Predecessor(c) | CodeOnDate::Valid(c) => from.contains(c),
+                    CodeOnDate::Several(cs) => cs.iter().all(|c| from.contains(c)),
+                    _ => from.is_empty(),
+                };
+                assert!(ok, "{to} the day before {on}: {before:?}, expected one of {from:?}");
+            }
+            for from in succession.from {
+                let Some(row) = row(from) else { panic!("{from}") };
+                let ended = row.lifetimes.iter().any(|l| l.until == Some(on - 1));
+                if !ended || as_of(code(from), on, on).is_valid() {
+                    continue; // a secession: the state goes on
+                }
+                assert!(as_of(code(from), on - 1, on - 1).is_valid(), "{from} on its last day");
+                let after = as_of(code(from), on, on);
+                let to: Vec<CountryCode> = succession.to.iter().map(|c| code(c)).collect();
+                let ok = match &after {
+                    // In a gap (Lithuania 1940-1991) the answer is found
+                    // looking back from the next stretch: the same code.
+                    CodeOnDate::Successor(c) | CodeOnDate::Predecessor(c) => to.contains(c),
+                    CodeOnDate::Several(cs) => cs.iter().all(|c| to.contains(c)),
+                    _ => false,
+                };
+                assert!(ok, "{from} on {on}: {after:?}, expected {to:?}");
+            }
         }
     }
 

@@ -2544,6 +2544,7 @@ pub(super) const SUCCESSIONS: &[Succession] = &[
     Succession { on: ymd(1940, 8, 3), from: &["LT"], to: &["SUHH"] },
     Succession { on: ymd(1940, 8, 5), from: &["LV"], to: &["SUHH"] },
     Succession { on: ymd(1940, 8, 6), from: &["EE"], to: &["SUHH"] },
+    Succession { on: ymd(1945, 10, 24), from: &["SUHH"], to: &["UA", "BYAA"] },
     Succession { on: ymd(1947, 8, 14), from: &["IN"], to: &["PK"] },
     Succession { on: ymd(1949, 10, 7), from: &[], to: &["DDDE"] },
     Succession { on: ymd(1952, 9, 15), from: &["ER"], to: &["ET"] },

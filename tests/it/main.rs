@@ -11,6 +11,7 @@ mod bench_smoke;
 mod citations;
 #[cfg(feature = "cli")]
 mod cli;
+mod countries_in_time;
 mod country;
 #[cfg(feature = "event-data")]
 mod event_data;
