@@ -286,6 +286,11 @@
 //! use diplomatic_events::{CountryCode, resolve_country};
 //! assert_eq!(resolve_country("Republic of Türkiye").map(|c| c.to_string()).as_deref(), Some("TR"));
 //! assert_eq!(resolve_country("U.S.S.R.").map(|c| c.to_string()).as_deref(), Some("SUHH"));
+//! // On a date: the code then ("Burma" in 1985 is BUMM), or why there is none.
+//! use diplomatic_events::{CountryResolver, Resolution};
+//! let in_1985 = CountryResolver::new().on("1985".parse()?);
+//! assert_eq!(in_1985.resolve("Burma").code().map(|c| c.to_string()).as_deref(), Some("BUMM"));
+//! assert!(matches!(in_1985.resolve("Congo"), Resolution::Ambiguous(_)));
 //! let code: CountryCode = "SUHH".parse()?; // ISO 3166-3: a former state
 //! assert_eq!(code.as_str(), "SUHH");
 //! # Ok::<(), diplomatic_events::Error>(())
@@ -325,7 +330,7 @@
 //! | `record.rs`, `event.rs`, `party.rs`, `person.rs`, `delegation.rs`, `statement.rs`, `agreement.rs`, `outcome.rs`, `relation.rs`, `place.rs`, `source.rs` | the record types, one concept a file |
 //! | `references.rs`, `count.rs`, `duration.rs`, `vocabulary.rs` | references between items ([`Actor`], [`Subject`]), [`Count`]s, [`Duration`]s, the open code lists [`Topic`] and [`Sector`] |
 //! | `error.rs`, `problem.rs` | [`Error`] for what cannot be read, [`Problem`] for what breaks a rule |
-//! | `scalars/` | the constrained scalars: ids, [`Text`], [`LanguageTag`], [`Url`], [`time`], [`TimeZone`], [`IsoDuration`], [`Extensions`], [`ExternalIds`], [`CountryCode`] and the country-name resolver |
+//! | `scalars/` | the constrained scalars: ids, [`Text`], [`LanguageTag`], [`Url`], [`time`], [`TimeZone`], [`IsoDuration`], [`Extensions`], [`ExternalIds`], [`CountryCode`] with its lifetimes and conversions (`country_history.rs`, over the table that `scripts/countries.py` generates from `data/countries/`) and the country-name resolver ([`CountryResolver`]) |
 //! | `validation/` | the record rules (`rules/`, one function per rule) and the indexes that serve them (`index/`) |
 //! | `json/` (private) | reading JSON: the fast record reader, the strict serde adapter, word-at-a-time helpers, error codes, JSON Lines |
 //! | `schema.rs` | the JSON Schema generated from the types |

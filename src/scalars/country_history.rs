@@ -18,7 +18,7 @@
 //! Empire). A state that existed before 1816, the first year of the COW
 //! list, has a lifetime open at the start.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::{CountryCode, Date};
 
@@ -65,7 +65,7 @@ pub(super) struct Succession {
 
 /// Days from the Common Era of a date of the proleptic Gregorian calendar
 /// (0001-01-01 is day 1), as chrono counts them, computable in a constant.
-pub(super) const fn ymd(year: i32, month: u32, day: u32) -> i32 {
+pub(crate) const fn ymd(year: i32, month: u32, day: u32) -> i32 {
     // Days before the month in a common year.
     let before = match month {
         2 => 31,
@@ -126,8 +126,19 @@ fn two_letter_row(code: &str) -> Option<&'static CodeRow> {
 pub(super) fn row_of(code: CountryCode) -> Option<&'static CodeRow> {
     match code {
         CountryCode::Iso(_) | CountryCode::Unofficial(_) => two_letter_row(code.as_str()),
-        CountryCode::Former(_) => row(code.as_str()),
+        CountryCode::Former(former) => former_row(former),
     }
+}
+
+/// The row of a former code, through a table in the order of
+/// `FormerCountry::ALL`, built once.
+fn former_row(former: crate::FormerCountry) -> Option<&'static CodeRow> {
+    static ROWS: std::sync::OnceLock<Vec<Option<&'static CodeRow>>> = std::sync::OnceLock::new();
+    let rows = ROWS.get_or_init(|| {
+        crate::FormerCountry::ALL.iter().map(|former| row(former.code())).collect()
+    });
+    // A fieldless enum's discriminant is its place in the list, as in ALL.
+    rows.get(former as usize).copied().flatten()
 }
 
 /// The row of a code written `code`.
@@ -237,16 +248,7 @@ impl Lifetime {
 
 /// The first and last day a date covers, as days from the Common Era.
 pub(crate) fn days_of(date: &Date) -> (i32, i32) {
-    let year = i32::from(date.year_number());
-    match (date.calendar_day(), date.precision()) {
-        (Some(day), _) => (day.num_days_from_ce(), day.num_days_from_ce()),
-        (None, crate::Precision::Month) => {
-            let month = date.as_str().get(5..7).and_then(|m| m.parse::<u32>().ok()).unwrap_or(1);
-            let next = if month == 12 { ymd(year + 1, 1, 1) } else { ymd(year, month + 1, 1) };
-            (ymd(year, month, 1), next - 1)
-        }
-        (None, _) => (ymd(year, 1, 1), ymd(year, 12, 31)),
-    }
+    date.days_from_ce()
 }
 
 /// The lifetime of `row` overlapping the days `first..=last`, if any.
@@ -384,6 +386,7 @@ mod tests {
 
     #[test]
     fn ymd_counts_days_as_chrono_does() {
+        use chrono::Datelike;
         for (y, m, d) in [(1, 1, 1), (1815, 6, 18), (1900, 3, 1), (2000, 2, 29), (2024, 12, 31)] {
             let chrono = NaiveDate::from_ymd_opt(y, m, d).map(|d| d.num_days_from_ce());
             assert_eq!(Some(ymd(y, m, d)), chrono, "{y}-{m}-{d}");

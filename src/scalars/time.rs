@@ -636,6 +636,26 @@ impl Date {
         }
     }
 
+    /// The first and last calendar days the date covers, as days from the
+    /// Common Era (chrono's `num_days_from_ce`), read from the parsed form:
+    /// the country table's question, asked of every code in a record.
+    pub(crate) fn days_from_ce(&self) -> (i32, i32) {
+        use crate::scalars::country_history::ymd;
+        use chrono::Datelike;
+        match self.repr {
+            Repr::Day(day) | Repr::Time(day, _) => {
+                let n = day.num_days_from_ce();
+                (n, n)
+            }
+            Repr::Month(year, month) => {
+                let (year, month) = (i32::from(year), u32::from(month));
+                let next = if month == 12 { ymd(year + 1, 1, 1) } else { ymd(year, month + 1, 1) };
+                (ymd(year, month, 1), next - 1)
+            }
+            Repr::Year(year) => (ymd(i32::from(year), 1, 1), ymd(i32::from(year), 12, 31)),
+        }
+    }
+
     /// The stretch of time the date covers, in seconds since 1970-01-01
     /// UTC, start included and end excluded (a date-time's is the second it
     /// falls in): local to `zone`, or, without one, the local time read as

@@ -1,7 +1,7 @@
 //! The walk through a record: every item in document order, each handed
 //! to the rules that apply to it (`rules/`, one function per rule).
 
-use super::rules::{SeenNames, Zoned};
+use super::rules::{SeenNames, Zoned, days_of_period};
 use super::{At, Checker, Kind, Mode, Step};
 use crate::{
     Agreement, Delegation, Event, Member, Outcome, OutcomeKind, Party, PartyId, PartyKind, Period,
@@ -24,8 +24,11 @@ impl<M: Mode> Checker<'_, M> {
         let root = At::<M>::ROOT;
         self.event_tree(&root.key("event"), &record.event, None, None);
         let parties = root.key("parties");
+        // The days of the record's event, against which every party's
+        // country is checked: computed once.
+        let event_days = record.event.time.as_ref().and_then(days_of_period);
         for (i, party) in record.parties.iter().enumerate() {
-            self.party(&parties.index(i), party);
+            self.party(&parties.index(i), party, event_days);
         }
         self.people();
         let delegations = root.key("delegations");
@@ -189,7 +192,9 @@ impl<M: Mode> Checker<'_, M> {
         }
     }
 
-    fn party(&mut self, at: &At<'_, M>, party: &Party) {
+    /// A party; `event_days`, the days of the record's event, date its
+    /// country.
+    fn party(&mut self, at: &At<'_, M>, party: &Party, event_days: Option<(i32, i32)>) {
         let kind_at = at.key("kind");
         match &party.kind {
             PartyKind::Organ { organisation, .. } => {
@@ -227,8 +232,10 @@ impl<M: Mode> Checker<'_, M> {
         if let Some(count) = &party.count {
             self.count(&at.key("count"), "count", count);
         }
-        if let (Some(country), Some(time)) = (party.country(), &self.record.event.time) {
-            self.country_not_on_date(&kind_at.key("country"), country, time);
+        if let (Some(country), Some(days)) = (party.country(), event_days) {
+            let record = self.record;
+            let time = record.event.time.as_ref();
+            self.country_not_on_days(&kind_at.key("country"), country, days, time);
         }
         self.sources(&at.key("sources"), &party.sources);
         // A state is known by its code; every other party needs words.

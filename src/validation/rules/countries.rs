@@ -37,13 +37,27 @@ impl<M: Mode> Checker<'_, M> {
         code: CountryCode,
         period: &Period,
     ) {
-        let Some((first, last)) = days_of_period(period) else { return };
+        if let Some(days) = days_of_period(period) {
+            self.country_not_on_days(at, code, days, Some(period));
+        }
+    }
+
+    /// `country-not-on-date` over days known already (`days`, those of
+    /// `period`, which the message writes).
+    pub(in crate::validation) fn country_not_on_days(
+        &mut self,
+        at: &At<'_, M>,
+        code: CountryCode,
+        (first, last): (i32, i32),
+        period: Option<&Period>,
+    ) {
         if country_history::valid_on(code, first, last) {
             return;
         }
         self.report(at, Code::CountryNotOnDate, || {
             let found = country_history::as_of(code, first, last);
-            not_on_date_message(code, &period_text(period), &found)
+            let when = period.map(period_text).unwrap_or_default();
+            not_on_date_message(code, &when, &found)
         });
     }
 

@@ -16,6 +16,7 @@ mod sources;
 mod statements;
 mod time;
 
+pub(super) use countries::days_of_period;
 pub(super) use dates::Zoned;
 pub(super) use delegations::UnresolvedMembers;
 pub(super) use names::SeenNames;
