@@ -125,9 +125,32 @@ fn two_letter_row(code: &str) -> Option<&'static CodeRow> {
 /// The row of a code.
 pub(super) fn row_of(code: CountryCode) -> Option<&'static CodeRow> {
     match code {
-        CountryCode::Iso(_) | CountryCode::Unofficial(_) => two_letter_row(code.as_str()),
+        CountryCode::Iso(iso) => iso_row(iso),
+        CountryCode::Unofficial(_) => two_letter_row(code.as_str()),
         CountryCode::Former(former) => former_row(former),
     }
+}
+
+/// The row of an ISO 3166-1 code, through a table in the order of
+/// isocountry's enum, built once: the rules ask for the row of every code
+/// in a record, and this spares spelling the code and a search.
+fn iso_row(iso: isocountry::CountryCode) -> Option<&'static CodeRow> {
+    static ROWS: std::sync::OnceLock<Vec<Option<&'static CodeRow>>> = std::sync::OnceLock::new();
+    let rows = ROWS.get_or_init(|| {
+        let mut rows = Vec::new();
+        for iso in isocountry::CountryCode::iter() {
+            // A fieldless enum's discriminant is its place in the enum.
+            let index = *iso as usize;
+            if rows.len() <= index {
+                rows.resize(index + 1, None);
+            }
+            if let Some(slot) = rows.get_mut(index) {
+                *slot = two_letter_row(iso.alpha2());
+            }
+        }
+        rows
+    });
+    rows.get(iso as usize).copied().flatten()
 }
 
 /// The row of a former code, through a table in the order of
