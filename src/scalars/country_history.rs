@@ -93,40 +93,17 @@ mod table;
 
 /// Whether `code` names a state or a territory on any of the days
 /// `first..=last`: the rules' question, asked of every code in a record,
-/// answered without a search for two-letter codes.
+/// answered without a search for ISO and former codes.
 pub(crate) fn valid_on(code: CountryCode, first: i32, last: i32) -> bool {
     // A code without a row (none: a test says so) is not held against a record.
     row_of(code).is_none_or(|row| row.lifetimes.iter().any(|l| l.contains(first, last)))
-}
-
-/// The row of a two-letter code, through a table of the 676 spellings
-/// built once (a binary search costs nine string comparisons).
-fn two_letter_row(code: &str) -> Option<&'static CodeRow> {
-    static SLOTS: std::sync::OnceLock<Vec<Option<u16>>> = std::sync::OnceLock::new();
-    let slot = |code: &[u8]| match code {
-        [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
-            Some(usize::from(a - b'A') * 26 + usize::from(b - b'A'))
-        }
-        _ => None,
-    };
-    let slots = SLOTS.get_or_init(|| {
-        let mut slots = vec![None; 26 * 26];
-        for (i, row) in table::CODES.iter().enumerate() {
-            if let Some(entry) = slot(row.code.as_bytes()).and_then(|s| slots.get_mut(s)) {
-                *entry = u16::try_from(i).ok();
-            }
-        }
-        slots
-    });
-    let index = slot(code.as_bytes()).and_then(|s| slots.get(s).copied().flatten())?;
-    table::CODES.get(usize::from(index))
 }
 
 /// The row of a code.
 pub(super) fn row_of(code: CountryCode) -> Option<&'static CodeRow> {
     match code {
         CountryCode::Iso(iso) => iso_row(iso),
-        CountryCode::Unofficial(_) => two_letter_row(code.as_str()),
+        CountryCode::Unofficial(_) => row(code.as_str()),
         CountryCode::Former(former) => former_row(former),
     }
 }
@@ -145,7 +122,7 @@ fn iso_row(iso: isocountry::CountryCode) -> Option<&'static CodeRow> {
                 rows.resize(index + 1, None);
             }
             if let Some(slot) = rows.get_mut(index) {
-                *slot = two_letter_row(iso.alpha2());
+                *slot = row(iso.alpha2());
             }
         }
         rows

@@ -73,9 +73,8 @@ impl<M: Mode> Checker<'_, M> {
     }
 
     /// An event and its parts, depth first, in document order; the parent's
-    /// local time zone is `inherited`.
-    /// `event` and its parts; a part without a time of its own takes its
-    /// parent's (`inherited_time`).
+    /// local time zone is `inherited`, and a part without a time of its own
+    /// takes its parent's (`inherited_time`).
     fn event_tree(
         &mut self,
         at: &At<'_, M>,
