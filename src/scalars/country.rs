@@ -388,8 +388,11 @@ impl CountryCode {
     }
 
     fn from_cow_state(date: &Date, wanted: impl Fn(&CowState) -> bool) -> Option<CountryCode> {
-        CountryCode::all().into_iter().find(|code| {
-            code.cow_on(date).is_some_and(|cow| wanted(&cow)) && code.as_of(date).is_valid()
+        let (first, last) = days_of(date);
+        country_history::rows().iter().find_map(|row| {
+            let cow = country_history::cow_on(row, first, last)?;
+            let code = CountryCode::parse(row.code).ok()?;
+            (wanted(&cow) && country_history::valid_on(code, first, last)).then_some(code)
         })
     }
 
@@ -426,8 +429,8 @@ impl CountryCode {
     }
 
     /// The PLOVER country code: a state's ISO alpha-3 code (`"KOS"` for
-    /// Kosovo); a dependent territory is coded as its sovereign state
-    /// (`GL` as `"DNK"`), except Antarctica, Hong Kong and Palestine, which
+    /// Kosovo); a dependent territory is coded as its sovereign state of
+    /// today, as PLOVER's manual asks (`GL` as `"DNK"`), except Antarctica, Hong Kong and Palestine, which
     /// PLOVER keeps (`"ATA"`, `"HKG"`, `"PSE"`); a former country by its
     /// ISO 3166-3 alpha-3 code.
     ///
