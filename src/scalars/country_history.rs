@@ -474,6 +474,18 @@ mod tests {
         }
     }
 
+    /// Every accepted code has its row, found by the enums' order, and the
+    /// table has no other.
+    #[test]
+    fn every_accepted_code_has_its_row() {
+        let all = CountryCode::all();
+        for code in &all {
+            let found = row_of(*code).map(|row| row.code);
+            assert_eq!(found, Some(code.as_str()), "{code}");
+        }
+        assert_eq!(rows().len(), all.len());
+    }
+
     #[test]
     fn every_row_is_sorted_and_its_lifetimes_disjoint() {
         let rows = rows();
