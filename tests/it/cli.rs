@@ -170,18 +170,7 @@ fn export_writes_rows_and_reports_skipped_records() {
 /// standard error, not dropped in silence.
 #[test]
 fn export_names_an_act_over_the_row_limit() {
-    let n = 501;
-    let parties: Vec<String> = (0..n)
-        .map(|i| format!(r#"{{"id":"p{i}","kind":{{"type":"polity"}},"name":"Polity {i}"}}"#))
-        .collect();
-    let participants: Vec<String> = (0..n)
-        .map(|i| format!(r#"{{"participant":{{"party":"p{i}"}},"role":"participant"}}"#))
-        .collect();
-    let line = format!(
-        r#"{{"format_version":"0.2","id":"r","event":{{"id":"e","kind":"conference","time":{{"start":"2024-01-01"}},"participants":[{}]}},"parties":[{}]}}"#,
-        participants.join(","),
-        parties.join(",")
-    );
+    let line = crate::event_data::meeting_of_polities(501);
     let (code, out, err) =
         run(&["export", "--to", "cameo", "-"], Some(format!("{line}\n").as_bytes()));
     assert_eq!(code, 0);

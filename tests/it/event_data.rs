@@ -271,25 +271,28 @@ fn the_mapping_table_in_the_docs_is_the_rules() {
     assert_eq!(rows, expected);
 }
 
+/// One line of JSON: a conference of `n` polities, each a participant (the
+/// export's row limit is met at 501).
+pub(crate) fn meeting_of_polities(n: usize) -> String {
+    let parties: Vec<String> = (0..n)
+        .map(|i| format!(r#"{{"id":"p{i}","kind":{{"type":"polity"}},"name":"Polity {i}"}}"#))
+        .collect();
+    let participants: Vec<String> = (0..n)
+        .map(|i| format!(r#"{{"participant":{{"party":"p{i}"}},"role":"participant"}}"#))
+        .collect();
+    format!(
+        r#"{{"format_version":"0.2","id":"r","event":{{"id":"e","kind":"conference","time":{{"start":"2024-01-01"}},"participants":[{}]}},"parties":[{}]}}"#,
+        participants.join(","),
+        parties.join(",")
+    )
+}
+
 /// A meeting of 2,000 sides is one PLOVER event with 2,000 actors, and no
 /// CAMEO rows: its n(n-1) = 3,998,000 dyads are over `MAX_ROWS_PER_ACT`,
 /// as are a meeting of 501 sides' 250,500 (500 is the most that fits).
 #[test]
 fn a_huge_meeting_stays_one_event_and_its_dyads_are_bounded() {
-    let meeting = |n: usize| {
-        let parties: Vec<String> = (0..n)
-            .map(|i| format!(r#"{{"id":"p{i}","kind":{{"type":"polity"}},"name":"Polity {i}"}}"#))
-            .collect();
-        let participants: Vec<String> = (0..n)
-            .map(|i| format!(r#"{{"participant":{{"party":"p{i}"}},"role":"participant"}}"#))
-            .collect();
-        let json = format!(
-            r#"{{"format_version":"0.2","id":"r","event":{{"id":"e","kind":"conference","time":{{"start":"2024-01-01"}},"participants":[{}]}},"parties":[{}]}}"#,
-            participants.join(","),
-            parties.join(",")
-        );
-        Record::from_json(&json).unwrap()
-    };
+    let meeting = |n: usize| Record::from_json(&meeting_of_polities(n)).unwrap();
     let huge = meeting(2_000);
     let events = plover_events(&huge);
     assert_eq!((events.len(), events[0].actor.len()), (1, 2_000));
