@@ -177,6 +177,35 @@ macro_rules! qualified_methods {
                 self.notes().map_or(&[], |(_, sources)| sources)
             }
 
+            /// Reports in words, each with the sources that give it, for
+            /// messages: "exactly 3 (apa), at least 4 (trend)".
+            #[cold]
+            pub(crate) fn describe_reports(reports: &[$type]) -> String {
+                let words = |report: &$type| match report {
+                    $type::Exact { value, .. } => format!("exactly {value}"),
+                    $type::Approximate { value, .. } => format!("about {value}"),
+                    $type::AtLeast { value, .. } => format!("at least {value}"),
+                    $type::AtMost { value, .. } => format!("at most {value}"),
+                    $type::Unknown { .. } => "unknown".to_owned(),
+                    $type::Disputed { reports } => {
+                        format!("disputed ({})", Self::describe_reports(reports))
+                    }
+                };
+                let described: Vec<String> = reports
+                    .iter()
+                    .map(|report| {
+                        let cited: Vec<&str> =
+                            report.sources().iter().map(|s| s.as_str()).collect();
+                        if cited.is_empty() {
+                            words(report)
+                        } else {
+                            format!("{} ({})", words(report), cited.join(", "))
+                        }
+                    })
+                    .collect();
+                described.join(", ")
+            }
+
             #[doc = concat!("What the sources report: a disputed ", $noun, "'s reports, or the")]
             #[doc = concat!($noun, " itself.")]
             pub fn reports(&self) -> &[$type] {

@@ -60,7 +60,10 @@ impl<M: Mode> Checker<'_, M> {
                 }
                 if contradict(reports.iter().map(count_range)) {
                     self.report(at, Code::SourcesDisagree, || {
-                        format!("sources disagree on the {field}: {}", describe_counts(reports))
+                        format!(
+                            "sources disagree on the {field}: {}",
+                            Count::describe_reports(reports)
+                        )
                     });
                 }
             }
@@ -78,7 +81,10 @@ impl<M: Mode> Checker<'_, M> {
                 }
                 if contradict(reports.iter().map(duration_range)) {
                     self.report(at, Code::SourcesDisagree, || {
-                        format!("sources disagree on the duration: {}", describe_durations(reports))
+                        format!(
+                            "sources disagree on the duration: {}",
+                            Duration::describe_reports(reports)
+                        )
                     });
                 }
             }
@@ -130,51 +136,4 @@ impl<M: Mode> Checker<'_, M> {
             }
         }
     }
-}
-
-/// "exactly 3 (apa), exactly 4 (trend)".
-#[cold]
-fn describe_counts(reports: &[Count]) -> String {
-    let words = |count: &Count| match count {
-        Count::Exact { value, .. } => format!("exactly {value}"),
-        Count::Approximate { value, .. } => format!("about {value}"),
-        Count::AtLeast { value, .. } => format!("at least {value}"),
-        Count::AtMost { value, .. } => format!("at most {value}"),
-        Count::Unknown { .. } => "unknown".to_owned(),
-        Count::Disputed { reports } => format!("disputed ({})", describe_counts(reports)),
-    };
-    describe(reports, words, Count::sources)
-}
-
-/// "exactly PT1H (apa), at least PT2H (trend)".
-#[cold]
-fn describe_durations(reports: &[Duration]) -> String {
-    let words = |duration: &Duration| match duration {
-        Duration::Exact { value, .. } => format!("exactly {value}"),
-        Duration::Approximate { value, .. } => format!("about {value}"),
-        Duration::AtLeast { value, .. } => format!("at least {value}"),
-        Duration::AtMost { value, .. } => format!("at most {value}"),
-        Duration::Unknown { .. } => "unknown".to_owned(),
-        Duration::Disputed { reports } => format!("disputed ({})", describe_durations(reports)),
-    };
-    describe(reports, words, Duration::sources)
-}
-
-fn describe<T>(
-    reports: &[T],
-    words: impl Fn(&T) -> String,
-    sources: impl Fn(&T) -> &[crate::SourceId],
-) -> String {
-    reports
-        .iter()
-        .map(|report| {
-            let cited: Vec<&str> = sources(report).iter().map(|s| s.as_str()).collect();
-            if cited.is_empty() {
-                words(report)
-            } else {
-                format!("{} ({})", words(report), cited.join(", "))
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
 }
