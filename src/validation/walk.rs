@@ -449,10 +449,7 @@ impl<M: Mode> Checker<'_, M> {
                 self.pair(&c.key("parties"), "a change of diplomatic relations", &change.parties);
             }
             OutcomeKind::Recognition(change) => {
-                let c = kind_at.key("recognition");
-                self.party_at(&c, "by", &change.by);
-                self.party_at(&c, "of", &change.of);
-                self.relation_with_itself(&c.key("of"), "a recognition", &change.by, &change.of);
+                self.recognition(&kind_at.key("recognition"), &change.by, &change.of);
             }
             OutcomeKind::Appointment(appointment) => {
                 let a = kind_at.key("appointment");
@@ -496,6 +493,14 @@ impl<M: Mode> Checker<'_, M> {
         self.sources(&at.key("sources"), &outcome.sources);
     }
 
+    /// A recognition, granted or withdrawn (an outcome) or standing (a
+    /// relation): `by` recognises `of`, two parties, not one.
+    fn recognition(&mut self, at: &At<'_, M>, by: &PartyId, of: &PartyId) {
+        self.party_at(at, "by", by);
+        self.party_at(at, "of", of);
+        self.relation_with_itself(&at.key("of"), "a recognition", by, of);
+    }
+
     fn relation(&mut self, at: &At<'_, M>, relation: &Relation) {
         let kind_at = at.key("kind");
         match &relation.kind {
@@ -504,15 +509,7 @@ impl<M: Mode> Checker<'_, M> {
                 self.pair(&r.key("parties"), "a diplomatic relation", &relations.parties);
             }
             RelationKind::Recognition(recognition) => {
-                let r = kind_at.key("recognition");
-                self.party_at(&r, "by", &recognition.by);
-                self.party_at(&r, "of", &recognition.of);
-                self.relation_with_itself(
-                    &r.key("of"),
-                    "a recognition",
-                    &recognition.by,
-                    &recognition.of,
-                );
+                self.recognition(&kind_at.key("recognition"), &recognition.by, &recognition.of);
             }
         }
         self.sources(&at.key("sources"), &relation.sources);
