@@ -20,7 +20,7 @@
 
 use chrono::NaiveDate;
 
-use crate::{CountryCode, Date};
+use crate::CountryCode;
 
 /// One row of the generated table: a code and what it names when.
 pub(super) struct CodeRow {
@@ -234,7 +234,7 @@ fn naive(days: i32) -> Option<NaiveDate> {
 
 impl Lifetime {
     fn contains(&self, first: i32, last: i32) -> bool {
-        self.from.is_none_or(|from| last >= from) && self.until.is_none_or(|until| first <= until)
+        overlaps(self.from, self.until, first, last)
     }
 
     pub(super) fn public(&self) -> CodeLifetime {
@@ -246,9 +246,10 @@ impl Lifetime {
     }
 }
 
-/// The first and last day a date covers, as days from the Common Era.
-pub(crate) fn days_of(date: &Date) -> (i32, i32) {
-    date.days_from_ce()
+/// Whether the stretch `from..=until` (open where `None`) and the days
+/// `first..=last` share a day.
+fn overlaps(from: Option<i32>, until: Option<i32>, first: i32, last: i32) -> bool {
+    from.is_none_or(|from| last >= from) && until.is_none_or(|until| first <= until)
 }
 
 /// The lifetime of `row` overlapping the days `first..=last`, if any.
@@ -374,9 +375,7 @@ fn is_rename(from: &str, on: i32) -> bool {
 pub(super) fn cow_on(row: &CodeRow, first: i32, last: i32) -> Option<CowState> {
     row.cow
         .iter()
-        .find(|cow| {
-            cow.from.is_none_or(|from| last >= from) && cow.until.is_none_or(|until| first <= until)
-        })
+        .find(|cow| overlaps(cow.from, cow.until, first, last))
         .map(|cow| CowState { number: cow.number, letters: cow.letters })
 }
 

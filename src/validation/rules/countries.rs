@@ -1,6 +1,6 @@
 //! `country-not-on-date`.
 
-use crate::scalars::country_history::{self, days_of};
+use crate::scalars::country_history;
 use crate::validation::{At, Checker, Mode};
 use crate::{Code, CodeOnDate, CountryCode, Date, Period};
 
@@ -8,8 +8,8 @@ use crate::{Code, CodeOnDate, CountryCode, Date, Period};
 /// its end (either alone when the other is absent), as days from the
 /// Common Era; `None` for a period with neither.
 pub(in crate::validation) fn days_of_period(period: &Period) -> Option<(i32, i32)> {
-    let start = period.start.as_ref().map(days_of);
-    let end = period.end.as_ref().map(days_of);
+    let start = period.start.as_ref().map(Date::days_from_ce);
+    let end = period.end.as_ref().map(Date::days_from_ce);
     match (start, end) {
         (Some((first, _)), Some((_, last))) => Some((first, last.max(first))),
         (Some(days), None) | (None, Some(days)) => Some(days),
