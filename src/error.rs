@@ -22,6 +22,14 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// The input is JSON but not a record: every problem in it, field by
+    /// field, with the record rules' problems on what could be read, in
+    /// the order of the text (see [`Error::problems`]). Never empty.
+    #[error("{}", describe(problems))]
+    Invalid {
+        /// The problems, each with its path, location, code and message.
+        problems: Vec<Problem>,
+    },
     /// The input is not valid UTF-8.
     #[error("invalid UTF-8 at byte {offset}")]
     InvalidUtf8 {
@@ -96,20 +104,38 @@ impl std::fmt::Display for Location {
     }
 }
 
+/// One problem as [`Error::Json`] writes it; several as their number and
+/// the first.
+fn describe(problems: &[Problem]) -> String {
+    let one = |problem: &Problem| {
+        let path = if problem.path.is_empty() { "(root)" } else { &problem.path };
+        format!("{path}{}: {}", problem.location, problem.message)
+    };
+    match problems {
+        [] => "no problem".to_owned(),
+        [problem] => one(problem),
+        [first, ..] => format!("{} problems, the first: {}", problems.len(), one(first)),
+    }
+}
+
 impl Error {
-    /// The JSON Pointer of the offending value (empty for the whole input).
+    /// The JSON Pointer of the offending value (empty for the whole input);
+    /// of the first problem, when there are several.
     pub fn path(&self) -> &str {
         match self {
             Error::Json { path, .. } => path,
+            Error::Invalid { problems } => problems.first().map_or("", |p| p.path.as_str()),
             _ => "",
         }
     }
 
-    /// The rule broken. Read errors have the code `json-syntax`: the input
+    /// The rule broken (the first problem's, when there are several).
+    /// Read errors have the code `json-syntax`: the input
     /// could not be read as JSON.
     pub fn code(&self) -> Code {
         match self {
             Error::Json { code, .. } => *code,
+            Error::Invalid { problems } => problems.first().map_or(Code::JsonSyntax, |p| p.code),
             Error::InvalidUtf8 { .. } => Code::InvalidUtf8,
             Error::LineTooLong { .. } => Code::LineTooLong,
             Error::Io(_) => Code::JsonSyntax,
@@ -128,21 +154,59 @@ impl Error {
         }
     }
 
-    /// Where in the input the error was found, when known.
+    /// Where in the input the error was found, when known (the first
+    /// problem's, when there are several).
     pub fn location(&self) -> Location {
         match self {
             Error::Json { location, .. } => *location,
+            Error::Invalid { problems } => problems.first().map(|p| p.location).unwrap_or_default(),
             _ => Location::default(),
         }
     }
 
-    /// The error as a validation [`Problem`] (path, code, severity, message).
+    /// The error as a validation [`Problem`] (path, location, code,
+    /// severity, message): the first problem, when there are several.
     pub fn to_problem(&self) -> Problem {
         match self {
-            Error::Json { path, code, message, .. } => {
-                Problem::new(path.clone(), *code, message.clone())
-            }
+            Error::Json { path, location, code, message } => Problem {
+                location: *location,
+                ..Problem::new(path.clone(), *code, message.clone())
+            },
+            Error::Invalid { problems } => match problems.first() {
+                Some(first) => first.clone(),
+                None => Problem::new("", Code::JsonSyntax, "no problem"),
+            },
             other => Problem::new("", other.code(), other.to_string()),
+        }
+    }
+
+    /// Every problem of the error, in the order of the text: all of them
+    /// for a text that is JSON but not a record ([`Error::Invalid`]), the
+    /// one problem for any other error.
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::{Code, Record};
+    /// let error = Record::from_json(r#"{"format_version": "0.2", "id": "r 1",
+    ///   "event": {"id": "e", "kind": "visit", "colour": "red"}}"#).unwrap_err();
+    /// let problems = error.problems();
+    /// assert_eq!(problems.len(), 2);
+    /// assert_eq!((problems[0].path.as_str(), problems[0].code), ("/id", Code::InvalidId));
+    /// assert_eq!((problems[1].path.as_str(), problems[1].location.line), ("/event/colour", 2));
+    /// assert!(error.to_string().starts_with("2 problems, the first: /id (line 1, column 37): "));
+    /// ```
+    pub fn problems(&self) -> Vec<Problem> {
+        match self {
+            Error::Invalid { problems } => problems.clone(),
+            other => vec![other.to_problem()],
+        }
+    }
+
+    /// [`Error::problems`], taking the error.
+    pub fn into_problems(self) -> Vec<Problem> {
+        match self {
+            Error::Invalid { problems } => problems,
+            other => vec![other.to_problem()],
         }
     }
 }

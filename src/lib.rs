@@ -391,8 +391,10 @@ pub use delegation::{Delegation, DelegationMember, Member};
 pub use duration::Duration;
 pub use error::{Error, Location};
 pub use event::{Event, EventKind, Modality, Participation, Role};
+pub use json::collect::DEFAULT_MAX_PROBLEMS;
 pub use json::lines::{
-    JsonLines, Line, ValidatedLine, par_map_lines, par_map_lines_with_limit, par_validate_lines,
+    JsonLines, Limits, Line, ValidatedLine, par_map_lines, par_map_lines_with_limit,
+    par_map_lines_with_limits, par_validate_lines,
 };
 pub use json::strict::MAX_ITEMS;
 pub use outcome::{

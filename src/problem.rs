@@ -111,6 +111,8 @@ codes! {
     InvalidCoordinates = "invalid-coordinates", Error, true;
     /// A kind of party is missing what identifies it, or has a field it cannot have.
     InvalidPartyKind = "invalid-party-kind", Error, true;
+    /// A record has more problems than are reported: this last one says how many were left out.
+    TooManyProblems = "too-many-problems", Error, false;
     /// Two items of the same kind share an id.
     DuplicateId = "duplicate-id", Error, false;
     /// A reference names no item of its kind.
@@ -184,6 +186,11 @@ pub struct Problem {
     pub severity: Severity,
     /// What is wrong, naming the offending value.
     pub message: String,
+    /// Where in the text the problem was found, when the record was read
+    /// from text that could not be a record; unknown (line 0) for the
+    /// problems of [`Record::validate`](crate::Record::validate), which has
+    /// no text.
+    pub location: crate::Location,
 }
 
 impl Problem {
@@ -197,13 +204,19 @@ impl Problem {
     /// # Ok::<(), diplomatic_events::Error>(())
     /// ```
     pub fn new(path: impl Into<String>, code: Code, message: impl Into<String>) -> Self {
-        Problem { path: path.into(), code, severity: code.severity(), message: message.into() }
+        Problem {
+            path: path.into(),
+            code,
+            severity: code.severity(),
+            message: message.into(),
+            location: crate::Location::default(),
+        }
     }
 }
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let path = if self.path.is_empty() { "(root)" } else { &self.path };
-        write!(f, "{}[{}] {}: {}", self.severity, self.code, path, self.message)
+        write!(f, "{}[{}] {}{}: {}", self.severity, self.code, path, self.location, self.message)
     }
 }

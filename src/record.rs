@@ -98,6 +98,8 @@ impl std::fmt::Display for FormatVersion {
     }
 }
 
+crate::json::collect::collect_with_serde!(FormatVersion => FormatVersion::CURRENT);
+
 impl Record {
     /// A record of `event` with nothing else yet, in the current format version.
     ///
@@ -116,13 +118,27 @@ impl Record {
     /// Parses one record from JSON text. A byte-order mark (U+FEFF) at the
     /// very start is ignored, as RFC 8259 allows; anywhere else it is an error.
     ///
-    /// The parse stops at the first problem; [`Record::validate`] then checks
-    /// the rules across fields and reports every problem at once.
+    /// A text that is JSON but not a record gets every problem in it at
+    /// once, as [`Error::Invalid`]: each unknown, missing or repeated field,
+    /// each value of the wrong type, each value that breaks its type's rule
+    /// (text, ids, codes, dates, URLs...), and the record rules' problems
+    /// on what could be read (the [`validation`](crate::validation) module
+    /// says which rules run then). At most
+    /// [`DEFAULT_MAX_PROBLEMS`](crate::DEFAULT_MAX_PROBLEMS) are reported,
+    /// the last problem then saying how many were left out; see
+    /// [`Record::from_json_with_max_problems`]. A valid record is read as
+    /// fast as ever: the problems are only looked for once reading failed.
+    ///
+    /// A text that is not well-formed JSON stops at its syntax error, the
+    /// one problem reported ([`Error::Json`], code `json-syntax`): what
+    /// follows it cannot be read.
     ///
     /// # Errors
-    /// [`Error::Json`] when the text is not JSON, or not a record: the error
-    /// names the JSON Pointer of the offending value, its line and column,
-    /// and what is wrong.
+    /// [`Error::Invalid`] when the text is JSON but not a record,
+    /// [`Error::Json`] when it is not JSON: each problem names the JSON
+    /// Pointer of the offending value, its line and column, and what is
+    /// wrong. `?` passes the error on; its message says how many problems
+    /// there are and gives the first; [`Error::problems`] gives them all.
     ///
     /// # Example
     /// ```
@@ -135,20 +151,44 @@ impl Record {
     ///    `mentioned`, `topics`, `parts`, `sources`, `extensions`");
     /// ```
     pub fn from_json(json: &str) -> Result<Self, Error> {
-        Self::from_json_text(json.strip_prefix('\u{FEFF}').unwrap_or(json))
+        Self::from_json_with_max_problems(json, crate::DEFAULT_MAX_PROBLEMS)
+    }
+
+    /// [`Record::from_json`], reporting at most `max_problems` problems of
+    /// a text that is not a record (and then one more, saying how many
+    /// were left out). Past the cap, problems are counted, not kept: memory
+    /// stays bounded whatever the input.
+    ///
+    /// # Errors
+    /// As [`Record::from_json`].
+    ///
+    /// # Example
+    /// ```
+    /// use diplomatic_events::{Code, Record};
+    /// let text = r#"{"format_version": "0.2", "id": "r", "a": 1, "b": 2, "c": 3,
+    ///   "event": {"id": "e", "kind": "visit"}}"#;
+    /// let problems = Record::from_json_with_max_problems(text, 2).unwrap_err().into_problems();
+    /// assert_eq!(problems.len(), 3);
+    /// assert_eq!(problems[2].code, Code::TooManyProblems);
+    /// assert_eq!(problems[2].message, "1 more problem is left out: at most 2 are reported");
+    /// ```
+    pub fn from_json_with_max_problems(json: &str, max_problems: usize) -> Result<Self, Error> {
+        Self::from_json_text(json.strip_prefix('\u{FEFF}').unwrap_or(json), max_problems)
     }
 
     /// Parses one record from JSON text with no byte-order mark handling.
     ///
     /// Valid input is read once, by the record reader of [`crate::json::reader`].
     /// When that reader gives up, the text is read again by serde with the
-    /// path tracked, which builds the record or names the problem's JSON
-    /// Pointer: errors cost two reads, records one.
+    /// path tracked, which builds the record or names the first problem;
+    /// then the text is read once more ([`crate::json::collect`]) for every
+    /// problem: records cost one read, errors three.
     #[inline]
-    pub(crate) fn from_json_text(json: &str) -> Result<Self, Error> {
+    pub(crate) fn from_json_text(json: &str, max_problems: usize) -> Result<Self, Error> {
         match crate::json::reader::read_record(json) {
             Ok(record) => Ok(record),
-            Err(crate::json::reader::Bail) => Self::from_json_serde(json),
+            Err(crate::json::reader::Bail) => Self::from_json_serde(json)
+                .map_err(|first| crate::json::collect::every_problem(json, first, max_problems)),
         }
     }
 

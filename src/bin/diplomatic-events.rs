@@ -38,6 +38,10 @@ enum Command {
         /// order is the input's whatever the number.
         #[arg(long, value_name = "N")]
         threads: Option<std::num::NonZeroUsize>,
+        /// The most problems reported for one record that cannot be read;
+        /// one more line then says how many were left out.
+        #[arg(long, value_name = "N", default_value_t = diplomatic_events::DEFAULT_MAX_PROBLEMS)]
+        max_problems: usize,
         /// Files to check.
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<String>,
@@ -81,7 +85,8 @@ enum Target {
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
-    /// One problem per line, `file:line: severity[code] path: message`, then a summary.
+    /// One problem per line, `file:line: severity[code] path: message`,
+    /// with the line and column in the text when known, then a summary.
     Text,
     /// One JSON object per problem per line.
     Json,
@@ -92,10 +97,22 @@ enum Format {
 struct JsonProblem<'a> {
     file: &'a str,
     line: Option<u64>,
+    /// Line and column in the record's text (in the line's, for JSON
+    /// Lines); absent when the problem has none (a record rule's on a
+    /// record that was read).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<JsonLocation>,
     path: &'a str,
     code: &'a str,
     severity: &'a str,
     message: &'a str,
+}
+
+/// Where a problem is in its record's text.
+#[derive(serde::Serialize)]
+struct JsonLocation {
+    line: usize,
+    column: usize,
 }
 
 /// The last line of the text output: `1 record read: 1 valid, 0 with
@@ -152,9 +169,12 @@ impl<W: Write> Output<W> {
     fn problem(&mut self, file: &str, line: Option<u64>, problem: &Problem) -> std::io::Result<()> {
         match self.format {
             Format::Json => {
+                let location = problem.location;
                 let object = JsonProblem {
                     file,
                     line,
+                    location: (location.line > 0)
+                        .then_some(JsonLocation { line: location.line, column: location.column }),
                     path: &problem.path,
                     code: problem.code.as_str(),
                     severity: problem.severity.as_str(),
@@ -169,9 +189,19 @@ impl<W: Write> Output<W> {
                     None => file.to_owned(),
                 };
                 let path = if problem.path.is_empty() { "(root)" } else { &problem.path };
+                // A JSON Lines record is one line: its column is enough.
+                let location = match (line, problem.location) {
+                    (_, location) if location.line == 0 => String::new(),
+                    (Some(_), location) if location.line == 1 => {
+                        format!(" (column {})", location.column)
+                    }
+                    (_, location) => {
+                        format!(" (line {}, column {})", location.line, location.column)
+                    }
+                };
                 writeln!(
                     self.out,
-                    "{place}: {}[{}] {path}: {}",
+                    "{place}: {}[{}] {path}: {}{location}",
                     problem.severity, problem.code, problem.message
                 )
             }
@@ -185,15 +215,19 @@ impl<W: Write> Output<W> {
     }
 }
 
-/// The problems of one parsed-or-not record.
-fn problems_of(result: &Result<Record, Error>) -> Vec<Problem> {
+/// The problems of one parsed-or-not record: every one.
+fn problems_of(result: Result<Record, Error>) -> Vec<Problem> {
     match result {
         Ok(record) => record.validate(),
-        Err(error) => vec![error.to_problem()],
+        Err(error) => error.into_problems(),
     }
 }
 
-fn check_json_file<W: Write>(output: &mut Output<W>, file: &str) -> std::io::Result<()> {
+fn check_json_file<W: Write>(
+    output: &mut Output<W>,
+    file: &str,
+    max_problems: usize,
+) -> std::io::Result<()> {
     let bytes = match std::fs::read(file) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -202,19 +236,10 @@ fn check_json_file<W: Write>(output: &mut Output<W>, file: &str) -> std::io::Res
         }
     };
     let result = match std::str::from_utf8(&bytes) {
-        Ok(text) => Record::from_json(text),
+        Ok(text) => Record::from_json_with_max_problems(text, max_problems),
         Err(e) => Err(Error::InvalidUtf8 { offset: e.valid_up_to() }),
     };
-    let mut problems = problems_of(&result);
-    // A .json file has no line per record; a parse error still says where it is.
-    if let (Err(error), Some(problem)) = (&result, problems.first_mut()) {
-        let location = error.location();
-        if location.line > 0 {
-            problem.message =
-                format!("{} (line {}, column {})", problem.message, location.line, location.column);
-        }
-    }
-    output.record(file, None, &problems)
+    output.record(file, None, &problems_of(result))
 }
 
 /// Reads JSON Lines on `threads` workers; problems are printed in line order.
@@ -223,13 +248,15 @@ fn check_json_lines<W: Write, R: BufRead + Send>(
     file: &str,
     reader: R,
     threads: usize,
+    max_problems: usize,
 ) -> std::io::Result<()> {
     let mut result = Ok(());
     let mut stopped = false;
-    diplomatic_events::par_map_lines(
+    diplomatic_events::par_map_lines_with_limits(
         reader,
         threads,
-        |line| match &line.result {
+        diplomatic_events::Limits::default().with_max_problems(max_problems),
+        |line| match line.result {
             Err(Error::Io(e)) => (line.number, Err(e.to_string())),
             other => (line.number, Ok(problems_of(other))),
         },
@@ -253,6 +280,7 @@ fn validate(
     format: Format,
     deny_warnings: bool,
     threads: usize,
+    max_problems: usize,
     paths: &[String],
 ) -> std::io::Result<ExitCode> {
     let stdout = std::io::stdout().lock();
@@ -260,14 +288,17 @@ fn validate(
         Output { out: std::io::BufWriter::new(stdout), format, tally: Tally::default() };
     for file in paths {
         if file == "-" {
-            check_json_lines(&mut output, "-", BufReader::new(std::io::stdin()), threads)?;
+            let stdin = BufReader::new(std::io::stdin());
+            check_json_lines(&mut output, "-", stdin, threads, max_problems)?;
             continue;
         }
         let extension = Path::new(file).extension().and_then(|e| e.to_str()).unwrap_or_default();
         match extension {
-            "json" => check_json_file(&mut output, file)?,
+            "json" => check_json_file(&mut output, file, max_problems)?,
             "jsonl" | "ndjson" => match std::fs::File::open(file) {
-                Ok(f) => check_json_lines(&mut output, file, BufReader::new(f), threads)?,
+                Ok(f) => {
+                    check_json_lines(&mut output, file, BufReader::new(f), threads, max_problems)?
+                }
                 Err(e) => output.unreadable(file, &e),
             },
             _ => output.unreadable(
@@ -472,8 +503,9 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Validate { format, deny_warnings, threads, paths } => {
-            match validate(format, deny_warnings, threads_or_cores(threads), &paths) {
+        Command::Validate { format, deny_warnings, threads, max_problems, paths } => {
+            let threads = threads_or_cores(threads);
+            match validate(format, deny_warnings, threads, max_problems, &paths) {
                 Ok(code) => code,
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
                 Err(e) => {

@@ -227,7 +227,7 @@ pub fn checked_lines<R: BufRead>(reader: R) -> impl Iterator<Item = CheckedRecor
 /// One record read (or not) from line `number`, checked.
 pub fn check(number: u64, result: Result<Record, crate::Error>) -> CheckedRecord {
     match result {
-        Err(error) => CheckedRecord { number, record: None, problems: vec![error.to_problem()] },
+        Err(error) => CheckedRecord { number, record: None, problems: error.into_problems() },
         Ok(record) => {
             let problems = record.validate();
             let record =

@@ -8,6 +8,8 @@
 //!   (unknown fields refused; optional values and empty lists left out);
 //! - the fast reader's [`ReadValue`](crate::json::reader::ReadValue), with
 //!   the same fields, required where serde requires them;
+//! - the [`Collect`](crate::json::collect::Collect) that reads a broken
+//!   struct for every problem in it, with the same fields again;
 //! - a `with_*` helper for every field that is not required, named after the
 //!   field (a list's helper appends);
 //! - `blank`, which builds the struct from its required fields with the rest
@@ -188,6 +190,26 @@ macro_rules! record_struct {
             }
         }
 
+        impl $crate::json::collect::Collect for $name {
+            fn collect(
+                node: &$crate::json::collect::Node<'_>,
+                cx: &mut $crate::json::collect::Collector,
+            ) -> Option<Self> {
+                use $crate::json::collect::{Shape, Slot};
+                const NAMES: &[&str] = &[$(stringify!($field)),*];
+                let Shape::Object(members) = &node.shape else { return cx.serde(node) };
+                $(let mut $field = Slot::<$($type)*>::Absent;)*
+                for member in members {
+                    match member.key.as_ref() {
+                        $(stringify!($field) => cx.field(member, &mut $field),)*
+                        _ => cx.unknown_field(member, NAMES),
+                    }
+                }
+                $(let $field = $crate::json::declare::record_struct!(@collected $kind cx node $field);)*
+                Some($name { $($field: $field?,)* })
+            }
+        }
+
         #[cfg(all(test, feature = "schema"))]
         impl $crate::json::declare::FieldList for $name {
             const NAME: &'static str = stringify!($name);
@@ -231,6 +253,19 @@ macro_rules! record_struct {
     (@finish optional $field:ident) => { $field };
     (@finish list $field:ident) => { $field.unwrap_or_default() };
     (@finish default $field:ident) => { $field.unwrap_or_default() };
+
+    (@collected required $cx:ident $node:ident $field:ident) => {
+        $cx.required($node, stringify!($field), $field)
+    };
+    (@collected optional $cx:ident $node:ident $field:ident) => {
+        Some(match $field { $crate::json::collect::Slot::Read(value) => value, _ => None })
+    };
+    (@collected $kind:ident $cx:ident $node:ident $field:ident) => {
+        Some(match $field {
+            $crate::json::collect::Slot::Read(value) => value,
+            _ => ::core::default::Default::default(),
+        })
+    };
 
     (@required required) => { true };
     (@required $kind:ident) => { false };

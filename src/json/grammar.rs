@@ -3,7 +3,7 @@
 //! taken as it is.
 
 /// How deep a value may nest, as serde_json allows.
-const MAX_DEPTH: usize = 128;
+pub(crate) const MAX_DEPTH: usize = 128;
 
 /// The end of the JSON value that starts at `at` (after any white space),
 /// or `None` when the bytes from there do not begin with one well-formed
@@ -24,7 +24,8 @@ pub(crate) fn is_value(text: &str) -> bool {
     value_end(bytes, 0).is_some_and(|end| skip_space(bytes, end) == bytes.len())
 }
 
-fn skip_space(bytes: &[u8], mut at: usize) -> usize {
+/// The first byte from `at` that is not JSON white space.
+pub(crate) fn skip_space(bytes: &[u8], mut at: usize) -> usize {
     while bytes.get(at).is_some_and(|b| matches!(b, b' ' | b'\n' | b'\r' | b'\t')) {
         at += 1;
     }
@@ -91,8 +92,9 @@ fn array(bytes: &[u8], at: usize, depth: usize) -> Option<usize> {
     }
 }
 
-/// A string's rest, from after its opening quote.
-fn string(bytes: &[u8], mut at: usize) -> Option<usize> {
+/// A string's rest, from after its opening quote: where the string ends,
+/// after its closing quote.
+pub(crate) fn string(bytes: &[u8], mut at: usize) -> Option<usize> {
     loop {
         match *bytes.get(at)? {
             b'"' => return Some(at + 1),

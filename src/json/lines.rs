@@ -44,11 +44,52 @@ pub struct Line {
 #[derive(Debug)]
 pub struct JsonLines<R> {
     lines: RawLines<R>,
+    max_problems: usize,
 }
+
+/// How much of a JSON Lines input one line may take: its length, and the
+/// problems reported for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Limits {
+    /// The longest line accepted, in bytes, not counting the line end; a
+    /// longer one is skipped unread ([`Error::LineTooLong`]).
+    pub max_line_len: usize,
+    /// The most problems reported for one line that is not a record (see
+    /// [`Record::from_json_with_max_problems`]).
+    pub max_problems: usize,
+}
+
+impl Default for Limits {
+    /// [`JsonLines::DEFAULT_MAX_LINE_LEN`] and
+    /// [`DEFAULT_MAX_PROBLEMS`](crate::DEFAULT_MAX_PROBLEMS).
+    fn default() -> Self {
+        Limits { max_line_len: DEFAULT_MAX_LINE_LEN, max_problems: crate::DEFAULT_MAX_PROBLEMS }
+    }
+}
+
+impl Limits {
+    /// Sets [`Limits::max_line_len`].
+    #[must_use]
+    pub fn with_max_line_len(mut self, max_line_len: usize) -> Self {
+        self.max_line_len = max_line_len;
+        self
+    }
+
+    /// Sets [`Limits::max_problems`].
+    #[must_use]
+    pub fn with_max_problems(mut self, max_problems: usize) -> Self {
+        self.max_problems = max_problems;
+        self
+    }
+}
+
+/// The default longest line: see [`JsonLines::DEFAULT_MAX_LINE_LEN`].
+const DEFAULT_MAX_LINE_LEN: usize = 1 << 20;
 
 impl<R: BufRead> JsonLines<R> {
     /// The default longest line, in bytes: 1 MiB, some 300 times a typical record.
-    pub const DEFAULT_MAX_LINE_LEN: usize = 1 << 20;
+    pub const DEFAULT_MAX_LINE_LEN: usize = DEFAULT_MAX_LINE_LEN;
 
     /// Reads records from `reader`, with the default line limit.
     ///
@@ -61,7 +102,18 @@ impl<R: BufRead> JsonLines<R> {
     /// # Ok::<(), diplomatic_events::Error>(())
     /// ```
     pub fn new(reader: R) -> Self {
-        JsonLines { lines: RawLines::new(reader, Self::DEFAULT_MAX_LINE_LEN) }
+        JsonLines {
+            lines: RawLines::new(reader, Self::DEFAULT_MAX_LINE_LEN),
+            max_problems: crate::DEFAULT_MAX_PROBLEMS,
+        }
+    }
+
+    /// Sets the most problems reported for one line that is not a record
+    /// (see [`Record::from_json_with_max_problems`]).
+    #[must_use]
+    pub fn with_max_problems(mut self, max_problems: usize) -> Self {
+        self.max_problems = max_problems;
+        self
     }
 
     /// Sets the longest line accepted, in bytes, not counting the line end.
@@ -77,7 +129,7 @@ impl<R: BufRead> Iterator for JsonLines<R> {
     fn next(&mut self) -> Option<Line> {
         let (number, raw) = self.lines.next_raw()?;
         let result = match raw {
-            Raw::Text => parse_line(self.lines.text()),
+            Raw::Text => parse_line(self.lines.text(), self.max_problems),
             Raw::TooLong => Err(Error::LineTooLong { limit: self.lines.max_line_len }),
             Raw::Failed(e) => Err(Error::Io(e)),
         };
@@ -87,9 +139,9 @@ impl<R: BufRead> Iterator for JsonLines<R> {
 
 /// Parses one line's bytes: UTF-8 is checked once, then the record is read
 /// straight from the line.
-fn parse_line(bytes: &[u8]) -> Result<Record, Error> {
+fn parse_line(bytes: &[u8], max_problems: usize) -> Result<Record, Error> {
     match std::str::from_utf8(bytes) {
-        Ok(text) => Record::from_json_text(text),
+        Ok(text) => Record::from_json_text(text, max_problems),
         Err(e) => Err(Error::InvalidUtf8 { offset: e.valid_up_to() }),
     }
 }
@@ -226,7 +278,7 @@ where
     M: Fn(Line) -> T + Sync,
     E: FnMut(T),
 {
-    par_map_lines_with_limit(reader, threads, JsonLines::<R>::DEFAULT_MAX_LINE_LEN, map, each);
+    par_map_lines_with_limits(reader, threads, Limits::default(), map, each);
 }
 
 /// [`par_map_lines`] with a line limit of `max_line_len` bytes instead of
@@ -256,8 +308,43 @@ pub fn par_map_lines_with_limit<R, T, M, E>(
     M: Fn(Line) -> T + Sync,
     E: FnMut(T),
 {
+    par_map_lines_with_limits(
+        reader,
+        threads,
+        Limits::default().with_max_line_len(max_line_len),
+        map,
+        each,
+    );
+}
+
+/// [`par_map_lines`] with other [`Limits`]: a line's length, and the
+/// problems reported for a line that is not a record.
+///
+/// # Example
+/// ```
+/// use diplomatic_events::{Limits, par_map_lines_with_limits};
+/// let input = "{\"a\": 1, \"b\": 2, \"c\": 3}\n";
+/// let mut seen = Vec::new();
+/// let limits = Limits::default().with_max_problems(2);
+/// par_map_lines_with_limits(input.as_bytes(), 2, limits, |line| {
+///     line.result.map_err(|e| e.problems().len()).err()
+/// }, |x| seen.push(x));
+/// assert_eq!(seen, [Some(3)]); // two problems, and the one that counts the rest
+/// ```
+pub fn par_map_lines_with_limits<R, T, M, E>(
+    reader: R,
+    threads: usize,
+    limits: Limits,
+    map: M,
+    each: E,
+) where
+    R: BufRead + Send,
+    T: Send,
+    M: Fn(Line) -> T + Sync,
+    E: FnMut(T),
+{
     let batch = Batching { bytes: 256 << 10, lines: 16 << 10 };
-    par_map_batches(reader, threads, max_line_len, batch, map, each);
+    par_map_batches(reader, threads, limits, batch, map, each);
 }
 
 /// How much one batch of [`par_map_batches`] holds: it ends at the first
@@ -273,7 +360,7 @@ struct Batching {
 fn par_map_batches<R, T, M, E>(
     reader: R,
     threads: usize,
-    max_line_len: usize,
+    Limits { max_line_len, max_problems }: Limits,
     batching: Batching,
     map: M,
     mut each: E,
@@ -393,7 +480,7 @@ fn par_map_batches<R, T, M, E>(
                         .map(|(number, line)| {
                             let result = match line {
                                 Item::Text(range) => {
-                                    parse_line(text.get(range).unwrap_or_default())
+                                    parse_line(text.get(range).unwrap_or_default(), max_problems)
                                 }
                                 Item::Failed(e) => Err(Error::Io(e)),
                                 Item::TooLong => Err(Error::LineTooLong { limit: max_line_len }),
@@ -492,7 +579,7 @@ mod tests {
             par_map_batches(
                 input.as_bytes(),
                 threads,
-                1 << 20,
+                Limits::default(),
                 TINY,
                 |l| l.number,
                 |n| seen.push(n),
@@ -509,7 +596,7 @@ mod tests {
         par_map_batches(
             input.as_bytes(),
             2,
-            max_line_len,
+            Limits::default().with_max_line_len(max_line_len),
             batching,
             |line| {
                 if line.number == 1 {
@@ -550,7 +637,7 @@ mod tests {
                 par_map_batches(
                     input.as_bytes(),
                     threads,
-                    1 << 20,
+                    Limits::default(),
                     TINY,
                     |line| assert_ne!(line.number, 5, "map fails on line 5"),
                     |()| {},
@@ -561,7 +648,7 @@ mod tests {
                 par_map_batches(
                     input.as_bytes(),
                     threads,
-                    1 << 20,
+                    Limits::default(),
                     TINY,
                     |line| line.number,
                     |n| assert_ne!(n, 5, "each fails on line 5"),

@@ -5,11 +5,14 @@
 //!   record's shape;
 //! - [`strict`]: the adapter that makes serde refuse what the format refuses
 //!   (repeated keys, `null` for absent values, too many items);
+//! - [`collect`]: the slow path of a broken record, which reads on past
+//!   each problem to report them all;
 //! - [`errors`]: how serde's errors become the crate's `Error`, with their
 //!   codes and JSON Pointers;
 //! - [`swar`]: word-at-a-time byte tests shared by the readers and checks;
 //! - [`lines`]: JSON Lines, read line by line or in parallel.
 
+pub(crate) mod collect;
 pub(crate) mod declare;
 pub(crate) mod errors;
 pub(crate) mod grammar;

@@ -61,7 +61,7 @@ const ID_BYTE: [bool; 256] = {
     table
 };
 
-fn check_id(text: &str) -> Result<(), IdError> {
+pub(crate) fn check_id(text: &str) -> Result<(), IdError> {
     // The common case in one pass over the bytes; the loop below finds the
     // error when there is one.
     let bytes = text.as_bytes();
@@ -123,7 +123,9 @@ macro_rules! id_type {
             }
         }
 
-        string_newtype!($type, IdError);
+        // The stand-in for a broken required id is empty, which no id is:
+        // it names nothing and nothing refers to it.
+        string_newtype!($type, IdError, stand_in = Self(compact_str::CompactString::default()));
         string_schema!($type, {
             "description": concat!($what, ": ASCII letters, digits, '.', '_', ':' and '-', starting with a letter or digit, at most 128 characters."),
             "type": "string",

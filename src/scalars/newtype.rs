@@ -6,7 +6,7 @@
 /// newtype whose checked constructor is `fn parse(&str) -> Result<Self, E>` and
 /// whose wire form is `fn as_str(&self) -> &str`.
 macro_rules! string_newtype {
-    ($type:ident, $error:ty) => {
+    ($type:ident, $error:ty $(, stand_in = $stand_in:expr)?) => {
         impl ::core::str::FromStr for $type {
             type Err = $error;
             fn from_str(text: &str) -> Result<Self, Self::Err> {
@@ -51,6 +51,8 @@ macro_rules! string_newtype {
                 serializer.serialize_str(self.as_str())
             }
         }
+
+        $crate::json::collect::collect_with_serde!($type $(=> $stand_in)?);
 
         impl<'de> ::serde::Deserialize<'de> for $type {
             fn deserialize<D: ::serde::Deserializer<'de>>(

@@ -4,14 +4,41 @@
 //!
 //! 1. **Parsing** ([`Record::from_json`]) checks the JSON and every single
 //!    value: types, required and unknown fields, and each newtype's own
-//!    invariant (text, ids, codes, dates, URLs...). It stops at the first
-//!    problem, since what follows cannot be read reliably, and reports it with
-//!    its JSON Pointer, line and column.
+//!    invariant (text, ids, codes, dates, URLs...). A text that is JSON but
+//!    not a record gets *every* such problem at once ([`Error::Invalid`](crate::Error::Invalid)),
+//!    each with its JSON Pointer, line and column, with the record rules'
+//!    problems on what could be read (below); a syntax error is reported
+//!    alone, since what follows it cannot be read.
 //! 2. **Record rules** ([`Record::validate`]) check what no single value can:
 //!    ids, references, counts, the order of dates, and likely mistakes. They
 //!    report *every* problem, in document order, each with a JSON Pointer into
 //!    the record's JSON, a stable code, a severity and a message naming the
 //!    offending value.
+//!
+//! # Rules on a record read in part
+//!
+//! When parsing finds problems, the record rules still run over what could
+//! be read: a broken item of a list (a party, a participant, a part) is
+//! left out, a broken optional value is absent, and a broken id or event
+//! kind that the record cannot do without has a stand-in. Every rule runs,
+//! but a problem is reported only where no broken value could have caused
+//! it:
+//!
+//! - `unresolved-reference`: unless some item of the kind referred to has
+//!   an id that could not be read (it may be the one meant), or an item
+//!   left out has the id referred to;
+//! - every other rule: unless the item it is about (a party, person,
+//!   delegation, statement, agreement, outcome, relation or source, or an
+//!   event or part, its own parts aside) has a problem of its own;
+//! - `part-outside-parent`, `offset-outside-time-zone`,
+//!   `local-time-outside-event`, `country-not-on-date` and
+//!   `source-before-event`, which read the time or place of an event other
+//!   than the item they report on: unless any event or part has a problem.
+//!
+//! Nothing runs when the record's own event cannot be read at all (it is
+//! not an object, say). At most 100 problems are reported by default
+//! ([`Record::from_json_with_max_problems`]); the last then says how many
+//! were left out (`too-many-problems`).
 //!
 //! Text is put in Unicode NFC when parsed, not rejected: NFC and NFD spellings
 //! of a name are the same text.
@@ -52,6 +79,7 @@
 //! | `invalid-wikidata-id` | error | parsing | yes | not `Q` followed by a number |
 //! | `invalid-coordinates` | error | parsing | yes | latitude or longitude out of range |
 //! | `invalid-party-kind` | error | parsing | yes | a state without a country code, or a field that the party's type cannot have |
+//! | `too-many-problems` | error | parsing | no | the last problem of a record with more than the cap (100 by default): how many more were left out |
 //! | `duplicate-id` | error | record | no | two items of one kind with the same id |
 //! | `unresolved-reference` | error | record | no | a reference to an id that no item of the right kind has |
 //! | `anonymous` | error | record | no | a person, or a party other than a state, with neither name nor description |
@@ -88,6 +116,7 @@
 use crate::{Code, Event, Problem, Record};
 
 mod index;
+pub(crate) mod partial;
 mod pointer;
 mod rules;
 mod walk;
@@ -229,6 +258,9 @@ struct Checker<'a, M: Mode> {
     problems: Vec<Problem>,
     /// Whether a problem was found, when places are not kept.
     found: bool,
+    /// The ids written in the text, when the record was read from a text
+    /// in part ([`partial`]).
+    read_ids: Option<&'a partial::ReadIds>,
     mode: std::marker::PhantomData<M>,
 }
 
@@ -252,6 +284,7 @@ impl<'a, M: Mode> Checker<'a, M> {
             scratch,
             problems: Vec::new(),
             found: false,
+            read_ids: None,
             mode: std::marker::PhantomData,
         }
     }

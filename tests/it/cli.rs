@@ -25,11 +25,11 @@ fn run(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
 const MIXED: &str = "tests/fixtures/jsonl/mixed.jsonl";
 
 const MIXED_TEXT: &str = "\
-tests/fixtures/jsonl/mixed.jsonl:2: error[json-syntax] /event: EOF while parsing an object
+tests/fixtures/jsonl/mixed.jsonl:2: error[json-syntax] /event: EOF while parsing an object (column 70)
 tests/fixtures/jsonl/mixed.jsonl:4: error[signatory-not-party] /agreements/0/signatories/1/acting_for: signatory \"aliyev\" acts for \"az\", which is not a party of agreement \"mou\"
-tests/fixtures/jsonl/mixed.jsonl:7: error[unknown-field] /event/colour: unknown field `colour`, expected one of `id`, `kind`, `title`, `description`, `time`, `duration`, `place`, `modality`, `participants`, `mentioned`, `topics`, `parts`, `sources`, `extensions`
+tests/fixtures/jsonl/mixed.jsonl:7: error[unknown-field] /event/colour: unknown field `colour`, expected one of `id`, `kind`, `title`, `description`, `time`, `duration`, `place`, `modality`, `participants`, `mentioned`, `topics`, `parts`, `sources`, `extensions` (column 74)
 tests/fixtures/jsonl/mixed.jsonl:8: warning[source-before-event] /sources/1/published_at: source \"preview\" was published 2024-04-01T18:00:00Z, before the event starts 2024-04-02
-tests/fixtures/jsonl/mixed.jsonl:9: error[invalid-type] (root): invalid type: sequence, expected struct Record
+tests/fixtures/jsonl/mixed.jsonl:9: error[invalid-type] (root): invalid type: sequence, expected struct Record (column 1)
 7 records read: 3 valid, 4 with errors, 1 with warnings
 ";
 
@@ -82,7 +82,7 @@ fn json_format_one_object_per_problem() {
     assert_eq!(lines.len(), 7);
     assert_eq!(
         lines[0],
-        r#"{"file":"tests/fixtures/invalid/json-syntax.json","line":null,"path":"/event/place","code":"json-syntax","severity":"error","message":"EOF while parsing a string (line 12, column 8)"}"#
+        r#"{"file":"tests/fixtures/invalid/json-syntax.json","line":null,"location":{"line":12,"column":8},"path":"/event/place","code":"json-syntax","severity":"error","message":"EOF while parsing a string"}"#
     );
     assert_eq!(
         lines[1],
@@ -90,11 +90,13 @@ fn json_format_one_object_per_problem() {
     );
     assert_eq!(
         lines[2],
-        r#"{"file":"tests/fixtures/jsonl/mixed.jsonl","line":2,"path":"/event","code":"json-syntax","severity":"error","message":"EOF while parsing an object"}"#
+        r#"{"file":"tests/fixtures/jsonl/mixed.jsonl","line":2,"location":{"line":1,"column":70},"path":"/event","code":"json-syntax","severity":"error","message":"EOF while parsing an object"}"#
     );
     for line in lines {
         let value: serde_json::Value = serde_json::from_str(line).expect("each line is JSON");
-        assert_eq!(value.as_object().map(|o| o.len()), Some(6));
+        // A record rule's problem on a record that was read has no location.
+        let fields = if value.get("location").is_some() { 7 } else { 6 };
+        assert_eq!(value.as_object().map(|o| o.len()), Some(fields));
     }
 }
 

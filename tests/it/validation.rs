@@ -1,7 +1,9 @@
 //! Every invalid fixture yields exactly its expected problems; valid ones none.
 //!
 //! Each `tests/fixtures/invalid/NAME.json` has a `NAME.expected` beside it:
-//! one problem per line, `path<TAB>code<TAB>message`, in the order reported.
+//! one problem per line, `path<TAB>line:column<TAB>code<TAB>message`, in the
+//! order reported (`0:0` where there is no location: the record rules'
+//! problems on a record that was read).
 //! Set `UPDATE_EXPECTED=1` to rewrite them (then review the diff).
 
 use std::collections::BTreeSet;
@@ -11,7 +13,8 @@ use diplomatic_events::{Code, Problem, Record, Severity};
 
 use crate::fixtures::json_files;
 
-/// What a user gets for one file: the parse problem, or every rule problem.
+/// What a user gets for one file: every problem, whether it could be read
+/// or not.
 fn problems_of_file(path: &Path) -> Vec<Problem> {
     let bytes = std::fs::read(path).expect("readable fixture");
     let parsed = match std::str::from_utf8(&bytes) {
@@ -20,12 +23,18 @@ fn problems_of_file(path: &Path) -> Vec<Problem> {
     };
     match parsed {
         Ok(record) => record.validate(),
-        Err(error) => vec![error.to_problem()],
+        Err(error) => error.into_problems(),
     }
 }
 
 fn render(problems: &[Problem]) -> String {
-    problems.iter().map(|p| format!("{}\t{}\t{}\n", p.path, p.code, p.message)).collect()
+    problems
+        .iter()
+        .map(|p| {
+            let at = p.location;
+            format!("{}\t{}:{}\t{}\t{}\n", p.path, at.line, at.column, p.code, p.message)
+        })
+        .collect()
 }
 
 #[test]
@@ -84,6 +93,49 @@ fn five_problems_are_all_reported_at_once() {
     let codes: BTreeSet<Code> = problems.iter().map(|p| p.code).collect();
     assert!(codes.len() >= 5, "{codes:?}");
     assert!(problems.iter().any(|p| p.severity == Severity::Warning));
+}
+
+/// A scraped record with a problem in nearly every part gets them all in
+/// one run: the field-level ones and the record rules' on what was read.
+#[test]
+fn many_problems_are_all_reported_at_once() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/many-problems.json");
+    let problems = problems_of_file(&path);
+    let (fields, rules): (Vec<&Problem>, Vec<&Problem>) =
+        problems.iter().partition(|p| p.location.line > 0 && p.code < Code::DuplicateId);
+    let field_codes: BTreeSet<Code> = fields.iter().map(|p| p.code).collect();
+    assert!(fields.len() >= 8, "{fields:?}");
+    assert!(field_codes.len() >= 6, "{field_codes:?}");
+    let rule_codes: Vec<Code> = rules.iter().map(|p| p.code).collect();
+    assert_eq!(rule_codes, [Code::UnresolvedReference, Code::Anonymous]);
+    // Every problem has its place in the text, in the order of the text.
+    let places: Vec<(usize, usize)> =
+        problems.iter().map(|p| (p.location.line, p.location.column)).collect();
+    assert!(places.iter().all(|&(line, column)| line > 0 && column > 0), "{places:?}");
+    assert!(places.is_sorted(), "{places:?}");
+}
+
+/// Past the cap, problems are counted and the last one says how many.
+#[test]
+fn problems_past_the_cap_are_counted_not_kept() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/too-many-problems.json");
+    let text = std::fs::read_to_string(path).expect("fixture");
+    for (cap, left_out) in [(100, 5), (1, 104), (0, 105), (105, 0), (1_000, 0)] {
+        let problems = Record::from_json_with_max_problems(&text, cap).expect_err("105 bad ids");
+        let problems = problems.into_problems();
+        let reported = problems.iter().filter(|p| p.code == Code::InvalidId).count();
+        assert_eq!(reported, cap.min(105), "cap {cap}");
+        match problems.last() {
+            Some(last) if left_out > 0 => {
+                assert_eq!(last.code, Code::TooManyProblems);
+                assert!(last.message.starts_with(&format!("{left_out} more problem")), "{last}");
+                assert_eq!(problems.len(), cap + 1);
+            }
+            _ => assert_eq!(problems.len(), 105, "cap {cap}"),
+        }
+    }
 }
 
 #[test]

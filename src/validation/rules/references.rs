@@ -138,7 +138,7 @@ impl<M: Mode> Checker<'_, M> {
     #[cold]
     #[inline(never)]
     fn unresolved(&mut self, kind: Kind, id: &IdText, at: &At<'_, M>) {
-        if !self.placing() {
+        if !self.placing() || self.read_ids.is_some_and(|ids| ids.may_have(kind, id)) {
             return;
         }
         let mut message = format!("no {} has id \"{id}\"", kind.noun());
