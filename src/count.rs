@@ -17,6 +17,9 @@
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize};
 
+use serde::de::DeserializeOwned;
+
+use crate::json::collect::{Collect, Collector, Node};
 use crate::{SourceId, Text};
 
 /// How many of something there are, saying exactly how much is known:
@@ -276,6 +279,15 @@ macro_rules! qualified_methods {
                 $crate::count::deserialize_qualified(deserializer)
             }
         }
+
+        impl $crate::json::collect::Collect for $type {
+            fn collect(
+                node: &$crate::json::collect::Node<'_>,
+                cx: &mut $crate::json::collect::Collector,
+            ) -> Option<Self> {
+                $crate::count::collect_qualified(node, cx)
+            }
+        }
     };
 }
 pub(crate) use qualified_methods;
@@ -391,6 +403,50 @@ pub(crate) struct QualifiedWire<V, T> {
     pub(crate) sources: Option<Vec<SourceId>>,
     #[serde(default)]
     pub(crate) reports: Option<Vec<T>>,
+}
+
+impl<V, T> Collect for QualifiedWire<V, T>
+where
+    V: Collect + DeserializeOwned,
+    T: Collect + DeserializeOwned,
+{
+    fn collect(node: &Node<'_>, cx: &mut Collector) -> Option<Self> {
+        crate::json::collect::collect_members!(node, cx, [
+            "kind" => kind: CountKind,
+            "value" => value: Option<V>,
+            "as_written" => as_written: Option<Text>,
+            "sources" => sources: Option<Vec<SourceId>>,
+            "reports" => reports: Option<Vec<T>>,
+        ]);
+        let broken = value.is_broken()
+            || as_written.is_broken()
+            || sources.is_broken()
+            || reports.is_broken();
+        let kind = cx.required(node, "kind", kind);
+        if broken {
+            return None;
+        }
+        Some(QualifiedWire {
+            kind: kind?,
+            value: value.read().flatten(),
+            as_written: as_written.read().flatten(),
+            sources: sources.read().flatten(),
+            reports: reports.read().flatten(),
+        })
+    }
+}
+
+crate::json::collect::collect_with_serde!(CountKind);
+
+/// Collects a [`Qualified`] item through its wire form, every field on its
+/// own; what its kind makes of the fields is checked once they are read.
+pub(crate) fn collect_qualified<T>(node: &Node<'_>, cx: &mut Collector) -> Option<T>
+where
+    T: Qualified + Collect + DeserializeOwned,
+    T::Value: Collect + DeserializeOwned,
+{
+    let wire = QualifiedWire::<T::Value, T>::collect(node, cx)?;
+    T::from_wire(wire).map_err(|(code, message)| cx.invalid(node, code, message)).ok()
 }
 
 /// Deserializes a [`Qualified`] item through its wire form.

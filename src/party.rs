@@ -1,5 +1,6 @@
 //! Parties: the states, organisations and groups that act in diplomacy.
 
+use crate::json::collect::{Collect, Collector, Node};
 use crate::json::declare::record_struct;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize};
@@ -252,6 +253,46 @@ impl PartyType {
             PartyType::Company => "company",
             PartyType::NonStateActor => "non_state_actor",
         }
+    }
+}
+
+impl Collect for PartyKindWire {
+    fn collect(node: &Node<'_>, cx: &mut Collector) -> Option<Self> {
+        crate::json::collect::collect_members!(node, cx, [
+            "type" => kind: PartyType,
+            "country" => country: Option<CountryCode>,
+            "parent" => parent: Option<PartyId>,
+            "organisation" => organisation: Option<PartyId>,
+            "members" => members: Option<Vec<PartyId>>,
+        ]);
+        let broken = country.is_broken()
+            || parent.is_broken()
+            || organisation.is_broken()
+            || members.is_broken();
+        let kind = cx.required(node, "type", kind);
+        if broken {
+            return None;
+        }
+        Some(PartyKindWire {
+            kind: kind?,
+            country: country.read().flatten(),
+            parent: parent.read().flatten(),
+            organisation: organisation.read().flatten(),
+            members: members.read().flatten(),
+        })
+    }
+}
+
+crate::json::collect::collect_with_serde!(PartyType);
+
+/// Each field on its own; what the type makes of them is checked once they
+/// are read.
+impl Collect for PartyKind {
+    fn collect(node: &Node<'_>, cx: &mut Collector) -> Option<Self> {
+        let wire = PartyKindWire::collect(node, cx)?;
+        wire.into_kind()
+            .map_err(|message| cx.invalid(node, crate::Code::InvalidPartyKind, message))
+            .ok()
     }
 }
 

@@ -245,6 +245,33 @@ impl Coordinates {
     }
 }
 
+/// Each number on its own, each out of its range reported at itself.
+impl crate::json::collect::Collect for Coordinates {
+    fn collect(
+        node: &crate::json::collect::Node<'_>,
+        cx: &mut crate::json::collect::Collector,
+    ) -> Option<Self> {
+        crate::json::collect::collect_members!(node, cx, [
+            "latitude" => latitude: f64,
+            "longitude" => longitude: f64,
+        ]);
+        let latitude = cx.required(node, "latitude", latitude);
+        let longitude = cx.required(node, "longitude", longitude);
+        let checks = [
+            ("latitude", latitude.map(|latitude| Coordinates::new(latitude, 0.0))),
+            ("longitude", longitude.map(|longitude| Coordinates::new(0.0, longitude))),
+        ];
+        let mut valid = true;
+        for (name, check) in checks {
+            if let (Some(Err(error)), Some(number)) = (check, node.member(name)) {
+                cx.within(name, |cx| cx.invalid(number, error.code(), error.to_string()));
+                valid = false;
+            }
+        }
+        Coordinates::new(latitude?, longitude?).ok().filter(|_| valid)
+    }
+}
+
 impl TryFrom<RawCoordinates> for Coordinates {
     type Error = CoordinatesError;
     fn try_from(raw: RawCoordinates) -> Result<Self, Self::Error> {

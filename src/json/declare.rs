@@ -195,16 +195,9 @@ macro_rules! record_struct {
                 node: &$crate::json::collect::Node<'_>,
                 cx: &mut $crate::json::collect::Collector,
             ) -> Option<Self> {
-                use $crate::json::collect::{Shape, Slot};
-                const NAMES: &[&str] = &[$(stringify!($field)),*];
-                let Shape::Object(members) = &node.shape else { return cx.serde(node) };
-                $(let mut $field = Slot::<$($type)*>::Absent;)*
-                for member in members {
-                    match member.key.as_ref() {
-                        $(stringify!($field) => cx.field(member, &mut $field),)*
-                        _ => cx.unknown_field(member, NAMES),
-                    }
-                }
+                $crate::json::collect::collect_members!(
+                    node, cx, [$(stringify!($field) => $field: $($type)*),*]
+                );
                 $(let $field = $crate::json::declare::record_struct!(@collected $kind cx node $field);)*
                 Some($name { $($field: $field?,)* })
             }
@@ -258,13 +251,10 @@ macro_rules! record_struct {
         $cx.required($node, stringify!($field), $field)
     };
     (@collected optional $cx:ident $node:ident $field:ident) => {
-        Some(match $field { $crate::json::collect::Slot::Read(value) => value, _ => None })
+        Some($field.read().flatten())
     };
     (@collected $kind:ident $cx:ident $node:ident $field:ident) => {
-        Some(match $field {
-            $crate::json::collect::Slot::Read(value) => value,
-            _ => ::core::default::Default::default(),
-        })
+        Some($field.read().unwrap_or_default())
     };
 
     (@required required) => { true };

@@ -822,6 +822,21 @@ impl<'de> Deserialize<'de> for Extensions {
     }
 }
 
+/// Each key and each value on its own.
+impl crate::json::collect::Collect for Extensions {
+    fn collect(
+        node: &crate::json::collect::Node<'_>,
+        cx: &mut crate::json::collect::Collector,
+    ) -> Option<Self> {
+        match &node.shape {
+            crate::json::collect::Shape::Object(_) => {
+                cx.map(node).map(|map| Extensions(std::mem::ManuallyDrop::new(map)))
+            }
+            _ => cx.serde(node),
+        }
+    }
+}
+
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for Extensions {
     fn schema_name() -> std::borrow::Cow<'static, str> {

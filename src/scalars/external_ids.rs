@@ -78,6 +78,47 @@ pub struct ExternalIds {
     pub other: BTreeMap<ExtensionKey, Text>,
 }
 
+impl crate::json::collect::Collect for ExternalIds {
+    fn collect(
+        node: &crate::json::collect::Node<'_>,
+        cx: &mut crate::json::collect::Collector,
+    ) -> Option<Self> {
+        crate::json::collect::collect_members!(node, cx, [
+            "wikidata" => wikidata: Option<WikidataId>,
+            "other" => other: OtherIds,
+        ]);
+        if wikidata.is_broken() || other.is_broken() {
+            return None;
+        }
+        Some(ExternalIds {
+            wikidata: wikidata.read().flatten(),
+            other: other.read().map(|OtherIds(other)| other).unwrap_or_default(),
+        })
+    }
+}
+
+/// [`ExternalIds::other`] as it is collected: a map whose keys are checked
+/// one by one.
+struct OtherIds(BTreeMap<ExtensionKey, Text>);
+
+impl<'de> Deserialize<'de> for OtherIds {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::scalars::newtype::unique_map(deserializer).map(OtherIds)
+    }
+}
+
+impl crate::json::collect::Collect for OtherIds {
+    fn collect(
+        node: &crate::json::collect::Node<'_>,
+        cx: &mut crate::json::collect::Collector,
+    ) -> Option<Self> {
+        match &node.shape {
+            crate::json::collect::Shape::Object(_) => cx.map(node).map(OtherIds),
+            _ => cx.serde(node),
+        }
+    }
+}
+
 /// The schema of [`ExternalIds::other`], as of extensions (schemars would
 /// say only the keys' pattern, not their length).
 #[cfg(feature = "schema")]

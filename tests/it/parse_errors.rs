@@ -95,8 +95,8 @@ fn value_errors_point_at_the_value() {
         err(
             r#"{"format_version":"0.2","id":"x","event":{"id":"e","kind":"visit","place":{"coordinates":{"latitude":91,"longitude":0}}}}"#
         ),
-        // At the end of the coordinates, where they were read whole.
-        "/event/place/coordinates (line 1, column 118): latitude 91 is outside -90 to 90"
+        // At the number out of range.
+        "/event/place/coordinates/latitude (line 1, column 103): latitude 91 is outside -90 to 90"
     );
 }
 

@@ -21,7 +21,7 @@
 
 mod tree;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::de::{DeserializeOwned, Error as _};
 
@@ -185,18 +185,14 @@ collect_with_serde!(
     crate::AgreementRelation,
     crate::AgreementStatus,
     crate::AreaKind,
-    crate::Coordinates,
-    crate::Count,
     crate::DiplomaticStatus,
-    crate::Duration,
-    crate::Extensions,
-    crate::ExternalIds,
+    crate::ExtensionValue,
+    f64,
     crate::Member,
     crate::MembershipChange,
     crate::Modality,
     crate::NameVariantKind,
     crate::OutcomeKind,
-    crate::PartyKind,
     crate::RecognisedAs,
     crate::RecognitionChangeKind,
     crate::RelationKind,
@@ -215,6 +211,32 @@ collect_with_serde!(
 // stand-in could cause is in the broken event, so it is not reported.
 collect_with_serde!(crate::EventKind => crate::EventKind::Meeting);
 
+/// Collects the members of a struct's object, in a function that returns
+/// `Option<Self>`: binds one [`Slot`] per field, named as given, reporting
+/// every unknown or repeated key; returns serde's problem when `node` is not
+/// an object. The names, in the order of the struct's fields, are those
+/// serde's message of an unknown field lists.
+macro_rules! collect_members {
+    ($node:ident, $cx:ident, [$($name:expr => $field:ident: $type:ty),* $(,)?]) => {
+        let $crate::json::collect::Shape::Object(members) = &$node.shape else {
+            return $cx.serde($node);
+        };
+        $(let mut $field = $crate::json::collect::Slot::<$type>::Absent;)*
+        for member in members {
+            let key: &str = member.key.as_ref();
+            $(
+                if key == $name {
+                    $cx.field(member, &mut $field);
+                    continue;
+                }
+            )*
+            const NAMES: &[&str] = &[$($name),*];
+            $cx.unknown_field(member, NAMES);
+        }
+    };
+}
+pub(crate) use collect_members;
+
 /// A field of a struct being collected.
 pub(crate) enum Slot<T> {
     /// Not in the object.
@@ -223,6 +245,21 @@ pub(crate) enum Slot<T> {
     Broken,
     /// Read.
     Read(T),
+}
+
+impl<T> Slot<T> {
+    /// What was read, if anything.
+    pub(crate) fn read(self) -> Option<T> {
+        match self {
+            Slot::Read(value) => Some(value),
+            Slot::Absent | Slot::Broken => None,
+        }
+    }
+
+    /// Whether the field is there with a problem.
+    pub(crate) fn is_broken(&self) -> bool {
+        matches!(self, Slot::Broken)
+    }
 }
 
 /// Where the problems go while a record is collected.
@@ -255,7 +292,7 @@ impl Collector {
     }
 
     /// Runs `collect` one step below the current value.
-    fn within<T>(&mut self, token: &str, collect: impl FnOnce(&mut Self) -> T) -> T {
+    pub(crate) fn within<T>(&mut self, token: &str, collect: impl FnOnce(&mut Self) -> T) -> T {
         let length = self.path.len();
         push_pointer_token(&mut self.path, token);
         let value = collect(self);
@@ -300,6 +337,61 @@ impl Collector {
         }
     }
 
+    /// Collects the entries of a map under checked keys (extensions, other
+    /// ids), `node` being an object: each key is read by its type's serde
+    /// code, and a key that repeats another is a problem, as is a map of
+    /// more than [`MAX_ITEMS`] entries.
+    pub(crate) fn map<K, V>(&mut self, node: &Node<'_>) -> Option<BTreeMap<K, V>>
+    where
+        K: DeserializeOwned + Ord + std::fmt::Display,
+        V: Collect,
+    {
+        let Shape::Object(members) = &node.shape else { return None };
+        if let Some(first_over) = members.get(MAX_ITEMS) {
+            self.report("", first_over.key_end, Code::TooManyItems, || {
+                format!("more than {MAX_ITEMS} items in one list or map")
+            });
+            return None;
+        }
+        let mut map = BTreeMap::new();
+        let mut complete = true;
+        for member in members {
+            let key = self.within(&member.key, |cx| {
+                clear_code();
+                let literal = serde_json::to_string(&member.key).unwrap_or_default();
+                let mut deserializer = serde_json::Deserializer::from_str(&literal);
+                match K::deserialize(Strict(&mut deserializer)) {
+                    Ok(key) => Some(key),
+                    Err(error) => {
+                        let error = Error::from_json_error(String::new(), &error);
+                        cx.report("", member.key_end, error.code(), || error.to_problem().message);
+                        None
+                    }
+                }
+            });
+            let Some(key) = key else {
+                complete = false;
+                continue;
+            };
+            if map.contains_key(&key) {
+                self.within(&member.key, |cx| {
+                    cx.report("", member.key_end, Code::DuplicateKey, || {
+                        format!("duplicate key \"{key}\"")
+                    });
+                });
+                complete = false;
+                continue;
+            }
+            match self.within(&member.key, |cx| V::collect(&member.value, cx)) {
+                Some(value) => {
+                    map.insert(key, value);
+                }
+                None => complete = false,
+            }
+        }
+        complete.then_some(map)
+    }
+
     /// Collects the value of `member` into `slot`, unless the key was there
     /// already: a repeated key is a problem, and its value is not read.
     pub(crate) fn field<T: Collect>(&mut self, member: &Member<'_>, slot: &mut Slot<T>) {
@@ -326,6 +418,12 @@ impl Collector {
                 serde_json::Error::unknown_field(key, names).to_string()
             });
         });
+    }
+
+    /// Reports, at the value being collected, a problem that its type's
+    /// check across its fields found once they were read.
+    pub(crate) fn invalid(&mut self, node: &Node<'_>, code: Code, message: String) {
+        self.report("", node.end(), code, || message);
     }
 
     /// The value of a required field: what was read, else a stand-in after
