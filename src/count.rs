@@ -410,7 +410,9 @@ where
     V: Collect + DeserializeOwned,
     T: Collect + DeserializeOwned,
 {
+    /// `None` when any field has a problem: the kind's check needs them all.
     fn collect(node: &Node<'_>, cx: &mut Collector) -> Option<Self> {
+        let before = cx.found();
         crate::json::collect::collect_members!(node, cx, [
             "kind" => kind: CountKind,
             "value" => value: Option<V>,
@@ -418,12 +420,8 @@ where
             "sources" => sources: Option<Vec<SourceId>>,
             "reports" => reports: Option<Vec<T>>,
         ]);
-        let broken = value.is_broken()
-            || as_written.is_broken()
-            || sources.is_broken()
-            || reports.is_broken();
         let kind = cx.required(node, "kind", kind);
-        if broken {
+        if cx.found() > before {
             return None;
         }
         Some(QualifiedWire {

@@ -82,6 +82,14 @@ pub enum OutcomeKind {
     Accreditation(Accreditation),
 }
 
+crate::json::collect::collect_one_key!(OutcomeKind {
+    "membership" => Membership,
+    "diplomatic_relations" => DiplomaticRelations,
+    "recognition" => Recognition,
+    "appointment" => Appointment,
+    "accreditation" => Accreditation,
+});
+
 impl OutcomeKind {
     /// The kind's key: `"membership"`, `"diplomatic_relations"`,
     /// `"recognition"`, `"appointment"` or `"accreditation"`.

@@ -257,7 +257,9 @@ impl PartyType {
 }
 
 impl Collect for PartyKindWire {
+    /// `None` when any field has a problem: the type's check needs them all.
     fn collect(node: &Node<'_>, cx: &mut Collector) -> Option<Self> {
+        let before = cx.found();
         crate::json::collect::collect_members!(node, cx, [
             "type" => kind: PartyType,
             "country" => country: Option<CountryCode>,
@@ -265,12 +267,8 @@ impl Collect for PartyKindWire {
             "organisation" => organisation: Option<PartyId>,
             "members" => members: Option<Vec<PartyId>>,
         ]);
-        let broken = country.is_broken()
-            || parent.is_broken()
-            || organisation.is_broken()
-            || members.is_broken();
         let kind = cx.required(node, "type", kind);
-        if broken {
+        if cx.found() > before {
             return None;
         }
         Some(PartyKindWire {

@@ -61,6 +61,11 @@ pub enum RelationKind {
     Recognition(Recognition),
 }
 
+crate::json::collect::collect_one_key!(RelationKind {
+    "diplomatic_relations" => DiplomaticRelations,
+    "recognition" => Recognition,
+});
+
 impl RelationKind {
     /// The kind's key: `"diplomatic_relations"` or `"recognition"`.
     pub fn as_str(&self) -> &'static str {

@@ -15,6 +15,7 @@ mod countries_in_time;
 mod country;
 #[cfg(feature = "event-data")]
 mod event_data;
+mod every_problem;
 mod extensions;
 mod external_suites;
 mod fast_reader;

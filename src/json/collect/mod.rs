@@ -192,10 +192,8 @@ collect_with_serde!(
     crate::MembershipChange,
     crate::Modality,
     crate::NameVariantKind,
-    crate::OutcomeKind,
     crate::RecognisedAs,
     crate::RecognitionChangeKind,
-    crate::RelationKind,
     crate::RelationsChangeKind,
     crate::ReportingVerb,
     crate::Role,
@@ -210,6 +208,37 @@ collect_with_serde!(
 // holds most of the record, is still checked by the rules; a problem the
 // stand-in could cause is in the broken event, so it is not reported.
 collect_with_serde!(crate::EventKind => crate::EventKind::Meeting);
+
+/// Collects an enum written as a one-key object naming its variant, whose
+/// variants hold record structs: the struct is collected at its key, so
+/// that every problem in it is found. Anything else (an unknown key, a
+/// second key) is serde's problem to name.
+macro_rules! collect_one_key {
+    ($type:ident { $($name:literal => $variant:ident),* $(,)? }) => {
+        impl $crate::json::collect::Collect for $type {
+            fn collect(
+                node: &$crate::json::collect::Node<'_>,
+                cx: &mut $crate::json::collect::Collector,
+            ) -> Option<Self> {
+                if let $crate::json::collect::Shape::Object(members) = &node.shape {
+                    if let [member] = members.as_slice() {
+                        $(
+                            if member.key == $name {
+                                return cx
+                                    .within($name, |cx| {
+                                        $crate::json::collect::Collect::collect(&member.value, cx)
+                                    })
+                                    .map($type::$variant);
+                            }
+                        )*
+                    }
+                }
+                cx.serde(node)
+            }
+        }
+    };
+}
+pub(crate) use collect_one_key;
 
 /// Collects the members of a struct's object, in a function that returns
 /// `Option<Self>`: binds one [`Slot`] per field, named as given, reporting
@@ -418,6 +447,12 @@ impl Collector {
                 serde_json::Error::unknown_field(key, names).to_string()
             });
         });
+    }
+
+    /// How many problems were found so far: a value whose check across its
+    /// fields needs all of them read compares this before and after.
+    pub(crate) fn found(&self) -> usize {
+        self.total
     }
 
     /// Reports, at the value being collected, a problem that its type's

@@ -138,7 +138,12 @@ impl<M: Mode> Checker<'_, M> {
     #[cold]
     #[inline(never)]
     fn unresolved(&mut self, kind: Kind, id: &IdText, at: &At<'_, M>) {
-        if !self.placing() || self.read_ids.is_some_and(|ids| ids.may_have(kind, id)) {
+        if !self.placing() {
+            return;
+        }
+        // On a record read in part: the text may have the item, or the
+        // reference is itself broken (its stand-in is empty).
+        if self.read_ids.is_some_and(|ids| id.is_empty() || ids.may_have(kind, id)) {
             return;
         }
         let mut message = format!("no {} has id \"{id}\"", kind.noun());
