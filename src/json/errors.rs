@@ -141,6 +141,17 @@ impl Error {
                 push_pointer_token(&mut path, key);
             }
         }
+        // A second key of a one-key object is reported at that object too:
+        // point at the key, as for an unknown field of a struct.
+        if *code == Code::UnknownField {
+            let key = message
+                .strip_prefix("unknown field `")
+                .and_then(|rest| rest.split_once("` beside `"))
+                .map(|(key, _)| key);
+            if let Some(key) = key {
+                push_pointer_token(&mut path, key);
+            }
+        }
         if let Error::Json { path: error_path, .. } = &mut error {
             *error_path = path;
         }

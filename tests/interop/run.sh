@@ -13,7 +13,11 @@
 #      valid records judged by the crate, Python jsonschema and Ajv, which
 #      disagree only by the Rust-only rules of rust-only.json;
 #   6. the event-data export (check_event_data.py): CAMEO rows read by pandas
-#      under GDELT's column names, PLOVER events valid in Python jsonschema.
+#      under GDELT's column names, PLOVER events valid in Python jsonschema;
+#   7. every problem at once (check_locations.py): on every invalid fixture
+#      and 3,000 seeded mutants with 1 to 8 problems each, the places of the
+#      crate's field-level problems are those of Python jsonschema's
+#      iter_errors, up to the Rust-only rules of rust-only.json.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -90,6 +94,11 @@ differential() {
   "$work/venv/bin/python" "$here/differential.py" "$root/target/debug/diplomatic-events" "$work/node/node_modules"
 }
 check "differential: the crate, python jsonschema and ajv on 5,200 mutants" differential
+locations() {
+  (cd "$root" && cargo build --quiet --all-features --bin diplomatic-events)
+  "$work/venv/bin/python" "$here/check_locations.py" "$root/target/debug/diplomatic-events"
+}
+check "every problem at once: the crate's places are python jsonschema's, on the invalid fixtures and 3,000 mutants with 1 to 8 problems" locations
 event_data() {
   (cd "$root" && cargo build --quiet --all-features --bin diplomatic-events)
   "$work/venv/bin/python" "$here/check_event_data.py" "$root" "$root/target/debug/diplomatic-events"
