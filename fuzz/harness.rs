@@ -10,8 +10,18 @@ pub fn harness(data: &[u8]) {
     // A whole document.
     if let Ok(text) = std::str::from_utf8(data) {
         agree(text);
-        if let Ok(record) = diplomatic_events::Record::from_json(text) {
-            check_record(&record);
+        match diplomatic_events::Record::from_json(text) {
+            Ok(record) => check_record(&record),
+            Err(error) => {
+                check_problems(&error, diplomatic_events::DEFAULT_MAX_PROBLEMS);
+                // A small cap holds too, and keeps the same first problems.
+                let capped = diplomatic_events::Record::from_json_with_max_problems(text, 3)
+                    .expect_err("refused under any cap");
+                check_problems(&capped, 3);
+                let (all, few) = (error.problems(), capped.problems());
+                let kept = few.iter().filter(|p| p.code != diplomatic_events::Code::TooManyProblems);
+                assert!(kept.zip(&all).all(|(a, b)| a == b), "the cap keeps the first problems");
+            }
         }
     }
     // The same bytes as JSON Lines, with the default and a tiny line limit.
@@ -22,12 +32,24 @@ pub fn harness(data: &[u8]) {
             last = line.number;
             match line.result {
                 Ok(record) => check_record(&record),
-                Err(error) => {
-                    let problem = error.to_problem();
-                    assert_eq!(problem.severity, problem.code.severity());
-                }
+                Err(error) => check_problems(&error, diplomatic_events::DEFAULT_MAX_PROBLEMS),
             }
         }
+    }
+}
+
+/// A refused input has at least one problem and at most `cap` and the one
+/// that counts the rest, each with a JSON Pointer and its code's severity.
+fn check_problems(error: &diplomatic_events::Error, cap: usize) {
+    let problems = error.problems();
+    assert!(!problems.is_empty(), "a refused input has a problem: {error}");
+    assert!(problems.len() <= cap + 1, "{} problems, over the cap of {cap}", problems.len());
+    for (i, problem) in problems.iter().enumerate() {
+        assert_eq!(problem.severity, problem.code.severity());
+        assert!(problem.path.is_empty() || problem.path.starts_with('/'), "{}", problem.path);
+        let last = i + 1 == problems.len();
+        let counts_the_rest = problem.code == diplomatic_events::Code::TooManyProblems;
+        assert!(!counts_the_rest || (last && problems.len() == cap + 1), "{problem}");
     }
 }
 

@@ -264,7 +264,7 @@ fn unit_values_as_one_key_objects_are_refused() {
 
 /// A one-key object (`{"person": "a"}`, `{"other": "talks"}`) with a second
 /// key: the repeated key is a `duplicate-key` error pointing at it, another
-/// key an `unknown-field` error; an empty one and a newtype value's string
+/// key an `unknown-field` error pointing at it too; an empty one and a newtype value's string
 /// form are refused with messages that say what is written instead.
 #[test]
 fn one_key_objects_have_exactly_one_key() {
@@ -286,7 +286,7 @@ fn one_key_objects_have_exactly_one_key() {
         ),
         (
             participant(r#"{"person":"a","party":"b"}"#),
-            "/event/participants/0/participant",
+            "/event/participants/0/participant/party",
             Code::UnknownField,
             "unknown field `party` beside `person`: this object has exactly one key",
         ),
