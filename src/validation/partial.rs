@@ -136,7 +136,16 @@ impl Record {
                         || events_broken && READ_OTHER_EVENTS.contains(&problem.code))
             })
             .map(|problem| {
-                let offset = root.find(&problem.path).map_or(0, |node| node.start + 1);
+                // At the value, or the nearest value around it that the
+                // text has (a missing id has its object).
+                let mut path = problem.path.as_str();
+                let offset = loop {
+                    match (root.find(path), path.rsplit_once('/')) {
+                        (Some(node), _) => break node.start + 1,
+                        (None, Some((parent, _))) => path = parent,
+                        (None, None) => break 0,
+                    }
+                };
                 Found { problem, offset }
             })
             .collect()

@@ -179,6 +179,7 @@ pub(crate) use collect_with_serde;
 // its type is here or collected otherwise.
 collect_with_serde!(
     bool,
+    f64,
     u64,
     crate::Actor,
     crate::AgreementKind,
@@ -187,7 +188,6 @@ collect_with_serde!(
     crate::AreaKind,
     crate::DiplomaticStatus,
     crate::ExtensionValue,
-    f64,
     crate::Member,
     crate::MembershipChange,
     crate::Modality,
