@@ -10,7 +10,9 @@ use crate::{
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The input is not well-formed JSON, or not a record.
+    /// One problem at one place: the input is not well-formed JSON, or
+    /// writing failed; for a text nested deeper than 128 levels, its first
+    /// problem. A text that is JSON but not a record is [`Error::Invalid`].
     #[error("{}{location}: {message}", if path.is_empty() { "(root)" } else { path })]
     Json {
         /// JSON Pointer (RFC 6901) to the offending value; empty for the whole document.
