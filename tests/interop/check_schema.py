@@ -46,7 +46,7 @@ def main():
             instance = json.loads(path.read_text(encoding="utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):
             continue
-        codes = {line.split("\t")[1] for line in path.with_suffix(".expected").read_text(encoding="utf-8").splitlines()}
+        codes = {line.split("\t")[2] for line in path.with_suffix(".expected").read_text(encoding="utf-8").splitlines()}
         expect_rejected = bool(codes & checked)
         is_valid = validator.is_valid(instance)
         if is_valid == expect_rejected:
