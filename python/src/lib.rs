@@ -240,25 +240,31 @@ impl<R: Read> Read for Stoppable<R> {
 /// takes the GIL for as long as the file's `read` takes.
 struct PythonFile {
     file: Py<PyAny>,
+    /// What a read gave beyond the buffer (a text file's `read(n)` counts
+    /// characters, which may be more than n bytes), for the next read.
+    pending: Vec<u8>,
 }
 
 impl Read for PythonFile {
     fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
-        Python::attach(|py| {
-            let chunk = self.file.bind(py).call_method1("read", (buffer.len(),))?;
-            let bytes: Vec<u8> = match chunk.cast::<PyString>() {
-                Ok(text) => text.to_cow()?.as_bytes().to_vec(),
-                Err(_) => chunk.extract()?,
-            };
-            // A text file's `read(n)` counts characters: keep what fits,
-            // the rest is an error rather than lost.
-            let Some(target) = buffer.get_mut(..bytes.len()) else {
-                return Err(PyValueError::new_err("read more bytes than asked"));
-            };
-            target.copy_from_slice(&bytes);
-            Ok(bytes.len())
-        })
-        .map_err(std::io::Error::other)
+        if self.pending.is_empty() {
+            self.pending = Python::attach(|py| -> PyResult<Vec<u8>> {
+                let chunk = self.file.bind(py).call_method1("read", (buffer.len(),))?;
+                match chunk.cast::<PyString>() {
+                    Ok(text) => Ok(text.to_cow()?.as_bytes().to_vec()),
+                    Err(_) => chunk.extract(),
+                }
+            })
+            .map_err(std::io::Error::other)?;
+        }
+        let length = buffer.len().min(self.pending.len());
+        let (Some(target), Some(source)) = (buffer.get_mut(..length), self.pending.get(..length))
+        else {
+            return Ok(0);
+        };
+        target.copy_from_slice(source);
+        self.pending.drain(..length);
+        Ok(length)
     }
 }
 
@@ -272,7 +278,7 @@ fn iter_jsonl(
 ) -> PyResult<JsonLinesIterator> {
     let stop = Arc::new(AtomicBool::new(false));
     let reader: Box<dyn Read + Send> = if source.hasattr("read")? {
-        Box::new(PythonFile { file: source.clone().unbind() })
+        Box::new(PythonFile { file: source.clone().unbind(), pending: Vec::new() })
     } else {
         let path: PathBuf = source.extract()?;
         Box::new(py.detach(|| std::fs::File::open(path))?)

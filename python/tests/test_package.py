@@ -110,6 +110,12 @@ def test_json_lines_with_bad_lines():
         assert [n for n, _, _ in de.iter_jsonl(file)] == [n for n, _, _ in lines]
     assert [n for n, _, _ in de.iter_jsonl(str(MIXED), threads=1)] == [n for n, _, _ in lines]
     assert [n for n, _, _ in de.iter_jsonl(io.BytesIO(MIXED.read_bytes()), 3)] == [n for n, _, _ in lines]
+    # A text file too, whose read(n) counts characters, not bytes.
+    with open(MIXED, encoding="utf-8") as file:
+        assert [(n, p) for n, _, p in de.iter_jsonl(file)] == [(n, p) for n, _, p in lines]
+    text = "\n".join([(ROOT / "tests/fixtures/valid/partial-dates-polity-1874.json").read_text(encoding="utf-8").replace("\n", "")] * 50)
+    assert "ü" in text or "é" in text or any(ord(c) > 127 for c in text)
+    assert len(list(de.iter_jsonl(io.StringIO(text)))) == 50
 
 
 def test_the_imported_visits_read_in_order_as_records():
