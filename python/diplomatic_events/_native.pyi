@@ -2,7 +2,21 @@
 crate's own code with the GIL released."""
 
 import os
-from typing import Any, BinaryIO, Final, Iterator, Optional, Union
+from typing import Any, BinaryIO, Final, Iterator, Optional, Union, final
+
+__all__ = [
+    "DEFAULT_MAX_PROBLEMS",
+    "DiplomaticEventsError",
+    "FORMAT_VERSION",
+    "JsonLinesIterator",
+    "Problem",
+    "canonical",
+    "iter_jsonl",
+    "parse",
+    "schema",
+    "validate",
+    "validate_file",
+]
 
 FORMAT_VERSION: Final[str]
 """The record format version this package reads and writes: ``"0.2"``."""
@@ -18,6 +32,7 @@ class DiplomaticEventsError(ValueError):
     problems: list[Problem]
     """Every problem found, in the order of the text."""
 
+@final
 class Problem:
     """One problem of a record. Frozen; equal when every field is."""
 
@@ -36,6 +51,7 @@ class Problem:
     column: Optional[int]
     """The column in that line, from 1, counted in bytes; ``None`` as ``line``."""
 
+@final
 class JsonLinesIterator(Iterator[tuple[int, Optional[dict[str, Any]], list[Problem]]]):
     """What :func:`iter_jsonl` returns."""
 

@@ -139,7 +139,7 @@ fn loads<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
 }
 
 #[pyfunction]
-#[pyo3(signature = (text, *, max_problems = diplomatic_events::DEFAULT_MAX_PROBLEMS))]
+#[pyo3(signature = (text, *, max_problems = 100))]
 fn validate(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
@@ -150,7 +150,7 @@ fn validate(
 }
 
 #[pyfunction]
-#[pyo3(signature = (path, *, max_problems = diplomatic_events::DEFAULT_MAX_PROBLEMS))]
+#[pyo3(signature = (path, *, max_problems = 100))]
 fn validate_file(py: Python<'_>, path: PathBuf, max_problems: usize) -> PyResult<Vec<Problem>> {
     let bytes = py.detach(|| std::fs::read(&path))?;
     let input = Input::Bytes(bytes);
@@ -158,7 +158,7 @@ fn validate_file(py: Python<'_>, path: PathBuf, max_problems: usize) -> PyResult
 }
 
 #[pyfunction]
-#[pyo3(signature = (text, *, max_problems = diplomatic_events::DEFAULT_MAX_PROBLEMS))]
+#[pyo3(signature = (text, *, max_problems = 100))]
 fn parse<'py>(
     py: Python<'py>,
     text: &Bound<'py, PyAny>,
@@ -170,7 +170,7 @@ fn parse<'py>(
 }
 
 #[pyfunction]
-#[pyo3(signature = (text, *, max_problems = diplomatic_events::DEFAULT_MAX_PROBLEMS))]
+#[pyo3(signature = (text, *, max_problems = 100))]
 fn canonical(py: Python<'_>, text: &Bound<'_, PyAny>, max_problems: usize) -> PyResult<String> {
     let input = Input::from_python(text)?;
     let json = py.detach(|| input.read(max_problems).and_then(|record| record.to_json_pretty()));
@@ -286,7 +286,7 @@ impl Read for PythonFile {
 }
 
 #[pyfunction]
-#[pyo3(signature = (source, threads = None, *, max_problems = diplomatic_events::DEFAULT_MAX_PROBLEMS))]
+#[pyo3(signature = (source, threads = None, *, max_problems = 100))]
 fn iter_jsonl(
     py: Python<'_>,
     source: &Bound<'_, PyAny>,
@@ -349,6 +349,10 @@ fn read_lines(
         let _ = sender.send(batch);
     }
 }
+
+// The signatures above say 100, the crate's default, as a literal, so that
+// Python shows it (`help`, the stub): it must stay the crate's.
+const _: () = assert!(diplomatic_events::DEFAULT_MAX_PROBLEMS == 100);
 
 /// The Rust half of the `diplomatic_events` package.
 #[pymodule]

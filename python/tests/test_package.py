@@ -207,3 +207,15 @@ def test_pydantic_models_from_the_schema_load_what_parse_gives(tmp_path):
         text = path.read_text(encoding="utf-8")
         record = Record.model_validate(de.parse(text))
         assert json.loads(record.model_dump_json(by_alias=True, exclude_unset=True)) == json.loads(text), path.name
+
+
+def test_the_stub_says_what_the_module_has(tmp_path):
+    # mypy's stubtest compares the stub with the module as built: names,
+    # signatures, defaults, and which classes are final.
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy.stubtest", "diplomatic_events._native"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
