@@ -392,6 +392,7 @@ pub use duration::Duration;
 pub use error::{Error, Location};
 pub use event::{Event, EventKind, Modality, Participation, Role};
 pub use json::collect::DEFAULT_MAX_PROBLEMS;
+pub use json::compressed::{Compression, decompressed};
 pub use json::lines::{
     JsonLines, Limits, Line, ValidatedLine, par_map_lines, par_map_lines_with_limit,
     par_map_lines_with_limits, par_validate_lines,

@@ -4,7 +4,7 @@
 //! A thin layer over the library: it reads files, calls `Record::from_json`,
 //! `JsonLines` and `Record::validate`, and prints what they report.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -25,7 +25,8 @@ enum Command {
     ///
     /// PATH is a .json file (one record), a .jsonl or .ndjson file (one record
     /// per line; blank lines are skipped), or - for JSON Lines on standard
-    /// input. Exits 0 when every record is valid, 1 when any record has an
+    /// input. Files and standard input compressed with gzip or zstd (such
+    /// as visits.jsonl.gz or part-1.ndjson.zst) are read as they stream. Exits 0 when every record is valid, 1 when any record has an
     /// error (or a warning, with --deny-warnings), 2 on a usage or read error.
     Validate {
         /// Output format.
@@ -215,6 +216,47 @@ impl<W: Write> Output<W> {
     }
 }
 
+/// What a path holds, by its name: one record (`.json`), or JSON Lines
+/// (`.jsonl`, `.ndjson`); either may end in `.gz` or `.zst`, though the
+/// first bytes, not the name, say whether it is compressed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Input {
+    Record,
+    Lines,
+}
+
+const UNKNOWN_TYPE: &str = "unknown file type: expected a .json, .jsonl or .ndjson file \
+     (optionally .gz or .zst), or - for standard input";
+
+fn input_of(file: &str) -> Option<Input> {
+    let name = file.strip_suffix(".gz").or_else(|| file.strip_suffix(".zst")).unwrap_or(file);
+    match Path::new(name).extension().and_then(|e| e.to_str()) {
+        Some("json") => Some(Input::Record),
+        Some("jsonl" | "ndjson") => Some(Input::Lines),
+        _ => None,
+    }
+}
+
+/// A file's text, decompressed when its first bytes say it is compressed.
+fn open(file: &str) -> std::io::Result<Box<dyn BufRead + Send>> {
+    diplomatic_events::decompressed(std::fs::File::open(file)?)
+}
+
+/// Standard input, decompressed when its first bytes say it is compressed.
+fn open_stdin() -> std::io::Result<Box<dyn BufRead + Send>> {
+    diplomatic_events::decompressed(std::io::stdin())
+}
+
+/// One record's file, read whole (decompressed when it is compressed).
+fn read_record(file: &str, max_problems: usize) -> std::io::Result<Result<Record, Error>> {
+    let mut bytes = Vec::new();
+    open(file)?.read_to_end(&mut bytes)?;
+    Ok(match std::str::from_utf8(&bytes) {
+        Ok(text) => Record::from_json_with_max_problems(text, max_problems),
+        Err(e) => Err(Error::InvalidUtf8 { offset: e.valid_up_to() }),
+    })
+}
+
 /// The problems of one parsed-or-not record: every one.
 fn problems_of(result: Result<Record, Error>) -> Vec<Problem> {
     match result {
@@ -228,18 +270,13 @@ fn check_json_file<W: Write>(
     file: &str,
     max_problems: usize,
 ) -> std::io::Result<()> {
-    let bytes = match std::fs::read(file) {
-        Ok(bytes) => bytes,
+    match read_record(file, max_problems) {
+        Ok(result) => output.record(file, None, &problems_of(result)),
         Err(e) => {
             output.unreadable(file, &e);
-            return Ok(());
+            Ok(())
         }
-    };
-    let result = match std::str::from_utf8(&bytes) {
-        Ok(text) => Record::from_json_with_max_problems(text, max_problems),
-        Err(e) => Err(Error::InvalidUtf8 { offset: e.valid_up_to() }),
-    };
-    output.record(file, None, &problems_of(result))
+    }
 }
 
 /// Reads JSON Lines on `threads` workers; problems are printed in line order.
@@ -287,24 +324,21 @@ fn validate(
     let mut output =
         Output { out: std::io::BufWriter::new(stdout), format, tally: Tally::default() };
     for file in paths {
-        if file == "-" {
-            let stdin = BufReader::new(std::io::stdin());
-            check_json_lines(&mut output, "-", stdin, threads, max_problems)?;
-            continue;
-        }
-        let extension = Path::new(file).extension().and_then(|e| e.to_str()).unwrap_or_default();
-        match extension {
-            "json" => check_json_file(&mut output, file, max_problems)?,
-            "jsonl" | "ndjson" => match std::fs::File::open(file) {
-                Ok(f) => {
-                    check_json_lines(&mut output, file, BufReader::new(f), threads, max_problems)?
-                }
-                Err(e) => output.unreadable(file, &e),
-            },
-            _ => output.unreadable(
-                file,
-                &"unknown file type: expected a .json, .jsonl or .ndjson file, or - for standard input",
-            ),
+        let lines = match (file.as_str(), input_of(file)) {
+            ("-", _) => open_stdin(),
+            (_, Some(Input::Lines)) => open(file),
+            (_, Some(Input::Record)) => {
+                check_json_file(&mut output, file, max_problems)?;
+                continue;
+            }
+            (_, None) => {
+                output.unreadable(file, &UNKNOWN_TYPE);
+                continue;
+            }
+        };
+        match lines {
+            Ok(lines) => check_json_lines(&mut output, file, lines, threads, max_problems)?,
+            Err(e) => output.unreadable(file, &e),
         }
     }
     let tally = &output.tally;
@@ -391,17 +425,14 @@ fn export(target: Target, threads: usize, paths: &[String]) -> std::io::Result<E
         Ok(())
     };
     for file in paths {
-        let extension = Path::new(file).extension().and_then(|e| e.to_str()).unwrap_or_default();
-        if file == "-" || extension == "jsonl" || extension == "ndjson" {
-            let reader: Box<dyn BufRead + Send> = if file == "-" {
-                Box::new(BufReader::new(std::io::stdin()))
-            } else {
-                match std::fs::File::open(file) {
-                    Ok(f) => Box::new(BufReader::new(f)),
-                    Err(e) => {
-                        output.unreadable(file, &e);
-                        continue;
-                    }
+        let input = if file == "-" { Some(Input::Lines) } else { input_of(file) };
+        if input == Some(Input::Lines) {
+            let reader = if file == "-" { open_stdin() } else { open(file) };
+            let reader = match reader {
+                Ok(reader) => reader,
+                Err(e) => {
+                    output.unreadable(file, &e);
+                    continue;
                 }
             };
             let mut result = Ok(());
@@ -418,12 +449,9 @@ fn export(target: Target, threads: usize, paths: &[String]) -> std::io::Result<E
                 },
             );
             result?;
-        } else if extension == "json" {
-            let parsed = match std::fs::read(file) {
-                Ok(bytes) => match std::str::from_utf8(&bytes) {
-                    Ok(text) => Record::from_json(text),
-                    Err(e) => Err(Error::InvalidUtf8 { offset: e.valid_up_to() }),
-                },
+        } else if input == Some(Input::Record) {
+            let parsed = match read_record(file, diplomatic_events::DEFAULT_MAX_PROBLEMS) {
+                Ok(parsed) => parsed,
                 Err(e) => {
                     output.unreadable(file, &e);
                     continue;
@@ -432,10 +460,7 @@ fn export(target: Target, threads: usize, paths: &[String]) -> std::io::Result<E
             let exported = export_record(target, parsed)?;
             write(&mut output, &mut stdout, file, None, exported)?;
         } else {
-            output.unreadable(
-                file,
-                &"unknown file type: expected a .json, .jsonl or .ndjson file, or - for standard input",
-            );
+            output.unreadable(file, &UNKNOWN_TYPE);
         }
     }
     stdout.flush()?;

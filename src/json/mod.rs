@@ -10,9 +10,11 @@
 //! - [`errors`]: how serde's errors become the crate's `Error`, with their
 //!   codes and JSON Pointers;
 //! - [`swar`]: word-at-a-time byte tests shared by the readers and checks;
-//! - [`lines`]: JSON Lines, read line by line or in parallel.
+//! - [`lines`]: JSON Lines, read line by line or in parallel;
+//! - [`compressed`]: gzip and zstd input, told by its magic bytes.
 
 pub(crate) mod collect;
+pub(crate) mod compressed;
 pub(crate) mod declare;
 pub(crate) mod errors;
 pub(crate) mod grammar;

@@ -117,7 +117,7 @@ fn usage_and_read_errors_exit_2() {
     assert_eq!(
         err,
         "diplomatic-events: missing.json: No such file or directory (os error 2)\n\
-         diplomatic-events: notes.txt: unknown file type: expected a .json, .jsonl or .ndjson file, or - for standard input\n"
+         diplomatic-events: notes.txt: unknown file type: expected a .json, .jsonl or .ndjson file (optionally .gz or .zst), or - for standard input\n"
     );
     let (code, _, err) = run(&["validate"], None);
     assert_eq!(code, 2);
@@ -182,4 +182,36 @@ fn export_names_an_act_over_the_row_limit() {
         "-:1: note /event: its CAMEO rows would be more than 250000; none written\n\
          1 record read: 1 exported (0 CAMEO rows), 0 skipped with errors\n"
     );
+}
+
+/// Compressed JSON Lines, gzip or zstd, as files or on standard input, read
+/// as the plain file is, line numbers and all; a broken stream is a read
+/// error naming the line it broke in.
+#[test]
+fn compressed_json_lines_read_as_the_plain_file() {
+    use std::io::Write as _;
+    let plain = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(MIXED))
+        .expect("fixture");
+    assert!(run(&["export", "--to", "plover", MIXED], None).1.lines().count() > 3);
+    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gzip.write_all(&plain).expect("compresses");
+    let gzip = gzip.finish().expect("compresses");
+    let zstd = zstd::encode_all(&plain[..], 3).expect("compresses");
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    for (name, bytes) in [("mixed.jsonl.gz", &gzip), ("mixed.ndjson.zst", &zstd)] {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).expect("writable");
+        let path = path.to_str().expect("UTF-8 path");
+        let (code, out, err) = run(&["validate", path], None);
+        assert_eq!((code, out, err), (1, MIXED_TEXT.replace(MIXED, path), String::new()));
+        let (code, out, _) = run(&["validate", "-"], Some(bytes));
+        assert_eq!((code, out), (1, MIXED_TEXT.replace(MIXED, "-")));
+        let (code, out, _) = run(&["export", "--to", "plover", path], None);
+        assert_eq!((code, out), (1, run(&["export", "--to", "plover", MIXED], None).1));
+    }
+    let broken = dir.join("broken.jsonl.gz");
+    std::fs::write(&broken, &gzip[..gzip.len() / 2]).expect("writable");
+    let (code, _, err) = run(&["validate", broken.to_str().expect("UTF-8")], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("broken.jsonl.gz: line "), "{err}");
 }

@@ -148,3 +148,49 @@ fn read_errors_end_the_stream() {
     assert_eq!(first.result.expect_err("io").to_string(), "read error: disk on fire");
     assert!(lines.next().is_none());
 }
+
+/// The committed gzip and zstd copies of the mixed file read as it does,
+/// line by line and in parallel; a broken stream ends with a read error at
+/// the line it broke in, after the lines before it.
+#[cfg(feature = "compression")]
+#[test]
+fn compressed_input_reads_as_the_plain_text() {
+    use diplomatic_events::{Compression, decompressed, par_map_lines};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/jsonl");
+    let plain = std::fs::read(dir.join("mixed.jsonl")).expect("fixture");
+    let expected = outcomes(&plain, None);
+    for (name, compression) in
+        [("mixed.jsonl.gz", Compression::Gzip), ("mixed.jsonl.zst", Compression::Zstd)]
+    {
+        let bytes = std::fs::read(dir.join(name)).expect("fixture");
+        assert_eq!(Compression::sniff(&bytes), compression);
+        assert_eq!(Compression::of_name(name), compression);
+        let mut text = Vec::new();
+        std::io::Read::read_to_end(&mut decompressed(&bytes[..]).expect("opens"), &mut text)
+            .expect("reads");
+        assert_eq!(text, plain, "{name} is the mixed file compressed");
+        let read: Vec<Outcome> = JsonLines::new(decompressed(&bytes[..]).expect("opens"))
+            .map(|line| {
+                let result =
+                    line.result.map(|r| r.id.to_string()).map_err(|e| (e.code(), e.to_string()));
+                (line.number, result)
+            })
+            .collect();
+        assert_eq!(read, expected, "{name}");
+        let mut numbers = Vec::new();
+        par_map_lines(
+            decompressed(&bytes[..]).expect("opens"),
+            2,
+            |l| l.number,
+            |n| numbers.push(n),
+        );
+        assert_eq!(numbers, expected.iter().map(|(n, _)| *n).collect::<Vec<_>>(), "{name}");
+    }
+    // Half a gzip stream: the lines before the break, then the read error.
+    let gzip = std::fs::read(dir.join("mixed.jsonl.gz")).expect("fixture");
+    let lines: Vec<_> =
+        JsonLines::new(decompressed(&gzip[..gzip.len() / 2]).expect("opens")).collect();
+    let (last, before) = lines.split_last().expect("lines");
+    assert!(matches!(last.result, Err(Error::Io(_))), "{:?}", last.result);
+    assert!(!before.is_empty() && before.iter().all(|l| !matches!(l.result, Err(Error::Io(_)))));
+}
