@@ -72,8 +72,9 @@ def validate(text: Union[str, bytes], *, max_problems: int = 100) -> list[Proble
 def validate_file(
     path: Union[str, os.PathLike[str]], *, max_problems: int = 100
 ) -> list[Problem]:
-    """:func:`validate` of a file's bytes (one record). Raises ``OSError``
-    when the file cannot be read."""
+    """:func:`validate` of a file's bytes (one record), decompressed first
+    when they are gzip or zstd. Raises ``OSError`` when the file cannot be
+    read."""
 
 def parse(text: Union[str, bytes], *, max_problems: int = 100) -> dict[str, Any]:
     """The record in its canonical form, as Python objects (``json.loads`` of
@@ -98,8 +99,9 @@ def iter_jsonl(
     """For each non-blank line of a JSON Lines input, in line order:
     ``(line_number, record_dict_or_None, problems)``.
 
-    ``source`` is a path or a binary file object (read from a Rust thread,
-    taking the GIL for each read). Lines are read and checked on ``threads``
+    ``source`` is a path or a file object (read from a Rust thread, taking
+    the GIL for each read); gzip and zstd input, told by its first bytes, is
+    decompressed as it streams. Lines are read and checked on ``threads``
     Rust threads (one per core by default); at most 1,024 lines wait for
     Python, so memory stays bounded whatever the input. A line that is not a
     record gives ``None`` and its problems; a record gives its canonical form

@@ -8,7 +8,7 @@
 //! Python's own `json` module.
 
 use std::collections::VecDeque;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, Read};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
@@ -152,7 +152,11 @@ fn validate(
 #[pyfunction]
 #[pyo3(signature = (path, *, max_problems = 100))]
 fn validate_file(py: Python<'_>, path: PathBuf, max_problems: usize) -> PyResult<Vec<Problem>> {
-    let bytes = py.detach(|| std::fs::read(&path))?;
+    let bytes = py.detach(|| -> std::io::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        diplomatic_events::decompressed(std::fs::File::open(&path)?)?.read_to_end(&mut bytes)?;
+        Ok(bytes)
+    })?;
     let input = Input::Bytes(bytes);
     Ok(py.detach(|| problems_of(input.read(max_problems))))
 }
@@ -300,7 +304,8 @@ fn iter_jsonl(
         let path: PathBuf = source.extract()?;
         Box::new(py.detach(|| std::fs::File::open(path))?)
     };
-    let reader = BufReader::with_capacity(1 << 16, Stoppable { inner: reader, stop: stop.clone() });
+    let reader = Stoppable { inner: reader, stop: stop.clone() };
+    let reader = py.detach(|| diplomatic_events::decompressed(reader))?;
     let threads = threads
         .or_else(|| std::thread::available_parallelism().ok().map(std::num::NonZeroUsize::get))
         .unwrap_or(1)

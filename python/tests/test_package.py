@@ -118,6 +118,21 @@ def test_json_lines_with_bad_lines():
     assert len(list(de.iter_jsonl(io.StringIO(text)))) == 50
 
 
+def test_compressed_json_lines_read_as_the_plain_file():
+    lines = [(n, r, p) for n, r, p in de.iter_jsonl(MIXED)]
+    for name in ("mixed.jsonl.gz", "mixed.jsonl.zst"):
+        path = MIXED.parent / name
+        assert list(de.iter_jsonl(path)) == lines
+        with open(path, "rb") as file:
+            assert list(de.iter_jsonl(file, 1)) == lines
+    import gzip
+
+    record = (ROOT / "examples/records/baku-2024-04-02.json").read_bytes()
+    compressed = Path(__import__("tempfile").mkdtemp()) / "baku.json.gz"
+    compressed.write_bytes(gzip.compress(record))
+    assert de.validate_file(compressed) == []
+
+
 def test_the_imported_visits_read_in_order_as_records():
     count = 0
     for number, record, problems in de.iter_jsonl(VISITS):
