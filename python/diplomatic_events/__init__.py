@@ -11,30 +11,5 @@ likely mistakes), with each problem's JSON Pointer, line and column.
     ['unknown-variant']
 """
 
-from ._native import (
-    DEFAULT_MAX_PROBLEMS,
-    FORMAT_VERSION,
-    DiplomaticEventsError,
-    JsonLinesIterator,
-    Problem,
-    canonical,
-    iter_jsonl,
-    parse,
-    schema,
-    validate,
-    validate_file,
-)
-
-__all__ = [
-    "DEFAULT_MAX_PROBLEMS",
-    "FORMAT_VERSION",
-    "DiplomaticEventsError",
-    "JsonLinesIterator",
-    "Problem",
-    "canonical",
-    "iter_jsonl",
-    "parse",
-    "schema",
-    "validate",
-    "validate_file",
-]
+from ._native import *  # noqa: F403 (the names of __all__, which the module sets)
+from ._native import __all__

@@ -36,7 +36,6 @@ import differential  # noqa: E402  (the odd values, and the schema's validator)
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
-WORK = ROOT / "target/interop"
 SEED = 20261203
 MUTANTS = 3000
 # Schema keywords whose error stands for problems inside the value.
@@ -182,13 +181,10 @@ def main():
         for line in compare(found.get((str(path), None), []), instance):
             failures.append(f"{path.name}: {line}")
 
-    records = [json.loads(p.read_text(encoding="utf-8")) for p in
-               sorted((ROOT / "tests/fixtures/valid").glob("*.json")) + sorted((ROOT / "examples/records").glob("*.json"))]
+    records = differential.valid_records()
     rng = random.Random(SEED)
     mutants = [mutant(rng, records[i % len(records)]) for i in range(MUTANTS)]
-    WORK.mkdir(parents=True, exist_ok=True)
-    mutants_file = WORK / "location-mutants.jsonl"
-    mutants_file.write_text("".join(text + "\n" for text in mutants), encoding="utf-8")
+    mutants_file = differential.write_lines("location-mutants.jsonl", mutants)
     found = run(binary, [mutants_file])
     problems = 0
     for index, text in enumerate(mutants):

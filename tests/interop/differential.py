@@ -207,6 +207,21 @@ def mutate(rng, record):
     return kind, text
 
 
+def valid_records():
+    """The valid records the mutants are made from: the valid fixtures and
+    the bundled examples."""
+    return [json.loads(p.read_text(encoding="utf-8")) for p in
+            sorted((ROOT / "tests/fixtures/valid").glob("*.json")) + sorted((ROOT / "examples/records").glob("*.json"))]
+
+
+def write_lines(name, texts):
+    """`texts` one a line in target/interop/NAME; its path."""
+    WORK.mkdir(parents=True, exist_ok=True)
+    path = WORK / name
+    path.write_text("".join(text + "\n" for text in texts), encoding="utf-8")
+    return path
+
+
 def rust_verdicts(binary, mutants_file, count):
     """For each line, the crate's error problems: [(code, message)]; empty when valid."""
     out = subprocess.run([binary, "validate", "--format", "json", str(mutants_file)],
@@ -249,13 +264,10 @@ def main():
     if unlisted or checked:
         sys.exit(f"rust-only.json and the code table disagree: not listed {unlisted}, checked by the schema {checked}")
 
-    records = [json.loads(p.read_text(encoding="utf-8")) for p in
-               sorted((ROOT / "tests/fixtures/valid").glob("*.json")) + sorted((ROOT / "examples/records").glob("*.json"))]
+    records = valid_records()
     rng = random.Random(SEED)
     mutants = [mutate(rng, records[i % len(records)]) for i in range(MUTANTS)]
-    WORK.mkdir(parents=True, exist_ok=True)
-    mutants_file = WORK / "mutants.jsonl"
-    mutants_file.write_text("".join(text + "\n" for _, text in mutants), encoding="utf-8")
+    mutants_file = write_lines("mutants.jsonl", (text for _, text in mutants))
 
     rust = rust_verdicts(binary, mutants_file, len(mutants))
     with multiprocessing.Pool() as pool:

@@ -142,9 +142,9 @@ pub(crate) trait Collect: Sized {
 }
 
 /// Collects a leaf value with its type's own serde code, with a stand-in
-/// after `=>` if it has one.
+/// after `=>` if it has one; or each of a list of types.
 macro_rules! collect_with_serde {
-    ($type:ty => $stand_in:expr) => {
+    ($type:ty $(=> $stand_in:expr)?) => {
         impl $crate::json::collect::Collect for $type {
             fn collect(
                 node: &$crate::json::collect::Node<'_>,
@@ -153,22 +153,15 @@ macro_rules! collect_with_serde {
                 cx.serde(node)
             }
 
-            fn stand_in() -> Option<Self> {
-                Some($stand_in)
-            }
+            $(
+                fn stand_in() -> Option<Self> {
+                    Some($stand_in)
+                }
+            )?
         }
     };
     ($($type:ty),* $(,)?) => {
-        $(
-            impl $crate::json::collect::Collect for $type {
-                fn collect(
-                    node: &$crate::json::collect::Node<'_>,
-                    cx: &mut $crate::json::collect::Collector,
-                ) -> Option<Self> {
-                    cx.serde(node)
-                }
-            }
-        )*
+        $($crate::json::collect::collect_with_serde!($type);)*
     };
 }
 pub(crate) use collect_with_serde;
