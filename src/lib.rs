@@ -331,8 +331,8 @@
 //! | `references.rs`, `count.rs`, `duration.rs`, `vocabulary.rs` | references between items ([`Actor`], [`Subject`]), [`Count`]s, [`Duration`]s, the open code lists [`Topic`] and [`Sector`] |
 //! | `error.rs`, `problem.rs` | [`Error`] for what cannot be read, [`Problem`] for what breaks a rule |
 //! | `scalars/` | the constrained scalars: ids, [`Text`], [`LanguageTag`], [`Url`], [`time`], [`TimeZone`], [`IsoDuration`], [`Extensions`], [`ExternalIds`], [`CountryCode`] with its lifetimes and conversions (`country_history.rs`, over the table that `scripts/countries.py` generates from `data/countries/`) and the country-name resolver ([`CountryResolver`]) |
-//! | `validation/` | the record rules (`rules/`, one function per rule) and the indexes that serve them (`index/`) |
-//! | `json/` (private) | reading JSON: the fast record reader, the strict serde adapter, word-at-a-time helpers, error codes, JSON Lines |
+//! | `validation/` | the record rules (`rules/`, one function per rule), the indexes that serve them (`index/`), and which rules' problems hold on a record read in part (`partial.rs`) |
+//! | `json/` (private) | reading JSON: the fast record reader, the strict serde adapter, the collector that reads a broken record for every problem (`collect/`), word-at-a-time helpers, error codes, JSON Lines and their gzip and zstd input |
 //! | `schema.rs` | the JSON Schema generated from the types |
 //! | `bin/` | the `diplomatic-events` command (feature `cli`) |
 //!
@@ -341,7 +341,14 @@
 //! - `schema` (default): derives [`schemars::JsonSchema`] for every type and
 //!   gives the [`schema`] module.
 //! - `cli`: the `diplomatic-events` command (`validate` record files and
-//!   JSON Lines, `schema`), built with `cargo run --features cli -- ...`.
+//!   JSON Lines, `export` event data, `schema`), built with
+//!   `cargo run --features cli -- ...`.
+//! - `event-data`: the `event_data` module, PLOVER events and CAMEO rows.
+//! - `compression`: gzip and zstd input for the JSON Lines readers
+//!   ([`decompressed`]).
+//!
+//! The Python package (`python/`, PyO3 and maturin) is its own Cargo
+//! workspace beside the crate: `pip install .` at the repository's root.
 //!
 //! # Design
 //!
