@@ -2,7 +2,7 @@
 //! their problems can be trusted, as the [module docs](crate::validation)
 //! say, and where each is in the text.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::json::collect::{Found, Node, Shape};
 use crate::validation::pointer::Placed;
@@ -118,7 +118,7 @@ impl Record {
         &self,
         root: &Node<'_>,
         broken_items: &BTreeSet<String>,
-        shortened: &[(String, Vec<usize>)],
+        shortened: &BTreeMap<String, Vec<usize>>,
     ) -> Vec<Found> {
         let read_ids = ReadIds::of(root);
         let mut scratch = Scratch::default();
@@ -154,7 +154,7 @@ impl Record {
 
 /// The JSON Pointer in the text of `path`, a pointer into a record whose
 /// `shortened` lists lost items.
-fn in_text(path: &str, shortened: &[(String, Vec<usize>)]) -> String {
+fn in_text(path: &str, shortened: &BTreeMap<String, Vec<usize>>) -> String {
     if shortened.is_empty() {
         return path.to_owned();
     }
@@ -167,7 +167,7 @@ fn in_text(path: &str, shortened: &[(String, Vec<usize>)]) -> String {
             Some(index) => out.push_str(&index.to_string()),
             None => out.push_str(token),
         }
-        list = shortened.iter().find(|(at, _)| *at == out).map(|(_, kept)| kept.as_slice());
+        list = shortened.get(out.as_str()).map(Vec::as_slice);
     }
     out
 }
@@ -194,10 +194,10 @@ mod tests {
 
     #[test]
     fn a_pointer_into_a_shortened_list_finds_the_item_in_the_text() {
-        let shortened = vec![
+        let shortened = std::collections::BTreeMap::from([
             ("/people".to_owned(), vec![0, 2, 5]),
             ("/people/5/positions".to_owned(), vec![1]),
-        ];
+        ]);
         assert_eq!(
             in_text("/people/2/positions/0/party", &shortened),
             "/people/5/positions/1/party"

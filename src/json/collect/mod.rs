@@ -295,7 +295,7 @@ pub(crate) struct Collector {
     max_problems: usize,
     /// The lists that lost broken items: each one's JSON Pointer and the
     /// index in the text of each item kept.
-    shortened: Vec<(String, Vec<usize>)>,
+    shortened: BTreeMap<String, Vec<usize>>,
     /// The items with a problem, kept or not (see
     /// [`item_of`](crate::validation::partial::item_of)).
     broken_items: BTreeSet<String>,
@@ -308,7 +308,7 @@ impl Collector {
             problems: Vec::new(),
             total: 0,
             max_problems,
-            shortened: Vec::new(),
+            shortened: BTreeMap::new(),
             broken_items: BTreeSet::new(),
         }
     }
@@ -495,7 +495,7 @@ impl<T: Collect + DeserializeOwned> Collect for Vec<T> {
             }
         }
         if kept.len() < items.len() {
-            cx.shortened.push((cx.path.clone(), kept));
+            cx.shortened.insert(cx.path.clone(), kept);
         }
         Some(list)
     }
