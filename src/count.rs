@@ -14,10 +14,8 @@
 //! # Ok::<(), diplomatic_events::Error>(())
 //! ```
 
-use serde::de::Error as _;
+use serde::de::{DeserializeOwned, Error as _};
 use serde::{Deserialize, Deserializer, Serialize};
-
-use serde::de::DeserializeOwned;
 
 use crate::json::collect::{Collect, Collector, Node};
 use crate::{SourceId, Text};
