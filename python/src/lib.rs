@@ -290,12 +290,13 @@ impl Read for PythonFile {
 }
 
 #[pyfunction]
-#[pyo3(signature = (source, threads = None, *, max_problems = 100))]
+#[pyo3(signature = (source, threads = None, *, max_problems = 100, records = true))]
 fn iter_jsonl(
     py: Python<'_>,
     source: &Bound<'_, PyAny>,
     threads: Option<usize>,
     max_problems: usize,
+    records: bool,
 ) -> PyResult<JsonLinesIterator> {
     let stop = Arc::new(AtomicBool::new(false));
     let reader: Box<dyn Read + Send> = if source.hasattr("read")? {
@@ -311,7 +312,7 @@ fn iter_jsonl(
         .unwrap_or(1)
         .max(1);
     let (sender, receiver) = sync_channel(BATCHES);
-    std::thread::spawn(move || read_lines(reader, threads, max_problems, &sender));
+    std::thread::spawn(move || read_lines(reader, threads, max_problems, records, &sender));
     Ok(JsonLinesIterator {
         batches: Mutex::new(receiver),
         lines: Mutex::new(VecDeque::new()),
@@ -319,11 +320,13 @@ fn iter_jsonl(
     })
 }
 
-/// Reads, checks and writes each line on `threads` workers, in line order.
+/// Reads and checks each line on `threads` workers, in line order, and
+/// writes each record's canonical JSON when `records` asks for it.
 fn read_lines(
     reader: impl BufRead + Send,
     threads: usize,
     max_problems: usize,
+    records: bool,
     sender: &SyncSender<Vec<Outcome>>,
 ) {
     let limits = Limits::default().with_max_problems(max_problems);
@@ -336,7 +339,7 @@ fn read_lines(
             Err(Error::Io(error)) => Err(error),
             Ok(record) => {
                 let problems = record.validate();
-                let json = record.to_json_line().ok();
+                let json = if records { record.to_json_line().ok() } else { None };
                 Ok((line.number, json, problems))
             }
             Err(error) => Ok((line.number, None, error.into_problems())),

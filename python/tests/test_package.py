@@ -133,6 +133,12 @@ def test_compressed_json_lines_read_as_the_plain_file():
     assert de.validate_file(compressed) == []
 
 
+def test_records_can_be_left_out_of_json_lines():
+    with_records = list(de.iter_jsonl(MIXED))
+    without = list(de.iter_jsonl(MIXED, records=False))
+    assert [(n, None, p) for n, _, p in with_records] == without
+
+
 def test_the_imported_visits_read_in_order_as_records():
     count = 0
     for number, record, problems in de.iter_jsonl(VISITS):
