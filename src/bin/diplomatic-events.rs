@@ -26,8 +26,10 @@ enum Command {
     /// PATH is a .json file (one record), a .jsonl or .ndjson file (one record
     /// per line; blank lines are skipped), or - for JSON Lines on standard
     /// input. Files and standard input compressed with gzip or zstd (such
-    /// as visits.jsonl.gz or part-1.ndjson.zst) are read as they stream. Exits 0 when every record is valid, 1 when any record has an
-    /// error (or a warning, with --deny-warnings), 2 on a usage or read error.
+    /// as visits.jsonl.gz or part-1.ndjson.zst) are read as they stream.
+    /// Every problem of a record is printed, with its line and column.
+    /// Exits 0 when every record is valid, 1 when any record has an error
+    /// (or a warning, with --deny-warnings), 2 on a usage or read error.
     Validate {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
