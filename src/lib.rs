@@ -387,6 +387,8 @@ pub mod schema;
 pub use scalars::time;
 #[cfg(feature = "event-data")]
 pub mod event_data;
+#[cfg(feature = "parquet")]
+pub mod tables;
 pub mod validation;
 
 pub use agreement::{

@@ -32,5 +32,7 @@ mod properties;
 mod scalars;
 #[cfg(feature = "schema")]
 mod schema;
+#[cfg(feature = "parquet")]
+mod tables;
 mod time;
 mod validation;
