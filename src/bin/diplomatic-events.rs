@@ -49,17 +49,27 @@ enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<String>,
     },
-    /// Derive event-data rows from record files: PLOVER events or CAMEO rows.
+    /// Derive event-data rows from record files (PLOVER events, CAMEO
+    /// rows), or write them as Parquet tables.
     ///
-    /// PATH is as for `validate`. Rows go to standard output: PLOVER
-    /// events as JSON Lines, CAMEO rows as tab-separated values under a
-    /// header in GDELT's column order. Records with an error are reported
-    /// on standard error as `validate` reports them and skipped; the
-    /// summary, on standard error, says how many. Exit codes as `validate`.
+    /// PATH is as for `validate`. PLOVER events (JSON Lines) and CAMEO rows
+    /// (tab-separated, under a header in GDELT's column order) go to
+    /// standard output. Parquet tables go into --out DIR, a new or empty
+    /// folder, one folder per table (see docs/tables.md), with a progress
+    /// line on a terminal. Records with an error are reported on standard
+    /// error as `validate` reports them and not exported; the summary, on
+    /// standard error, says how many. Exit codes as `validate`.
     Export {
         /// What to derive.
         #[arg(long, value_enum)]
         to: Target,
+        /// The folder for Parquet tables (--to parquet only).
+        #[arg(long, value_name = "DIR", required_if_eq("to", "parquet"))]
+        out: Option<std::path::PathBuf>,
+        /// Split Parquet tables into a folder per year of the record's
+        /// event, hive-style: DIR/events/year=2024/part-0.parquet.
+        #[arg(long, value_enum, value_name = "BY")]
+        partition: Option<PartitionBy>,
         /// Worker threads for JSON Lines (default: one per core).
         #[arg(long, value_name = "N")]
         threads: Option<std::num::NonZeroUsize>,
@@ -84,6 +94,15 @@ enum Target {
     Plover,
     /// CAMEO/GDELT-style rows, tab-separated, with a header.
     Cameo,
+    /// Normalized Parquet tables, into --out DIR (a build with the
+    /// `parquet` feature).
+    Parquet,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum PartitionBy {
+    /// The year of the record's event (its start, else its end).
+    Year,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -379,6 +398,7 @@ fn export_record(target: Target, result: Result<Record, Error>) -> std::io::Resu
                 over_limit = written.over_limit;
                 out = text.into_bytes();
             }
+            Target::Parquet => {}
         }
     }
     Ok((out, lines, checked.problems, over_limit))
@@ -469,7 +489,7 @@ fn export(target: Target, threads: usize, paths: &[String]) -> std::io::Result<E
     let tally = &output.tally;
     let noun = match target {
         Target::Plover => "PLOVER events",
-        Target::Cameo => "CAMEO rows",
+        Target::Cameo | Target::Parquet => "CAMEO rows",
     };
     writeln!(
         output.out,
@@ -487,6 +507,35 @@ fn export(target: Target, threads: usize, paths: &[String]) -> std::io::Result<E
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A usage error: the message on standard error, exit code 2.
+fn usage(message: &str) -> std::io::Result<ExitCode> {
+    eprintln!("diplomatic-events: {message}");
+    Ok(ExitCode::from(2))
+}
+
+/// `export --to parquet`.
+#[cfg(feature = "parquet")]
+#[path = "diplomatic-events/parquet.rs"]
+mod parquet;
+
+/// `export --to parquet` in a build without the `parquet` feature.
+#[cfg(not(feature = "parquet"))]
+mod parquet {
+    use std::process::ExitCode;
+
+    pub(crate) fn export(
+        _: &std::path::Path,
+        _: Option<super::PartitionBy>,
+        _: usize,
+        _: &[String],
+    ) -> std::io::Result<ExitCode> {
+        super::usage(
+            "this build writes no Parquet: build it with the parquet feature \
+             (cargo run --release --features cli,parquet -- export --to parquet ...)",
+        )
+    }
 }
 
 fn write_schema(out: Option<&Path>) -> ExitCode {
@@ -520,8 +569,18 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Schema { out } => write_schema(out.as_deref()),
-        Command::Export { to, threads, paths } => {
-            match export(to, threads_or_cores(threads), &paths) {
+        Command::Export { to, out, partition, threads, paths } => {
+            let threads = threads_or_cores(threads);
+            let result = match (to, out) {
+                (Target::Parquet, Some(out)) => parquet::export(&out, partition, threads, &paths),
+                (Target::Parquet, None) => usage("--to parquet needs --out DIR"),
+                (_, Some(_)) => {
+                    usage("--out is for --to parquet; PLOVER and CAMEO rows go to standard output")
+                }
+                (_, None) if partition.is_some() => usage("--partition is for --to parquet"),
+                (_, None) => export(to, threads, &paths),
+            };
+            match result {
                 Ok(code) => code,
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
                 Err(e) => {

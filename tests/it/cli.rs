@@ -215,3 +215,68 @@ fn compressed_json_lines_read_as_the_plain_file() {
     assert_eq!(code, 2);
     assert!(err.contains("broken.jsonl.gz: line "), "{err}");
 }
+
+/// `export --to parquet` writes the valid records' tables, reports the
+/// others as `validate` does, and says how many it rejected.
+#[cfg(feature = "parquet")]
+#[test]
+fn export_to_parquet_writes_valid_records_and_reports_the_rest() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("target/test-tables/cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = dir.to_str().unwrap();
+    for input in [MIXED, "tests/fixtures/jsonl/mixed.jsonl.zst"] {
+        let (code, stdout, err) = run(
+            &[
+                "export",
+                "--to",
+                "parquet",
+                "--partition",
+                "year",
+                "--threads",
+                "2",
+                "--out",
+                out,
+                input,
+            ],
+            None,
+        );
+        assert_eq!((code, stdout.as_str()), (1, ""), "{err}");
+        // The problems as `validate` prints them, then the summary.
+        let problems: Vec<String> = MIXED_TEXT
+            .lines()
+            .filter(|line| line.starts_with(MIXED))
+            .map(|line| line.replacen(MIXED, input, 1))
+            .collect();
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(
+            lines[..problems.len()],
+            problems.iter().map(String::as_str).collect::<Vec<_>>()
+        );
+        let summary = lines[problems.len()];
+        assert!(summary.starts_with(&format!("7 records read: 3 written to {out} (")), "{summary}");
+        assert!(summary.contains(", 4 rejected with errors; "), "{summary}");
+        let file = std::fs::File::open(dir.join("records/year=2024/part-0.parquet")).unwrap();
+        let reader =
+            parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file).unwrap();
+        assert_eq!(reader.metadata().file_metadata().num_rows(), 3);
+        // A second export into the same folder is refused.
+        let (code, _, err) = run(&["export", "--to", "parquet", "--out", out, input], None);
+        assert_eq!(code, 2);
+        assert!(err.contains("the output folder is not empty"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
+
+#[test]
+fn export_options_fit_their_target() {
+    let (code, _, err) = run(&["export", "--to", "plover", "--out", "x", MIXED], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("--out is for --to parquet"), "{err}");
+    let (code, _, err) = run(&["export", "--to", "cameo", "--partition", "year", MIXED], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("--partition is for --to parquet"), "{err}");
+    let (code, _, err) = run(&["export", "--to", "parquet", MIXED], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("--out <DIR>"), "{err}");
+}
