@@ -20,8 +20,14 @@
 //!
 //! Memory stays bounded whatever the input's size: rows are handed to the
 //! Parquet writers in batches, row groups are closed as they fill, and
-//! when the rows held for all tables pass a budget
-//! ([`TableOptions::memory_budget`]) the largest are written out early.
+//! when what is held passes a budget ([`TableOptions::memory_budget`]) the
+//! largest row groups are ended early and the files written to longest ago
+//! closed (their next rows begin `part-1.parquet`). With partitions, rows
+//! wait instead in Arrow IPC streams under `DIR/.spill` (uncompressed, on
+//! disk, about the size of the input), and [`ParquetTables::finish`]
+//! writes each partition's files one at a time: thousands of year folders
+//! never hold thousands of Parquet writers in memory, and each table has
+//! one file per year.
 //!
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -230,7 +236,29 @@ impl PartitionKey {
 /// The rows and writers of one partition.
 struct Partition {
     rows: TableSet,
-    writers: Vec<Option<ArrowWriter<LazyFile>>>,
+    slots: Vec<Slot>,
+}
+
+impl Partition {
+    fn new(specs: &[TableSpec]) -> Self {
+        Partition {
+            rows: TableSet::new(specs),
+            slots: specs.iter().map(|_| Slot::default()).collect(),
+        }
+    }
+}
+
+/// The files of one table in one partition: the open writer, if any, how
+/// many files were begun, and when (in records) it was last written to.
+#[derive(Default)]
+struct Slot {
+    writer: Option<ArrowWriter<LazyFile>>,
+    /// With partitions, the rows wait in an Arrow IPC stream under
+    /// `DIR/.spill` until [`ParquetTables::finish`] writes each partition's
+    /// files one at a time.
+    spill: Option<arrow_ipc::writer::StreamWriter<LazyFile>>,
+    files: u32,
+    last_used: u64,
 }
 
 /// Rows of a table are handed to its writer once this many are held.
@@ -238,6 +266,12 @@ const BATCH_ROWS: usize = 8192;
 
 /// How often, in records, the memory held is added up.
 const CHECK_EVERY: u64 = 256;
+
+/// What an open writer holds besides its rows (encoders, buffers,
+/// statistics), counted against the budget so that the number of open
+/// files stays bounded too (measured: about 130 KiB per writer when 3,616
+/// were open at once).
+const WRITER_OVERHEAD: usize = 128 << 10;
 
 /// Writes records into normalized Parquet tables in a folder. Call
 /// [`write`](Self::write) for each valid record, then
@@ -250,6 +284,9 @@ pub struct ParquetTables {
     properties: WriterProperties,
     partitions: BTreeMap<PartitionKey, Partition>,
     records: u64,
+    /// Rows written per table, and files closed, so far.
+    rows: Vec<u64>,
+    files: u64,
 }
 
 impl std::fmt::Debug for ParquetTables {
@@ -277,6 +314,7 @@ impl ParquetTables {
             return Err(TablesError::NotEmpty(dir));
         }
         let specs = declare::specs();
+        let specs_len = specs.len();
         let schemas = specs.iter().map(TableSpec::schema).collect();
         // Zstandard: smaller files than Snappy for text-heavy tables, and
         // read by DuckDB, Polars, Spark, pandas (pyarrow) and R (arrow).
@@ -292,6 +330,8 @@ impl ParquetTables {
             properties,
             partitions: BTreeMap::new(),
             records: 0,
+            rows: vec![0; specs_len],
+            files: 0,
         })
     }
 
@@ -303,10 +343,7 @@ impl ParquetTables {
     pub fn write(&mut self, record: &Record) -> Result<(), TablesError> {
         let key = PartitionKey::of(record, self.options.partitioning);
         let specs = &self.specs;
-        let partition = self.partitions.entry(key).or_insert_with(|| Partition {
-            rows: TableSet::new(specs),
-            writers: specs.iter().map(|_| None).collect(),
-        });
+        let partition = self.partitions.entry(key).or_insert_with(|| Partition::new(specs));
         rows::append_record(&mut partition.rows, record);
         if partition.rows.mismatch {
             return Err(TablesError::Parquet {
@@ -332,7 +369,9 @@ impl ParquetTables {
         Ok(())
     }
 
-    /// Hands the rows held for `table` of partition `key` to its writer.
+    /// Hands the rows held for `table` of partition `key` to its writer,
+    /// beginning a file if none is open (`part-0.parquet`, then
+    /// `part-1.parquet` after a file was closed to keep to the budget).
     fn hand_over(&mut self, key: PartitionKey, table: usize) -> Result<(), TablesError> {
         let (Some(partition), Some(schema), Some(spec)) =
             (self.partitions.get_mut(&key), self.schemas.get(table), self.specs.get(table))
@@ -344,35 +383,84 @@ impl ParquetTables {
         let Some(columns) = partition.rows.each_mut().into_iter().nth(table) else {
             return Ok(());
         };
+        let Some(slot) = partition.slots.get_mut(table) else { return Ok(()) };
+        // Nothing to hand over, and a file already begun: nothing to do.
+        if columns.rows == 0 && slot.files > 0 {
+            return Ok(());
+        }
         let batch = columns.finish(schema).map_err(|e| parquet_error(e.to_string()))?;
-        let Some(slot) = partition.writers.get_mut(table) else { return Ok(()) };
-        let writer = match slot {
+        if let PartitionKey::Year(_) = key {
+            let spill = match &mut slot.spill {
+                Some(spill) => spill,
+                None => {
+                    let folder = key.folder().unwrap_or_default();
+                    let path =
+                        self.dir.join(".spill").join(spec.name).join(format!("{folder}.arrows"));
+                    let file = LazyFile { path, pending: Vec::new(), created: false };
+                    let spill = arrow_ipc::writer::StreamWriter::try_new(file, schema)
+                        .map_err(|e| parquet_error(e.to_string()))?;
+                    slot.files += 1;
+                    slot.spill.insert(spill)
+                }
+            };
+            if batch.num_rows() > 0 {
+                spill.write(&batch).map_err(|e| parquet_error(e.to_string()))?;
+            }
+            return Ok(());
+        }
+        let writer = match &mut slot.writer {
             Some(writer) => writer,
             None => {
                 let mut path = self.dir.join(spec.name);
                 if let Some(folder) = key.folder() {
                     path.push(folder);
                 }
-                path.push("part-0.parquet");
+                path.push(format!("part-{}.parquet", slot.files));
                 let file = LazyFile { path, pending: Vec::new(), created: false };
                 let writer =
                     ArrowWriter::try_new(file, Arc::clone(schema), Some(self.properties.clone()))
                         .map_err(|e| parquet_error(e.to_string()))?;
-                slot.insert(writer)
+                slot.files += 1;
+                slot.writer.insert(writer)
             }
         };
         if batch.num_rows() > 0 {
             writer.write(&batch).map_err(|e| parquet_error(e.to_string()))?;
         }
+        slot.last_used = self.records;
         Ok(())
     }
 
-    /// When the rows held pass the budget, hands every table's rows to its
-    /// writer and closes the largest row groups until half the budget is
-    /// left. What is closed depends only on the records, so the output is
-    /// the same at every run.
+    /// Closes the open file of `table` in partition `key`, if any.
+    fn close(&mut self, key: PartitionKey, table: usize) -> Result<(), TablesError> {
+        let writer = self
+            .partitions
+            .get_mut(&key)
+            .and_then(|partition| partition.slots.get_mut(table))
+            .and_then(|slot| slot.writer.take());
+        let Some(writer) = writer else { return Ok(()) };
+        let name = self.specs.get(table).map_or("", |spec| spec.name);
+        let metadata = writer
+            .close()
+            .map_err(|e| TablesError::Parquet { table: name.to_owned(), message: e.to_string() })?;
+        if let Some(rows) = self.rows.get_mut(table) {
+            *rows += u64::try_from(metadata.file_metadata().num_rows()).unwrap_or(0);
+        }
+        self.files += 1;
+        Ok(())
+    }
+
+    /// When what is held passes the budget, hands every table's rows to
+    /// its writer, ends the row group of any writer holding an eighth of
+    /// the budget, then closes the files written to longest ago until half
+    /// the budget is left (their next rows begin a new file). A row group
+    /// is only ended when it is large, so that the files' metadata (one
+    /// entry per row group, held until a file is closed) stays small.
+    /// What is closed depends only on the records, so the output is the
+    /// same at every run.
     fn keep_to_budget(&mut self) -> Result<(), TablesError> {
-        if self.held_bytes() <= self.options.memory_budget {
+        let budget = self.options.memory_budget;
+        if self.held_bytes() <= budget {
             return Ok(());
         }
         let keys: Vec<PartitionKey> = self.partitions.keys().copied().collect();
@@ -381,56 +469,127 @@ impl ParquetTables {
                 self.hand_over(key, table)?;
             }
         }
-        let mut sizes: Vec<(usize, PartitionKey, usize)> = Vec::new();
-        for (key, partition) in &self.partitions {
-            for (table, writer) in partition.writers.iter().enumerate() {
-                if let Some(writer) = writer {
-                    sizes.push((writer.in_progress_size(), *key, table));
+        for partition in self.partitions.values_mut() {
+            for slot in &mut partition.slots {
+                if let Some(spill) = &mut slot.spill {
+                    let file = spill.get_mut();
+                    file.spill()
+                        .map_err(|source| TablesError::Io { path: file.path.clone(), source })?;
                 }
             }
         }
-        // Largest first; ties by partition and table, for determinism.
-        sizes.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-        let mut held: usize = sizes.iter().map(|(size, ..)| size).sum();
-        for (size, key, table) in sizes {
-            if held <= self.options.memory_budget / 2 {
+        for partition in self.partitions.values_mut() {
+            for (table, slot) in partition.slots.iter_mut().enumerate() {
+                let Some(writer) = &mut slot.writer else { continue };
+                if writer.memory_size() >= budget / 8 {
+                    let name = self.specs.get(table).map_or("", |spec| spec.name);
+                    writer.flush().map_err(|e| TablesError::Parquet {
+                        table: name.to_owned(),
+                        message: e.to_string(),
+                    })?;
+                    writer.sync().map_err(|source| TablesError::Io {
+                        path: writer.inner().path.clone(),
+                        source,
+                    })?;
+                }
+            }
+        }
+        let mut open: Vec<(u64, PartitionKey, usize, usize)> = Vec::new();
+        for (key, partition) in &self.partitions {
+            for (table, slot) in partition.slots.iter().enumerate() {
+                if let Some(writer) = &slot.writer {
+                    open.push((
+                        slot.last_used,
+                        *key,
+                        table,
+                        writer.memory_size() + WRITER_OVERHEAD,
+                    ));
+                }
+            }
+        }
+        open.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let mut held: usize = self.held_bytes();
+        for (_, key, table, size) in open {
+            if held <= budget / 2 {
                 break;
             }
-            let name = self.specs.get(table).map_or("", |spec| spec.name);
-            let writer = self
-                .partitions
-                .get_mut(&key)
-                .and_then(|partition| partition.writers.get_mut(table))
-                .and_then(Option::as_mut);
-            if let Some(writer) = writer {
-                writer.flush().map_err(|e| TablesError::Parquet {
-                    table: name.to_owned(),
-                    message: e.to_string(),
-                })?;
-                writer.sync().map_err(|source| TablesError::Io {
-                    path: writer.inner().path.clone(),
-                    source,
-                })?;
-            }
+            self.close(key, table)?;
             held = held.saturating_sub(size);
         }
         Ok(())
     }
 
-    /// About how many bytes of rows are held: in the builders, and in the
-    /// writers' open row groups.
+    /// About how many bytes are held: rows in the builders, and the open
+    /// writers' row groups and overhead.
     fn held_bytes(&mut self) -> usize {
         let mut held = 0;
         for partition in self.partitions.values_mut() {
             held += partition.rows.each_mut().iter().map(|columns| columns.bytes).sum::<usize>();
             held += partition
-                .writers
+                .slots
                 .iter()
-                .flatten()
-                .map(ArrowWriter::in_progress_size)
+                .filter_map(|slot| slot.writer.as_ref())
+                .map(|writer| writer.memory_size() + WRITER_OVERHEAD)
+                .sum::<usize>();
+            held += partition
+                .slots
+                .iter_mut()
+                .filter_map(|slot| slot.spill.as_mut())
+                .map(|spill| spill.get_mut().pending.len())
                 .sum::<usize>();
         }
         held
+    }
+
+    /// Writes the Parquet file of `table` in partition `key` from its
+    /// spilled rows, and removes them.
+    fn unspill(&mut self, key: PartitionKey, table: usize) -> Result<(), TablesError> {
+        let spill = self
+            .partitions
+            .get_mut(&key)
+            .and_then(|partition| partition.slots.get_mut(table))
+            .and_then(|slot| slot.spill.take());
+        let (Some(mut spill), Some(spec), Some(schema)) =
+            (spill, self.specs.get(table), self.schemas.get(table))
+        else {
+            return Ok(());
+        };
+        let parquet_error =
+            |message: String| TablesError::Parquet { table: spec.name.to_owned(), message };
+        spill.finish().map_err(|e| parquet_error(e.to_string()))?;
+        let mut file = spill.into_inner().map_err(|e| parquet_error(e.to_string()))?;
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| TablesError::Io { path, source }
+        };
+        file.spill().map_err(io(&file.path))?;
+        let reader = std::fs::File::open(&file.path).map_err(io(&file.path))?;
+        let reader = arrow_ipc::reader::StreamReader::try_new_buffered(reader, None)
+            .map_err(|e| parquet_error(e.to_string()))?;
+        let mut path = self.dir.join(spec.name);
+        if let Some(folder) = key.folder() {
+            path.push(folder);
+        }
+        path.push("part-0.parquet");
+        let out = LazyFile { path, pending: Vec::new(), created: false };
+        let mut writer =
+            ArrowWriter::try_new(out, Arc::clone(schema), Some(self.properties.clone()))
+                .map_err(|e| parquet_error(e.to_string()))?;
+        for batch in reader {
+            let batch = batch.map_err(|e| parquet_error(e.to_string()))?;
+            writer.write(&batch).map_err(|e| parquet_error(e.to_string()))?;
+            // A row group is ended early when it would pass half the budget.
+            if writer.memory_size() >= self.options.memory_budget / 2 {
+                writer.flush().map_err(|e| parquet_error(e.to_string()))?;
+            }
+        }
+        let metadata = writer.close().map_err(|e| parquet_error(e.to_string()))?;
+        if let Some(rows) = self.rows.get_mut(table) {
+            *rows += u64::try_from(metadata.file_metadata().num_rows()).unwrap_or(0);
+        }
+        self.files += 1;
+        std::fs::remove_file(&file.path).map_err(io(&file.path))?;
+        Ok(())
     }
 
     /// Writes what is held and closes every file. Each table has a file in
@@ -439,43 +598,30 @@ impl ParquetTables {
     /// # Errors
     /// When a file cannot be written.
     pub fn finish(mut self) -> Result<TablesSummary, TablesError> {
-        let mut summary = TablesSummary {
-            records: self.records,
-            rows: self.specs.iter().map(|spec| (spec.name, 0)).collect(),
-            ..TablesSummary::default()
-        };
         if self.partitions.is_empty() && self.options.partitioning == Partitioning::None {
-            let specs = &self.specs;
-            self.partitions.insert(
-                PartitionKey::Whole,
-                Partition {
-                    rows: TableSet::new(specs),
-                    writers: specs.iter().map(|_| None).collect(),
-                },
-            );
+            self.partitions.insert(PartitionKey::Whole, Partition::new(&self.specs));
         }
         let keys: Vec<PartitionKey> = self.partitions.keys().copied().collect();
         for key in keys {
             for table in 0..self.specs.len() {
                 self.hand_over(key, table)?;
+                self.close(key, table)?;
+                self.unspill(key, table)?;
             }
-            let Some(partition) = self.partitions.remove(&key) else { continue };
-            for (table, writer) in partition.writers.into_iter().enumerate() {
-                let Some(writer) = writer else { continue };
-                let name = self.specs.get(table).map_or("", |spec| spec.name);
-                let metadata = writer.close().map_err(|e| TablesError::Parquet {
-                    table: name.to_owned(),
-                    message: e.to_string(),
-                })?;
-                let rows = u64::try_from(metadata.file_metadata().num_rows()).unwrap_or(0);
-                if let Some((_, count)) = summary.rows.get_mut(table) {
-                    *count += rows;
-                }
-                summary.files += 1;
-            }
+            // This partition's builders and writers are done with.
+            self.partitions.remove(&key);
         }
-        summary.bytes = folder_bytes(&self.dir);
-        Ok(summary)
+        let spilled = self.dir.join(".spill");
+        if spilled.exists() {
+            std::fs::remove_dir_all(&spilled)
+                .map_err(|source| TablesError::Io { path: spilled, source })?;
+        }
+        Ok(TablesSummary {
+            records: self.records,
+            rows: self.specs.iter().map(|spec| spec.name).zip(self.rows.iter().copied()).collect(),
+            files: self.files,
+            bytes: folder_bytes(&self.dir),
+        })
     }
 }
 
