@@ -161,6 +161,21 @@ struct Tally {
     unreadable: bool,
 }
 
+impl Tally {
+    /// The exit code of `validate` and `export`: 2 when a file could not
+    /// be read, 1 when a record has an error (or a warning, with
+    /// `deny_warnings`), else 0.
+    fn exit_code(&self, deny_warnings: bool) -> ExitCode {
+        if self.unreadable {
+            ExitCode::from(2)
+        } else if self.with_errors > 0 || (deny_warnings && self.with_warnings > 0) {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
+
 struct Output<W: Write> {
     out: W,
     format: Format,
@@ -368,13 +383,7 @@ fn validate(
     }
     output.out.flush()?;
     let tally = &output.tally;
-    Ok(if tally.unreadable {
-        ExitCode::from(2)
-    } else if tally.with_errors > 0 || (deny_warnings && tally.with_warnings > 0) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(tally.exit_code(deny_warnings))
 }
 
 /// The derived lines of one record, already written out, how many, the
@@ -500,13 +509,7 @@ fn export(target: Target, threads: usize, paths: &[String]) -> std::io::Result<E
         tally.with_errors
     )?;
     output.out.flush()?;
-    Ok(if tally.unreadable {
-        ExitCode::from(2)
-    } else if tally.with_errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(tally.exit_code(false))
 }
 
 /// A usage error: the message on standard error, exit code 2.

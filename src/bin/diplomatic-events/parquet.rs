@@ -227,11 +227,5 @@ pub(crate) fn export(
         }
     }
     output.out.flush()?;
-    Ok(if tally.unreadable {
-        ExitCode::from(2)
-    } else if tally.with_errors > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(tally.exit_code(false))
 }
