@@ -271,7 +271,7 @@ impl<'a> Reader<'a> {
                         .and_then(alpha3)
                 });
                 let words = [party.name.as_ref(), party.description.as_ref()];
-                let sector = body_sector(words.iter().flatten().map(|t| t.as_str()));
+                let sector = mapping::body_sector(words.iter().flatten().map(|t| t.as_str()));
                 Entity {
                     plover_code: country,
                     country,
@@ -747,19 +747,6 @@ impl<'a> Reader<'a> {
 /// A person's name, or else their description.
 fn person_name(person: &Person) -> Option<&str> {
     person.name.as_ref().or(person.description.as_ref()).map(Text::as_str)
-}
-
-/// The sector of a public body from words of its name and description.
-fn body_sector<'w>(words: impl Iterator<Item = &'w str> + Clone) -> &'static str {
-    mapping::BODY_SECTOR_WORDS
-        .iter()
-        .find(|(_, keys)| {
-            words.clone().any(|w| {
-                let w = w.to_lowercase();
-                keys.iter().any(|k| w.contains(k))
-            })
-        })
-        .map_or("GOV", |(sector, _)| sector)
 }
 
 /// PLOVER's and CAMEO's codes of an international organisation: the UN and
