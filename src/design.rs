@@ -237,7 +237,15 @@
 //! says, and the mapping table (`RULES`) is data that both read. An act
 //! borrows everything from the record; JSON Pointers are kept as indexes
 //! and written only into the output. The command writes each record's
-//! lines straight into one buffer, and a PLOVER event's JSON by hand
-//! (`PloverEvent::write_json`, held by tests to serde's bytes): on the
-//! imported visits, serde's serializer alone had cost half of what reading
-//! and validating the record did. BENCHMARKS.md has the figures.
+//! lines straight into one buffer, and a PLOVER event's JSON by hand, held
+//! by tests to serde's bytes: on the imported visits, serde's serializer
+//! alone had cost half of what reading and validating the record did. One
+//! writer (`write_fields` in `plover`) writes the fields in the manual's
+//! order, read either from a built `PloverEvent` (`write_json`) or straight
+//! from an act (`write_plover_events`, which builds no event, its entity
+//! lists and id: a sixth of the export on the visits). The
+//! key words of contexts and sectors are found in one pass over a topic
+//! through an index of each table's first two letters (`KeyWords` in
+//! `mapping`): searching a lower-cased copy for each key word in turn had
+//! been a third of the PLOVER export of the committed records.
+//! BENCHMARKS.md has the figures.

@@ -97,7 +97,7 @@ pub(crate) enum Origin {
 
 impl Origin {
     /// Writes the JSON Pointer of the item it names.
-    pub(crate) fn write_main(&self, out: &mut String) {
+    pub(crate) fn write_main(&self, out: &mut impl Sink) {
         match self {
             Origin::Event { parts, .. } => {
                 out.push_str("/event");
@@ -125,7 +125,7 @@ impl Origin {
 
     /// Writes every JSON Pointer it was read from, the item's first, with
     /// `separator` between them.
-    pub(crate) fn write_all(&self, out: &mut String, separator: &str) {
+    pub(crate) fn write_all(&self, out: &mut impl Sink, separator: &str) {
         self.write_main(out);
         match self {
             Origin::Event { participants, .. } => {
@@ -171,10 +171,35 @@ pub(crate) fn decimal(mut n: u64) -> ([u8; 20], usize) {
 
 /// Appends `n` in decimal, without the formatting machinery (a row writes
 /// dozens of numbers; `write!` cost more than the rest of the row).
-pub(crate) fn push_number(out: &mut String, n: u64) {
+pub(crate) fn push_number(out: &mut impl Sink, n: u64) {
     let (digits, start) = decimal(n);
-    for d in digits.get(start..).unwrap_or_default() {
-        out.push(char::from(*d));
+    out.push_ascii(digits.get(start..).unwrap_or_default());
+}
+
+/// Where rows are written: a `String` (CAMEO rows) or bytes (PLOVER's
+/// JSON), so that pointers and numbers are written straight into either.
+pub(crate) trait Sink {
+    /// Appends `text`.
+    fn push_str(&mut self, text: &str);
+    /// Appends ASCII bytes (digits).
+    fn push_ascii(&mut self, ascii: &[u8]);
+}
+
+impl Sink for String {
+    fn push_str(&mut self, text: &str) {
+        String::push_str(self, text);
+    }
+    fn push_ascii(&mut self, ascii: &[u8]) {
+        self.extend(ascii.iter().map(|&b| char::from(b)));
+    }
+}
+
+impl Sink for Vec<u8> {
+    fn push_str(&mut self, text: &str) {
+        self.extend_from_slice(text.as_bytes());
+    }
+    fn push_ascii(&mut self, ascii: &[u8]) {
+        self.extend_from_slice(ascii);
     }
 }
 

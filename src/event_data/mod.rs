@@ -143,14 +143,14 @@ pub fn plover_events(record: &Record) -> Vec<PloverEvent<'_>> {
 }
 
 /// Writes the PLOVER events of `record` into `out` as JSON lines, each
-/// with its newline, and gives how many: what `plover_events` gives, each
-/// written by [`PloverEvent::write_json`] as soon as it is derived (what
-/// `export --to plover` writes).
+/// with its newline, and gives how many: what `plover_events` gives, as
+/// [`PloverEvent::write_json`] writes each, written straight from what the
+/// record supports without building the events (what `export --to plover`
+/// writes).
 pub fn write_plover_events(record: &Record, out: &mut Vec<u8>) -> usize {
     let mut written = 0;
     for act in derive::acts(record) {
-        if let Some(event) = plover::event(record, act) {
-            event.write_json(out);
+        if plover::write_event(record, &act, out) {
             out.push(b'\n');
             written += 1;
         }

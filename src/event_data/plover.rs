@@ -6,8 +6,9 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use super::derive::{Act, Entity, alpha3};
+use super::derive::{Origin, Side};
 use super::mapping;
-use crate::{Date, Place, Record};
+use crate::{Date, Place, Precision, Record};
 
 /// One PLOVER event derived from a record. Field names and order follow the
 /// manual's "PLOVER JSON" table; `date_precision`, `record_id`, `rule` and
@@ -176,11 +177,15 @@ fn one_text<S: serde::Serializer>(text: &Option<&str>, serializer: S) -> Result<
 /// no better), the time of day, and how precise it is.
 pub(crate) fn split_date(date: &Date) -> (Cow<'_, str>, Option<&str>, &'static str) {
     let text = date.as_str();
-    match (text.len(), text.split_once('T')) {
-        (_, Some((day, time))) => (Cow::Borrowed(day), Some(time), "time"),
-        (4, None) => (Cow::Owned(format!("{text}-01-01")), None, "year"),
-        (7, None) => (Cow::Owned(format!("{text}-01")), None, "month"),
-        _ => (Cow::Borrowed(text), None, "day"),
+    match date.precision() {
+        // `YYYY-MM-DDThh:mm...`: the day is the first ten bytes.
+        Precision::Time => match (text.get(..10), text.get(11..)) {
+            (Some(day), Some(time)) => (Cow::Borrowed(day), Some(time), "time"),
+            _ => (Cow::Borrowed(text), None, "time"),
+        },
+        Precision::Year => (Cow::Owned(format!("{text}-01-01")), None, "year"),
+        Precision::Month => (Cow::Owned(format!("{text}-01")), None, "month"),
+        Precision::Day => (Cow::Borrowed(text), None, "day"),
     }
 }
 
@@ -218,32 +223,58 @@ pub(crate) fn location(place: &Place) -> PloverLocation<'_> {
 /// The codebook of every event's citation.
 const CODEBOOK: &str = concat!("plover-0.8; ", mapping::mapping_version!());
 
+/// The coder of every event.
+const CODER: &str = concat!("diplomatic-events (", mapping::mapping_version!(), ")");
+
+/// What a PLOVER event of an act holds besides its actors and recipients,
+/// its contexts and its pointers (which the act keeps).
+struct Common<'a> {
+    date: Cow<'a, str>,
+    time: Option<&'a str>,
+    enddate: Option<Cow<'a, str>>,
+    endtime: Option<&'a str>,
+    date_precision: &'static str,
+    event_loc: Option<PloverLocation<'a>>,
+    cite_info: Option<PloverCitation<'a>>,
+}
+
+impl<'a> Common<'a> {
+    /// The rest of the PLOVER event of `act`, unless its rule yields CAMEO
+    /// rows only or it has no date.
+    fn of(record: &'a Record, act: &Act<'a>) -> Option<Self> {
+        if act.rule.plover_event.is_empty() {
+            return None;
+        }
+        let (date, time, date_precision) = split_date(act.start?);
+        let (enddate, endtime) = match act.end.map(split_date) {
+            Some((end, end_time, _)) if end != date || end_time != time => (Some(end), end_time),
+            _ => (None, None),
+        };
+        let cite_info = act.sources(record).next().map(|source| PloverCitation {
+            citation: source.identifier.as_ref().map(crate::Text::as_str),
+            url: source.url.as_ref().map(crate::Url::as_str),
+            title: source.title.as_ref().map(crate::Text::as_str),
+            language: source.language.as_ref().map(|l| {
+                let tag = l.as_str();
+                tag.split('-').next().unwrap_or(tag)
+            }),
+            publication: source.publisher.as_ref().map(crate::Text::as_str),
+            codebook: CODEBOOK,
+        });
+        let event_loc = act.place.map(location);
+        Some(Common { date, time, enddate, endtime, date_precision, event_loc, cite_info })
+    }
+}
+
 /// The PLOVER event of an act, unless its rule yields CAMEO rows only or
 /// it has no date.
 pub(crate) fn event<'a>(record: &'a Record, act: Act<'a>) -> Option<PloverEvent<'a>> {
+    let Common { date, time, enddate, endtime, date_precision, event_loc, cite_info } =
+        Common::of(record, &act)?;
     let rule = act.rule;
-    if rule.plover_event.is_empty() {
-        return None;
-    }
-    let (date, time, date_precision) = split_date(act.start?);
-    let (enddate, endtime) = match act.end.map(split_date) {
-        Some((end, end_time, _)) if end != date || end_time != time => (Some(end), end_time),
-        _ => (None, None),
-    };
-    let members = |sides: &[super::derive::Side<'a>]| -> Vec<PloverEntity<'a>> {
+    let members = |sides: &[Side<'a>]| -> Vec<PloverEntity<'a>> {
         sides.iter().flat_map(|side| side.members.iter().map(entity)).collect()
     };
-    let cite_info = act.sources(record).next().map(|source| PloverCitation {
-        citation: source.identifier.as_ref().map(crate::Text::as_str),
-        url: source.url.as_ref().map(crate::Url::as_str),
-        title: source.title.as_ref().map(crate::Text::as_str),
-        language: source.language.as_ref().map(|l| {
-            let tag = l.as_str();
-            tag.split('-').next().unwrap_or(tag)
-        }),
-        publication: source.publisher.as_ref().map(crate::Text::as_str),
-        codebook: CODEBOOK,
-    });
     let mut id = String::with_capacity(64);
     id.push_str(record.id.as_str());
     id.push(':');
@@ -261,7 +292,7 @@ pub(crate) fn event<'a>(record: &'a Record, act: Act<'a>) -> Option<PloverEvent<
         event: [rule.plover_event],
         mode: Some(rule.plover_mode).filter(|mode| !mode.is_empty()),
         context: act.contexts,
-        event_loc: act.place.map(location),
+        event_loc,
         event_text: act.text.map(crate::Text::as_str),
         quad_code: mapping::plover_quad(rule.plover_event),
         event_scale: mapping::plover_scale(rule.plover_event, rule.plover_mode),
@@ -274,8 +305,110 @@ pub(crate) fn event<'a>(record: &'a Record, act: Act<'a>) -> Option<PloverEvent<
     })
 }
 
-/// The coder of every event.
-const CODER: &str = concat!("diplomatic-events (", mapping::mapping_version!(), ")");
+/// Writes the PLOVER event of `act` into `out` as one line of JSON, without
+/// the newline, and says whether it has one: what [`event`] and
+/// [`PloverEvent::write_json`] write, without building the event (on the
+/// imported visits, building it cost a fifth of the export).
+pub(crate) fn write_event<'a>(record: &'a Record, act: &Act<'a>, out: &mut Vec<u8>) -> bool {
+    let Some(common) = Common::of(record, act) else { return false };
+    let rule = act.rule;
+    write_fields(
+        &Fields {
+            id: Id::Parts { record: record.id.as_str(), rule: rule.name, origin: &act.origin },
+            date: &common.date,
+            time: common.time,
+            enddate: common.enddate.as_deref(),
+            endtime: common.endtime,
+            actor: Entities::Sides(&act.actors),
+            recipient: Entities::Sides(&act.recipients),
+            event: rule.plover_event,
+            mode: Some(rule.plover_mode).filter(|mode| !mode.is_empty()),
+            context: &act.contexts,
+            event_loc: common.event_loc.as_ref(),
+            event_text: act.text.map(crate::Text::as_str),
+            quad_code: mapping::plover_quad(rule.plover_event),
+            event_scale: mapping::plover_scale(rule.plover_event, rule.plover_mode),
+            cite_info: common.cite_info.as_ref(),
+            coder: CODER,
+            date_precision: common.date_precision,
+            record_id: record.id.as_str(),
+            rule: rule.name,
+            pointers: &act.origin,
+        },
+        out,
+    );
+    true
+}
+
+/// The fields of a PLOVER event in the manual's order, as the one writer
+/// of its JSON reads them: borrowed from a [`PloverEvent`], or straight
+/// from an act.
+struct Fields<'f, 'a> {
+    id: Id<'f>,
+    date: &'f str,
+    time: Option<&'a str>,
+    enddate: Option<&'f str>,
+    endtime: Option<&'a str>,
+    actor: Entities<'f, 'a>,
+    recipient: Entities<'f, 'a>,
+    event: &'static str,
+    mode: Option<&'static str>,
+    context: &'f [&'static str],
+    event_loc: Option<&'f PloverLocation<'a>>,
+    event_text: Option<&'a str>,
+    quad_code: u8,
+    event_scale: Option<f32>,
+    cite_info: Option<&'f PloverCitation<'a>>,
+    coder: &'static str,
+    date_precision: &'static str,
+    record_id: &'a str,
+    rule: &'static str,
+    pointers: &'f Origin,
+}
+
+/// An event's id: written out already, or its parts (record id, rule,
+/// pointer), which need no escape.
+enum Id<'f> {
+    Written(&'f str),
+    Parts { record: &'f str, rule: &'static str, origin: &'f Origin },
+}
+
+/// An event's actors or recipients: entities built already, or the
+/// members of an act's sides.
+#[derive(Clone, Copy)]
+enum Entities<'f, 'a> {
+    Built(&'f [PloverEntity<'a>]),
+    Sides(&'f [Side<'a>]),
+}
+
+impl Entities<'_, '_> {
+    fn is_empty(self) -> bool {
+        match self {
+            Entities::Built(entities) => entities.is_empty(),
+            Entities::Sides(sides) => sides.iter().all(|side| side.members.is_empty()),
+        }
+    }
+
+    /// Writes the list, `[...]`.
+    fn write_json(self, out: &mut Vec<u8>) {
+        out.push(b'[');
+        let mut first = true;
+        let mut one = |entity: &PloverEntity<'_>| {
+            if !first {
+                out.push(b',');
+            }
+            first = false;
+            entity.write_json(out);
+        };
+        match self {
+            Entities::Built(entities) => entities.iter().for_each(&mut one),
+            Entities::Sides(sides) => {
+                sides.iter().flat_map(|side| &side.members).for_each(|e| one(&entity(e)));
+            }
+        }
+        out.push(b']');
+    }
+}
 
 /// Appends `text` as a JSON string, escaped as serde_json escapes it. The
 /// bytes to escape are found eight at a time, as the reader finds them
@@ -332,13 +465,15 @@ impl<'o> Object<'o> {
         self.out
     }
 
+    /// A string that may need escapes: text for people.
     fn str(&mut self, key: &str, value: Option<&str>) {
         if let Some(value) = value {
             push_str(self.key(key), value);
         }
     }
 
-    /// A string known to need no escape: a code, a date, a constant.
+    /// A string that needs no escape, checked where it is made: a code, a
+    /// date, a constant, an id, a URL, a language tag, a Wikidata item.
     fn plain(&mut self, key: &str, value: Option<&str>) {
         if let Some(value) = value {
             debug_assert_eq!(crate::json::reader::special_byte(value.as_bytes(), 0), value.len());
@@ -391,10 +526,93 @@ impl PloverEntity<'_> {
         object.plain("code", self.code);
         object.plain("sector", self.sector);
         object.str("entity_text", self.entity_text);
-        object.str("identifier_id", self.identifier_id);
+        object.plain("identifier_id", self.identifier_id);
         object.str("office", self.office);
         object.end();
     }
+}
+
+impl PloverLocation<'_> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let mut loc = Object::new(out);
+        loc.str("resolved_place", self.resolved_place);
+        loc.whole("geonameid", self.geonameid);
+        loc.number("lat", self.lat);
+        loc.number("lon", self.lon);
+        loc.str("city", self.city);
+        loc.str("province", self.province);
+        loc.str("country", self.country);
+        loc.plain("country_code", self.country_code);
+        loc.whole("resolution", Some(u64::from(self.resolution)));
+        loc.end();
+    }
+}
+
+impl PloverCitation<'_> {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let mut cite_info = Object::new(out);
+        cite_info.str("citation", self.citation);
+        cite_info.plain("url", self.url);
+        cite_info.str("title", self.title);
+        cite_info.plain("language", self.language);
+        cite_info.str("publication", self.publication);
+        cite_info.plain("codebook", Some(self.codebook));
+        cite_info.end();
+    }
+}
+
+/// Writes an event's JSON: the one writer of [`PloverEvent::write_json`]
+/// and of `write_plover_events`.
+fn write_fields(event: &Fields<'_, '_>, out: &mut Vec<u8>) {
+    let mut object = Object::new(out);
+    match event.id {
+        Id::Written(id) => object.str("id", Some(id)),
+        Id::Parts { record, rule, origin } => {
+            // A record id, a rule's name and a JSON Pointer of indexes
+            // hold nothing to escape.
+            let out = object.key("id");
+            out.push(b'"');
+            out.extend_from_slice(record.as_bytes());
+            out.push(b':');
+            out.extend_from_slice(rule.as_bytes());
+            out.push(b':');
+            origin.write_main(out);
+            out.push(b'"');
+        }
+    }
+    object.plain("date", Some(event.date));
+    object.plain("time", event.time);
+    object.plain("enddate", event.enddate);
+    object.plain("endtime", event.endtime);
+    event.actor.write_json(object.key("actor"));
+    if !event.recipient.is_empty() {
+        event.recipient.write_json(object.key("recipient"));
+    }
+    object.strs("event", &[event.event], false);
+    object.strs("mode", event.mode.as_slice(), true);
+    object.strs("context", event.context, true);
+    if let Some(place) = event.event_loc {
+        place.write_json(object.key("event_loc"));
+    }
+    if let Some(text) = event.event_text {
+        object.strs("event_text", &[text], false);
+    }
+    object.whole("quad_code", Some(u64::from(event.quad_code)));
+    object.number("event_scale", event.event_scale);
+    if let Some(cite) = event.cite_info {
+        cite.write_json(object.key("cite_info"));
+    }
+    object.plain("coder", Some(event.coder));
+    object.plain("date_precision", Some(event.date_precision));
+    object.plain("record_id", Some(event.record_id));
+    object.plain("rule", Some(event.rule));
+    // JSON Pointers here hold only ASCII letters, digits and slashes:
+    // nothing to escape.
+    let out = object.key("pointers");
+    out.extend_from_slice(b"[\"");
+    event.pointers.write_all(out, "\",\"");
+    out.extend_from_slice(b"\"]");
+    object.end();
 }
 
 impl PloverEvent<'_> {
@@ -405,71 +623,31 @@ impl PloverEvent<'_> {
     /// validating the record (BENCHMARKS.md); a test holds the two to the
     /// same bytes on every committed record.
     pub fn write_json(&self, out: &mut Vec<u8>) {
-        let mut object = Object::new(out);
-        object.str("id", Some(&self.id));
-        object.plain("date", Some(&self.date));
-        object.plain("time", self.time);
-        object.plain("enddate", self.enddate.as_deref());
-        object.plain("endtime", self.endtime);
-        for (key, entities, skip_empty) in
-            [("actor", &self.actor, false), ("recipient", &self.recipient, true)]
-        {
-            if skip_empty && entities.is_empty() {
-                continue;
-            }
-            let out = object.key(key);
-            out.push(b'[');
-            for (i, entity) in entities.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                entity.write_json(out);
-            }
-            out.push(b']');
-        }
-        object.strs("event", &self.event, false);
-        object.strs("mode", self.mode.as_slice(), true);
-        object.strs("context", &self.context, true);
-        if let Some(place) = &self.event_loc {
-            let mut loc = Object::new(object.key("event_loc"));
-            loc.str("resolved_place", place.resolved_place);
-            loc.whole("geonameid", place.geonameid);
-            loc.number("lat", place.lat);
-            loc.number("lon", place.lon);
-            loc.str("city", place.city);
-            loc.str("province", place.province);
-            loc.str("country", place.country);
-            loc.plain("country_code", place.country_code);
-            loc.whole("resolution", Some(u64::from(place.resolution)));
-            loc.end();
-        }
-        if let Some(text) = self.event_text {
-            object.strs("event_text", &[text], false);
-        }
-        object.whole("quad_code", Some(u64::from(self.quad_code)));
-        object.number("event_scale", self.event_scale);
-        if let Some(cite) = &self.cite_info {
-            let mut cite_info = Object::new(object.key("cite_info"));
-            cite_info.str("citation", cite.citation);
-            cite_info.str("url", cite.url);
-            cite_info.str("title", cite.title);
-            cite_info.str("language", cite.language);
-            cite_info.str("publication", cite.publication);
-            cite_info.plain("codebook", Some(cite.codebook));
-            cite_info.end();
-        }
-        object.plain("coder", Some(self.coder));
-        object.plain("date_precision", Some(self.date_precision));
-        object.str("record_id", Some(self.record_id));
-        object.plain("rule", Some(self.rule));
-        // JSON Pointers here hold only ASCII letters, digits and slashes:
-        // nothing to escape.
-        let mut pointers = String::with_capacity(64);
-        self.pointers.0.write_all(&mut pointers, "\",\"");
-        let out = object.key("pointers");
-        out.extend_from_slice(b"[\"");
-        out.extend_from_slice(pointers.as_bytes());
-        out.extend_from_slice(b"\"]");
-        object.end();
+        let [event] = self.event;
+        write_fields(
+            &Fields {
+                id: Id::Written(&self.id),
+                date: &self.date,
+                time: self.time,
+                enddate: self.enddate.as_deref(),
+                endtime: self.endtime,
+                actor: Entities::Built(&self.actor),
+                recipient: Entities::Built(&self.recipient),
+                event,
+                mode: self.mode,
+                context: &self.context,
+                event_loc: self.event_loc.as_ref(),
+                event_text: self.event_text,
+                quad_code: self.quad_code,
+                event_scale: self.event_scale,
+                cite_info: self.cite_info.as_ref(),
+                coder: self.coder,
+                date_precision: self.date_precision,
+                record_id: self.record_id,
+                rule: self.rule,
+                pointers: &self.pointers.0,
+            },
+            out,
+        );
     }
 }

@@ -43,8 +43,9 @@ fn plover_text(record: &Record) -> String {
     text
 }
 
-/// The hand-written JSON of `export --to plover` is serde's, byte for byte,
-/// on every committed record and on every imported visit.
+/// The hand-written JSON of `export --to plover` and of
+/// `PloverEvent::write_json` is serde's, byte for byte, on every committed
+/// record, a statement with quotes and backslashes, and every imported visit.
 #[test]
 fn write_json_writes_what_serde_writes() {
     let visits =
@@ -62,12 +63,20 @@ fn write_json_writes_what_serde_writes() {
         .chain(visits.lines().map(|line| Record::from_json(line).unwrap()));
     let mut events = 0;
     for record in records {
+        let mut serde_lines = String::new();
         for event in plover_events(&record) {
             let mut ours = Vec::new();
             event.write_json(&mut ours);
-            assert_eq!(String::from_utf8(ours).unwrap(), serde_json::to_string(&event).unwrap());
+            let serde = serde_json::to_string(&event).unwrap();
+            assert_eq!(String::from_utf8(ours).unwrap(), serde);
+            serde_lines.push_str(&serde);
+            serde_lines.push('\n');
             events += 1;
         }
+        // The command's writer, which builds no event, writes the same.
+        let mut written = Vec::new();
+        diplomatic_events::event_data::write_plover_events(&record, &mut written);
+        assert_eq!(String::from_utf8(written).unwrap(), serde_lines, "{}", record.id);
     }
     assert!(events > 3000);
 }

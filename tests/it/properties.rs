@@ -606,7 +606,10 @@ proptest! {
     #[test]
     fn derived_rows_are_well_formed(record in record()) {
         use diplomatic_events::event_data::{CAMEO_COLUMNS, cameo_rows, plover_events};
+        let mut serde_lines = String::new();
         for event in plover_events(&record) {
+            serde_lines.push_str(&serde_json::to_string(&event).expect("serialises"));
+            serde_lines.push('\n');
             let value = serde_json::to_value(&event).expect("serialises");
             let errors: Vec<String> = plover_validator().iter_errors(&value).map(|e| e.to_string()).collect();
             prop_assert!(errors.is_empty(), "{}: {:?}", event.id, errors);
@@ -614,6 +617,9 @@ proptest! {
             event.write_json(&mut ours);
             prop_assert_eq!(String::from_utf8(ours).expect("UTF-8"), serde_json::to_string(&event).expect("serialises"));
         }
+        let mut written = Vec::new();
+        diplomatic_events::event_data::write_plover_events(&record, &mut written);
+        prop_assert_eq!(String::from_utf8(written).expect("UTF-8"), serde_lines);
         for row in cameo_rows(&record) {
             prop_assert_eq!(row.as_tsv().split('\t').count(), CAMEO_COLUMNS.len());
         }
