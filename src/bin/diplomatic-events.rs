@@ -393,15 +393,22 @@ type Exported = (Vec<u8>, u64, Vec<Problem>, Vec<String>);
 /// Derives and writes one record's rows.
 fn export_record(target: Target, result: Result<Record, Error>) -> std::io::Result<Exported> {
     use diplomatic_events::event_data::{check, write_cameo_rows, write_plover_events};
+    /// Room for a record's lines at first: a visit's PLOVER event or CAMEO
+    /// rows take under a kilobyte, and a buffer grown from nothing was
+    /// reallocated seven times for each.
+    const FIRST_CAPACITY: usize = 1024;
     let checked = check(0, result);
     let mut out = Vec::new();
     let mut lines = 0;
     let mut over_limit = Vec::new();
     if let Some(record) = &checked.record {
         match target {
-            Target::Plover => lines += write_plover_events(record, &mut out) as u64,
+            Target::Plover => {
+                out.reserve(FIRST_CAPACITY);
+                lines += write_plover_events(record, &mut out) as u64;
+            }
             Target::Cameo => {
-                let mut text = String::new();
+                let mut text = String::with_capacity(FIRST_CAPACITY);
                 let written = write_cameo_rows(record, &mut text);
                 lines += written.rows as u64;
                 over_limit = written.over_limit;
@@ -445,8 +452,8 @@ fn export(target: Target, threads: usize, paths: &[String]) -> std::io::Result<E
             exports.rows += lines;
             stdout.write_all(&rows)?;
         }
-        let place = line.map_or_else(|| file.to_owned(), |line| format!("{file}:{line}"));
         for pointer in over_limit {
+            let place = line.map_or_else(|| file.to_owned(), |line| format!("{file}:{line}"));
             writeln!(
                 output.out,
                 "{place}: note {pointer}: its CAMEO rows would be more than {}; none written",

@@ -56,7 +56,43 @@ pub(crate) struct Side<'a> {
     /// The side as one entity, for dyadic rows.
     pub party: Entity<'a>,
     /// Each participant, for compound actors.
-    pub members: Vec<Entity<'a>>,
+    pub members: Members<'a>,
+}
+
+/// The participants who stood for a side: at least one, the first kept
+/// inline, so that a side of one (both sides of a visit, every party of an
+/// agreement) costs no allocation.
+#[derive(Clone, Debug)]
+pub(crate) struct Members<'a> {
+    first: Entity<'a>,
+    more: Vec<Entity<'a>>,
+}
+
+impl<'a> Members<'a> {
+    /// Just `first`.
+    pub(crate) fn one(first: Entity<'a>) -> Self {
+        Members { first, more: Vec::new() }
+    }
+
+    /// Adds `member` at the end.
+    pub(crate) fn push(&mut self, member: Entity<'a>) {
+        self.more.push(member);
+    }
+
+    /// How many.
+    pub(crate) fn len(&self) -> usize {
+        1 + self.more.len()
+    }
+
+    /// Whether `member` is among them.
+    pub(crate) fn contains(&self, member: &Entity<'a>) -> bool {
+        self.first == *member || self.more.contains(member)
+    }
+
+    /// Each, in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &Entity<'a>> + Clone {
+        std::iter::once(&self.first).chain(&self.more)
+    }
 }
 
 /// One act a rule derives from a record.
@@ -329,24 +365,24 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The side an actor of an event stands on: its key, the side as one
-    /// entity, and the actor as one.
+    /// The side an actor of an event stands on: its party (whose id is the
+    /// side's key), the side as one entity, and the actor as one.
     fn actor_side(
         &self,
         actor: &Actor,
         acting_for: Option<&'a PartyId>,
-    ) -> Option<(&'a str, Entity<'a>, Entity<'a>)> {
+    ) -> Option<(&'a Party, Entity<'a>, Entity<'a>)> {
         match actor {
             Actor::Party(id) => {
                 let party = self.party(id)?;
                 let entity = self.party_entity(party, 0);
-                Some((party.id.as_str(), entity, entity))
+                Some((party, entity, entity))
             }
             Actor::Delegation(id) => {
                 let delegation = self.record.delegation(id)?;
                 let party = self.party(&delegation.represents)?;
                 let entity = self.party_entity(party, 0);
-                Some((party.id.as_str(), entity, entity))
+                Some((party, entity, entity))
             }
             Actor::Person(id) => {
                 let person = self.record.person(id)?;
@@ -364,7 +400,7 @@ impl<'a> Reader<'a> {
                     office: position.map(|p| p.title.as_str()),
                     ..side
                 };
-                Some((party.id.as_str(), side, member))
+                Some((party, side, member))
             }
         }
     }
@@ -406,7 +442,7 @@ impl<'a> Reader<'a> {
     fn party_side(&self, id: &'a PartyId) -> Option<Side<'a>> {
         let party = self.party(id)?;
         let entity = self.party_entity(party, 0);
-        Some(Side { key: party.id.as_str(), party: entity, members: vec![entity] })
+        Some(Side { key: party.id.as_str(), party: entity, members: Members::one(entity) })
     }
 
     fn event(
@@ -455,6 +491,8 @@ impl<'a> Reader<'a> {
         let mut sides: Vec<(Side<'a>, u8)> = Vec::new();
         let mut index = SideIndex::default();
         let mut participants = Vec::new();
+        // Whether a side is an organisation's (a meeting with one is multilateral).
+        let mut organisations = false;
         for (j, participation) in event.participants.iter().enumerate() {
             let role = match participation.role {
                 Role::AttendingOfficial | Role::Witness | Role::Observer | Role::Depositary => {
@@ -466,11 +504,13 @@ impl<'a> Reader<'a> {
                 Role::Negotiator => NEGOTIATOR,
                 _ => 0,
             };
-            let Some((key, party, member)) =
+            let Some((of, party, member)) =
                 self.actor_side(&participation.participant, participation.acting_for.as_ref())
             else {
                 continue;
             };
+            let key = of.id.as_str();
+            organisations |= of.kind.is_organisation();
             participants.push(u32::try_from(j).unwrap_or(u32::MAX));
             match index.find(&mut sides, key, |(side, _): &(Side<'a>, u8)| side.key) {
                 Some((side, roles)) => {
@@ -484,7 +524,7 @@ impl<'a> Reader<'a> {
                 }
                 None => {
                     index.add(key, sides.len());
-                    sides.push((Side { key, party, members: vec![member] }, role));
+                    sides.push((Side { key, party, members: Members::one(member) }, role));
                 }
             }
         }
@@ -494,13 +534,6 @@ impl<'a> Reader<'a> {
         let remote =
             matches!(event.modality, Some(Modality::Phone | Modality::Video | Modality::Hybrid))
                 || matches!(event.kind, EventKind::PhoneCall | EventKind::VideoCall);
-        let organisations = sides.iter().any(|(side, _)| {
-            self.record
-                .parties
-                .iter()
-                .find(|p| p.id.as_str() == side.key)
-                .is_some_and(|p| p.kind.is_organisation())
-        });
         let hosting = |roles: u8| roles & HOST != 0;
         let mediating = |roles: u8| roles & MEDIATOR != 0 && roles & (HOST | GUEST) == 0;
         let hosts = sides.iter().filter(|(_, roles)| hosting(*roles)).count();
@@ -646,10 +679,11 @@ impl<'a> Reader<'a> {
         let sides = |actors: &mut dyn Iterator<Item = Actor>| -> Vec<Side<'a>> {
             let mut out: Vec<Side<'a>> = Vec::new();
             for actor in actors {
-                if let Some((key, party, member)) = self.actor_side(&actor, None) {
+                if let Some((of, party, member)) = self.actor_side(&actor, None) {
+                    let key = of.id.as_str();
                     match out.iter_mut().find(|s| s.key == key) {
                         Some(side) => side.members.push(member),
-                        None => out.push(Side { key, party, members: vec![member] }),
+                        None => out.push(Side { key, party, members: Members::one(member) }),
                     }
                 }
             }
