@@ -118,67 +118,107 @@ fn push_field(out: &mut String, value: &str) {
 
 /// Appends `n` empty fields, each after a tab.
 fn empty(out: &mut String, n: usize) {
-    for _ in 0..n {
-        out.push('\t');
+    const TABS: &str = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
+    let mut left = n;
+    while left > 0 {
+        let now = left.min(TABS.len());
+        out.push_str(TABS.get(..now).unwrap_or_default());
+        left -= now;
     }
 }
 
 /// The columns of an act's rows that do not depend on the pair, written
-/// once: the date's, the place's, the source's and ours.
+/// once into one buffer: the row id's stem, the date's columns, those from
+/// `NumMentions` to `SOURCEURL`, and ours. (Four strings had been a third
+/// of the allocations of a visit's export.)
 struct Shared {
-    /// `SQLDATE` to `FractionDate`.
-    date: String,
-    /// `NumMentions` to the end of `ActionGeo`, `DATEADDED` and `SOURCEURL`.
-    after_goldstein: String,
-    /// `RecordId`, `Rule`, `Pointers` and `ActionGeo_GeoNamesID`.
-    ours: String,
+    text: String,
+    /// Where the id's stem ends, the date's columns and the columns after
+    /// the Goldstein scale: `ours` runs from there to the end.
+    id_end: usize,
+    date_end: usize,
+    after_end: usize,
+}
+
+impl Shared {
+    fn piece(&self, from: usize, to: usize) -> &str {
+        self.text.get(from..to).unwrap_or_default()
+    }
+    fn id(&self) -> &str {
+        self.piece(0, self.id_end)
+    }
+    fn date(&self) -> &str {
+        self.piece(self.id_end, self.date_end)
+    }
+    fn after_goldstein(&self) -> &str {
+        self.piece(self.date_end, self.after_end)
+    }
+    fn ours(&self) -> &str {
+        self.piece(self.after_end, self.text.len())
+    }
 }
 
 fn shared(record: &Record, act: &Act<'_>, start: &crate::Date) -> Shared {
+    let mut text = String::with_capacity(512);
+    push_field(&mut text, record.id.as_str());
+    text.push(':');
+    text.push_str(act.rule.name);
+    text.push(':');
+    act.origin.write_main(&mut text);
+    let id_end = text.len();
+
+    // `YYYY-MM-DD` as `YYYYMMDD`, without a string for it.
     let (day, _, _) = split_date(start);
-    let digits: String = day.chars().filter(char::is_ascii_digit).collect();
+    let mut digits = [b'0'; 8];
+    let mut len = 0;
+    for &b in day.as_bytes().iter().filter(|b| b.is_ascii_digit()) {
+        if let Some(slot) = digits.get_mut(len) {
+            *slot = b;
+            len += 1;
+        }
+    }
+    let digits = std::str::from_utf8(digits.get(..len).unwrap_or_default()).unwrap_or_default();
     let number = |range: std::ops::Range<usize>| -> u64 {
         digits.get(range).and_then(|n| n.parse().ok()).unwrap_or(0)
     };
     let (year, month, day_of_month) = (number(0..4), number(4..6), number(6..8));
-    let mut date = String::with_capacity(32);
-    date.push_str(&digits);
-    date.push('\t');
-    date.push_str(digits.get(..6).unwrap_or_default());
-    date.push('\t');
-    date.push_str(digits.get(..4).unwrap_or_default());
+    text.push_str(digits);
+    text.push('\t');
+    text.push_str(digits.get(..6).unwrap_or_default());
+    text.push('\t');
+    text.push_str(digits.get(..4).unwrap_or_default());
     // GDELT's FractionDate: the year plus (month × 30 + day) / 365, to four
     // places, in ten-thousandths so that no float is formatted.
     let fraction = year * 10_000 + ((month * 30 + day_of_month) * 10_000 + 182) / 365;
-    date.push('\t');
-    push_number(&mut date, fraction / 10_000);
-    date.push('.');
+    text.push('\t');
+    push_number(&mut text, fraction / 10_000);
+    text.push('.');
     let places = fraction % 10_000;
     for unit in [1000, 100, 10, 1] {
-        date.push(char::from(b'0' + (places / unit % 10) as u8));
+        text.push(char::from(b'0' + (places / unit % 10) as u8));
     }
+    let date_end = text.len();
 
-    let mut after = String::with_capacity(160);
     let sources = act.sources(record);
     // NumMentions, NumSources, NumArticles, AvgTone.
-    after.push_str("\t\t");
-    push_number(&mut after, sources.clone().count() as u64);
-    after.push_str("\t\t");
+    text.push_str("\t\t");
+    push_number(&mut text, sources.clone().count() as u64);
+    text.push_str("\t\t");
     // Actor1Geo and Actor2Geo: 8 columns each, empty.
-    empty(&mut after, 16);
+    empty(&mut text, 16);
     // ActionGeo: Type, FullName, CountryCode (FIPS, not held), ADM1,
     // ADM2, Lat, Long, FeatureID (GNS, not held).
     let mut geo_id = None;
     match act.place {
         Some(place) => {
             let us = place.country.is_some_and(|c| c.as_str() == "US");
-            after.push('\t');
-            after.push_str(match (place.locality.is_some() || place.venue.is_some(), us) {
+            text.push('\t');
+            text.push_str(match (place.locality.is_some() || place.venue.is_some(), us) {
                 (true, true) => "3",
                 (true, false) => "4",
                 (false, _) => "1",
             });
-            after.push('\t');
+            text.push('\t');
             let names = [
                 place.locality.as_ref().map(crate::Text::as_str),
                 place.region.as_ref().map(crate::Text::as_str),
@@ -186,41 +226,40 @@ fn shared(record: &Record, act: &Act<'_>, start: &crate::Date) -> Shared {
             ];
             for (i, name) in names.into_iter().flatten().enumerate() {
                 if i > 0 {
-                    after.push_str(", ");
+                    text.push_str(", ");
                 }
-                push_field(&mut after, name);
+                push_field(&mut text, name);
             }
-            empty(&mut after, 3);
-            after.push('\t');
+            empty(&mut text, 3);
+            text.push('\t');
             if let Some(coordinates) = &place.coordinates {
                 use std::fmt::Write as _;
-                let _ = write!(after, "{}\t{}", coordinates.latitude(), coordinates.longitude());
+                let _ = write!(text, "{}\t{}", coordinates.latitude(), coordinates.longitude());
             } else {
-                after.push('\t');
+                text.push('\t');
             }
             geo_id = place.geonames_id;
         }
-        None => empty(&mut after, 7),
+        None => empty(&mut text, 7),
     }
     // FeatureID and DATEADDED, empty; SOURCEURL.
-    empty(&mut after, 2);
-    after.push('\t');
+    empty(&mut text, 3);
     if let Some(url) = sources.filter_map(|s| s.url.as_ref()).next() {
-        push_field(&mut after, url.as_str());
+        push_field(&mut text, url.as_str());
     }
+    let after_end = text.len();
 
-    let mut ours = String::with_capacity(120);
-    ours.push('\t');
-    push_field(&mut ours, record.id.as_str());
-    ours.push('\t');
-    ours.push_str(act.rule.name);
-    ours.push('\t');
-    act.origin.write_all(&mut ours, " ");
-    ours.push('\t');
+    text.push('\t');
+    push_field(&mut text, record.id.as_str());
+    text.push('\t');
+    text.push_str(act.rule.name);
+    text.push('\t');
+    act.origin.write_all(&mut text, " ");
+    text.push('\t');
     if let Some(id) = geo_id {
-        push_number(&mut ours, id);
+        push_number(&mut text, id);
     }
-    Shared { date, after_goldstein: after, ours }
+    Shared { text, id_end, date_end, after_end }
 }
 
 /// Appends the eleven columns of one actor: code, name, country, four
@@ -246,30 +285,24 @@ fn push_actor(out: &mut String, side: &Side<'_>) {
 /// [`NOT_DERIVED`](super::NOT_DERIVED) says so.
 pub const MAX_ROWS_PER_ACT: usize = 250_000;
 
-/// Writes the rows of an act into `out`, each line with its newline, and
-/// gives how many: one per ordered pair of sides the rule relates; `None`
-/// when they would be more than [`MAX_ROWS_PER_ACT`], and none is written.
-pub(crate) fn write_rows(record: &Record, act: &Act<'_>, out: &mut String) -> Option<usize> {
-    let Some(start) = act.start else { return Some(0) };
-    let sides = act.actors.len() + act.recipients.len();
-    if sides.saturating_mul(sides.saturating_sub(1)) > MAX_ROWS_PER_ACT {
-        return None;
-    }
-    let rule = act.rule;
-    let mut pairs: Vec<(&Side<'_>, &Side<'_>, &'static str)> = Vec::new();
+/// Calls `each` with every ordered pair of sides the act relates and its
+/// CAMEO code, in the order of the rows.
+fn pairs<'s, 'a>(act: &'s Act<'a>, mut each: impl FnMut(&'s Side<'a>, &'s Side<'a>, &'static str)) {
+    /// Every ordered pair of `sides` with `code`.
     fn ordered<'s, 'a>(
         sides: &'s [Side<'a>],
         code: &'static str,
-        pairs: &mut Vec<(&'s Side<'a>, &'s Side<'a>, &'static str)>,
+        each: &mut impl FnMut(&'s Side<'a>, &'s Side<'a>, &'static str),
     ) {
         for a in sides {
             for b in sides {
                 if a.key != b.key {
-                    pairs.push((a, b, code));
+                    each(a, b, code);
                 }
             }
         }
     }
+    let rule = act.rule;
     if act.recipients.is_empty() {
         // No recipient: every ordered pair of actors, hosts of a
         // multilateral meeting hosting (043) and being visited (042).
@@ -283,54 +316,55 @@ pub(crate) fn write_rows(record: &Record, act: &Act<'_>, out: &mut String) -> Op
                     (false, true) => "042",
                     _ => rule.cameo_forward,
                 };
-                pairs.push((a, b, code));
+                each(a, b, code);
             }
         }
-    } else {
-        for a in &act.actors {
-            for b in &act.recipients {
-                pairs.push((a, b, rule.cameo_forward));
-            }
-        }
-        if !rule.cameo_back.is_empty() {
-            for b in &act.recipients {
-                for a in &act.actors {
-                    pairs.push((b, a, rule.cameo_back));
-                }
-            }
-        }
-        if std::ptr::eq(rule, &mapping::CONSULT_VISIT) {
-            // Two guest sides, or two host sides, consult each other.
-            ordered(&act.actors, "040", &mut pairs);
-            ordered(&act.recipients, "040", &mut pairs);
+        return;
+    }
+    for a in &act.actors {
+        for b in &act.recipients {
+            each(a, b, rule.cameo_forward);
         }
     }
-    if pairs.is_empty() {
+    if !rule.cameo_back.is_empty() {
+        for b in &act.recipients {
+            for a in &act.actors {
+                each(b, a, rule.cameo_back);
+            }
+        }
+    }
+    if std::ptr::eq(rule, &mapping::CONSULT_VISIT) {
+        // Two guest sides, or two host sides, consult each other.
+        ordered(&act.actors, "040", &mut each);
+        ordered(&act.recipients, "040", &mut each);
+    }
+}
+
+/// Writes the rows of an act into `out`, each line with its newline, and
+/// gives how many: one per ordered pair of sides the rule relates; `None`
+/// when they would be more than [`MAX_ROWS_PER_ACT`], and none is written.
+pub(crate) fn write_rows(record: &Record, act: &Act<'_>, out: &mut String) -> Option<usize> {
+    let Some(start) = act.start else { return Some(0) };
+    let sides = act.actors.len() + act.recipients.len();
+    if sides.saturating_mul(sides.saturating_sub(1)) > MAX_ROWS_PER_ACT {
+        return None;
+    }
+    let mut written = 0;
+    pairs(act, |_, _, _| written += 1);
+    if written == 0 {
         return Some(0);
     }
     let shared = shared(record, act, start);
-    let mut id = String::with_capacity(64);
-    push_field(&mut id, record.id.as_str());
-    id.push(':');
-    id.push_str(rule.name);
-    id.push(':');
-    act.origin.write_main(&mut id);
-    let written = pairs.len();
-    out.reserve(
-        written
-            * (id.len()
-                + shared.date.len()
-                + shared.after_goldstein.len()
-                + shared.ours.len()
-                + 160),
-    );
-    for (n, (actor1, actor2, code)) in pairs.into_iter().enumerate() {
+    out.reserve(written * (shared.text.len() + 160));
+    let mut n = 0;
+    pairs(act, |actor1, actor2, code| {
         let line = &mut *out;
-        line.push_str(&id);
+        line.push_str(shared.id());
         line.push(':');
         push_number(line, n as u64);
+        n += 1;
         line.push('\t');
-        line.push_str(&shared.date);
+        line.push_str(shared.date());
         push_actor(line, actor1);
         push_actor(line, actor2);
         // IsRootEvent, the codes, QuadClass, GoldsteinScale.
@@ -344,9 +378,9 @@ pub(crate) fn write_rows(record: &Record, act: &Act<'_>, out: &mut String) -> Op
         line.push(char::from(b'0' + mapping::quad_class(code)));
         line.push('\t');
         line.push_str(mapping::goldstein_text(code).unwrap_or_default());
-        line.push_str(&shared.after_goldstein);
-        line.push_str(&shared.ours);
+        line.push_str(shared.after_goldstein());
+        line.push_str(shared.ours());
         line.push('\n');
-    }
+    });
     Some(written)
 }

@@ -122,13 +122,51 @@ pub(crate) struct Act<'a> {
 pub(crate) enum Origin {
     /// An event or part (its part indexes from the record's event), and
     /// the participants read.
-    Event { parts: Vec<u32>, participants: Vec<u32> },
+    Event { parts: Vec<u32>, participants: Participants },
     /// An agreement's step.
     Step { agreement: usize, step: usize },
     /// A statement.
     Statement(usize),
     /// An outcome.
     Outcome(usize),
+}
+
+/// The participants of an event an act was read from, by index, in
+/// order: bits while they are among the first 64 (no allocation; a meeting
+/// has a few), a list beyond.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Participants {
+    Bits(u64),
+    List(Vec<u32>),
+}
+
+impl Participants {
+    /// Adds `j`, greater than any added before.
+    fn push(&mut self, j: u32) {
+        match self {
+            Participants::Bits(bits) if j < 64 => *bits |= 1 << j,
+            Participants::Bits(bits) => {
+                let mut list: Vec<u32> = (0..64).filter(|i| *bits & (1 << i) != 0).collect();
+                list.push(j);
+                *self = Participants::List(list);
+            }
+            Participants::List(list) => list.push(j),
+        }
+    }
+
+    /// Calls `f` with each, in order.
+    fn each(&self, mut f: impl FnMut(u32)) {
+        match self {
+            Participants::Bits(bits) => {
+                let mut left = *bits;
+                while left != 0 {
+                    f(left.trailing_zeros());
+                    left &= left - 1;
+                }
+            }
+            Participants::List(list) => list.iter().copied().for_each(f),
+        }
+    }
 }
 
 impl Origin {
@@ -165,12 +203,12 @@ impl Origin {
         self.write_main(out);
         match self {
             Origin::Event { participants, .. } => {
-                for j in participants {
+                participants.each(|j| {
                     out.push_str(separator);
                     self.write_main(out);
                     out.push_str("/participants/");
-                    push_number(out, u64::from(*j));
-                }
+                    push_number(out, u64::from(j));
+                });
             }
             Origin::Step { agreement, .. } => {
                 out.push_str(separator);
@@ -256,19 +294,25 @@ impl<'a> Act<'a> {
 /// Every act of `record`, in the order of the rules' items: events and
 /// parts depth first, agreements, statements, outcomes.
 pub(crate) fn acts(record: &Record) -> Vec<Act<'_>> {
-    let reader = Reader { record, acting_for: std::cell::OnceCell::new() };
     let mut acts = Vec::new();
-    reader.event(&record.event, &mut Vec::new(), None, &mut acts);
+    each_act(record, &mut |act| acts.push(act));
+    acts
+}
+
+/// Calls `emit` with every act of `record`, in the order of [`acts`],
+/// without a list of them (the writers of rows need one at a time).
+pub(crate) fn each_act<'a>(record: &'a Record, emit: &mut dyn FnMut(Act<'a>)) {
+    let reader = Reader { record, acting_for: std::cell::OnceCell::new() };
+    reader.event(&record.event, &mut Vec::new(), None, emit);
     for (i, agreement) in record.agreements.iter().enumerate() {
-        reader.agreement(agreement, i, &mut acts);
+        reader.agreement(agreement, i, emit);
     }
     for (i, statement) in record.statements.iter().enumerate() {
-        reader.statement(statement, i, &mut acts);
+        reader.statement(statement, i, emit);
     }
     for (i, outcome) in record.outcomes.iter().enumerate() {
-        reader.outcome(outcome, i, &mut acts);
+        reader.outcome(outcome, i, emit);
     }
-    acts
 }
 
 /// The three-letter code of a country code, the same in PLOVER and CAMEO
@@ -450,7 +494,7 @@ impl<'a> Reader<'a> {
         event: &'a Event,
         parts: &mut Vec<u32>,
         inherited: Option<Inherited<'a>>,
-        acts: &mut Vec<Act<'a>>,
+        emit: &mut dyn FnMut(Act<'a>),
     ) {
         let own = Inherited {
             start: event.time.as_ref().and_then(|t| t.start.as_ref().or(t.end.as_ref())),
@@ -467,10 +511,10 @@ impl<'a> Reader<'a> {
                 sources: if own.sources.is_empty() { parent.sources } else { own.sources },
             },
         };
-        self.consultation(event, parts, here, acts);
+        self.consultation(event, parts, here, emit);
         for (i, part) in event.parts.iter().enumerate() {
             parts.push(u32::try_from(i).unwrap_or(u32::MAX));
-            self.event(part, parts, Some(here), acts);
+            self.event(part, parts, Some(here), emit);
             parts.pop();
         }
     }
@@ -480,7 +524,7 @@ impl<'a> Reader<'a> {
         event: &'a Event,
         parts: &[u32],
         here: Inherited<'a>,
-        acts: &mut Vec<Act<'a>>,
+        emit: &mut dyn FnMut(Act<'a>),
     ) {
         /// The roles a side holds, as bits.
         const HOST: u8 = 1;
@@ -490,7 +534,7 @@ impl<'a> Reader<'a> {
         // The sides, in the order their first participant is listed.
         let mut sides: Vec<(Side<'a>, u8)> = Vec::new();
         let mut index = SideIndex::default();
-        let mut participants = Vec::new();
+        let mut participants = Participants::Bits(0);
         // Whether a side is an organisation's (a meeting with one is multilateral).
         let mut organisations = false;
         for (j, participation) in event.participants.iter().enumerate() {
@@ -597,9 +641,14 @@ impl<'a> Reader<'a> {
         }
         let mut act = base;
         if std::ptr::eq(rule, &mapping::CONSULT_VISIT) {
-            for (side, roles) in sides {
-                if hosting(roles) { &mut act.recipients } else { &mut act.actors }.push(side);
-            }
+            // Guests, then hosts, each in the order listed (a stable sort
+            // of a few needs no buffer): the hosts are split off, and the
+            // guests keep the list's allocation.
+            sides.sort_by_key(|(_, roles)| hosting(*roles));
+            let guests = sides.iter().filter(|(_, roles)| !hosting(*roles)).count();
+            let mut all: Vec<Side<'a>> = sides.into_iter().map(|(side, _)| side).collect();
+            act.recipients = all.split_off(guests);
+            act.actors = all;
         } else {
             if std::ptr::eq(rule, &mapping::CONSULT_MULTILATERAL) {
                 act.hosts =
@@ -607,11 +656,11 @@ impl<'a> Reader<'a> {
             }
             act.actors = sides.into_iter().map(|(side, _)| side).collect();
         }
-        acts.push(act);
-        acts.extend(extra);
+        emit(act);
+        extra.into_iter().for_each(emit);
     }
 
-    fn agreement(&self, agreement: &'a Agreement, i: usize, acts: &mut Vec<Act<'a>>) {
+    fn agreement(&self, agreement: &'a Agreement, i: usize, emit: &mut dyn FnMut(Act<'a>)) {
         let words = agreement.sectors.iter().map(|s| s.0.as_str());
         let contexts = mapping::contexts(words);
         for (j, step) in agreement.steps.iter().enumerate() {
@@ -649,7 +698,7 @@ impl<'a> Reader<'a> {
             }
             let place = joined.and_then(|e| e.place.as_ref());
             let cited = if step.sources.is_empty() { &agreement.sources } else { &step.sources };
-            acts.push(Act {
+            emit(Act {
                 rule: &mapping::SIGN,
                 actors,
                 recipients,
@@ -665,7 +714,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn statement(&self, statement: &'a Statement, i: usize, acts: &mut Vec<Act<'a>>) {
+    fn statement(&self, statement: &'a Statement, i: usize, emit: &mut dyn FnMut(Act<'a>)) {
         let rule = match statement.reporting_verb {
             ReportingVerb::Commended
             | ReportingVerb::Applauded
@@ -711,7 +760,7 @@ impl<'a> Reader<'a> {
             Subject::Topic(t) => Some(t.0.as_str()),
             _ => None,
         });
-        acts.push(Act {
+        emit(Act {
             rule,
             actors,
             recipients,
@@ -726,7 +775,7 @@ impl<'a> Reader<'a> {
         });
     }
 
-    fn outcome(&self, outcome: &'a Outcome, i: usize, acts: &mut Vec<Act<'a>>) {
+    fn outcome(&self, outcome: &'a Outcome, i: usize, emit: &mut dyn FnMut(Act<'a>)) {
         let side = |id: &'a PartyId| self.party_side(id);
         let (rule, actors, recipients): (&'static Rule, Vec<Side<'a>>, Vec<Side<'a>>) =
             match &outcome.kind {
@@ -787,7 +836,7 @@ impl<'a> Reader<'a> {
         if matches!(rule.name, "admit" | "expel" | "leave") {
             contexts = vec!["political_institutions"];
         }
-        acts.push(Act {
+        emit(Act {
             rule,
             actors,
             recipients,
@@ -865,6 +914,28 @@ impl<'a> SideIndex<'a> {
     fn add(&mut self, key: &'a str, position: usize) {
         if !self.map.is_empty() {
             self.map.insert(key, position);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Participants;
+
+    /// Bits and a list give the same indexes in the same order, across the
+    /// change from one to the other.
+    #[test]
+    fn participants_keep_their_order_past_64() {
+        for picked in
+            [vec![], vec![0, 1], vec![3, 63], vec![0, 5, 63, 64, 65, 200], (0..300).collect()]
+        {
+            let mut participants = Participants::Bits(0);
+            for &j in &picked {
+                participants.push(j);
+            }
+            let mut seen = Vec::new();
+            participants.each(|j| seen.push(j));
+            assert_eq!(seen, picked);
         }
     }
 }

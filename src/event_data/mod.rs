@@ -149,12 +149,12 @@ pub fn plover_events(record: &Record) -> Vec<PloverEvent<'_>> {
 /// writes).
 pub fn write_plover_events(record: &Record, out: &mut Vec<u8>) -> usize {
     let mut written = 0;
-    for act in derive::acts(record) {
+    derive::each_act(record, &mut |act| {
         if plover::write_event(record, &act, out) {
             out.push(b'\n');
             written += 1;
         }
-    }
+    });
     written
 }
 
@@ -170,16 +170,14 @@ pub fn cameo_rows(record: &Record) -> Vec<CameoRow> {
 /// each row (what `export --to cameo` writes).
 pub fn write_cameo_rows(record: &Record, out: &mut String) -> CameoWritten {
     let mut written = CameoWritten::default();
-    for act in derive::acts(record) {
-        match cameo::write_rows(record, &act, out) {
-            Some(rows) => written.rows += rows,
-            None => {
-                let mut pointer = String::new();
-                act.origin.write_main(&mut pointer);
-                written.over_limit.push(pointer);
-            }
+    derive::each_act(record, &mut |act| match cameo::write_rows(record, &act, out) {
+        Some(rows) => written.rows += rows,
+        None => {
+            let mut pointer = String::new();
+            act.origin.write_main(&mut pointer);
+            written.over_limit.push(pointer);
         }
-    }
+    });
     written
 }
 
