@@ -527,6 +527,29 @@ impl<'o> Object<'o> {
         out.push(b']');
     }
 
+    /// A score: a multiple of a half (as every score of the table is),
+    /// written as serde_json writes it (`4.0`, `-5.5`) without its float
+    /// formatting, which took a tenth of the writing of a visit's event;
+    /// any other value by serde_json.
+    fn scale(&mut self, key: &'static str, value: Option<f32>) {
+        let Some(value) = value else { return };
+        let halves = value * 2.0;
+        if halves.fract() != 0.0
+            || halves.abs() >= 200.0
+            || value == 0.0 && value.is_sign_negative()
+        {
+            return self.number(key, Some(value));
+        }
+        let out = self.key(key);
+        if value < 0.0 {
+            out.push(b'-');
+        }
+        let halves = halves.abs() as u64;
+        let (digits, start) = super::derive::decimal(halves / 2);
+        out.extend_from_slice(digits.get(start..).unwrap_or_default());
+        out.extend_from_slice(if halves % 2 == 0 { b".0" } else { b".5" });
+    }
+
     /// A number, written by serde_json so that it is written the same.
     fn number(&mut self, key: &'static str, value: Option<impl Serialize>) {
         if let Some(value) = value {
@@ -621,7 +644,7 @@ fn write_fields(event: &Fields<'_, '_>, out: &mut Vec<u8>) {
         object.strs(key!("event_text"), &[text], false);
     }
     object.whole(key!("quad_code"), Some(u64::from(event.quad_code)));
-    object.number(key!("event_scale"), event.event_scale);
+    object.scale(key!("event_scale"), event.event_scale);
     if let Some(cite) = event.cite_info {
         cite.write_json(object.key(key!("cite_info")));
     }
@@ -672,5 +695,26 @@ impl PloverEvent<'_> {
             },
             out,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Object;
+
+    /// Scores are written as serde_json writes them: every half from -150
+    /// to 150, both zeros, and values that are no half.
+    #[test]
+    fn scores_are_written_as_serde_writes_them() {
+        let halves = (-300..=300).map(|h| h as f32 / 2.0);
+        let others = [-0.0, 0.25, 1.1, -7.3, 1e-7, 123.5, 99.5, 1e20, f32::MAX, f32::MIN];
+        for value in halves.chain(others) {
+            let mut ours = Vec::new();
+            let mut object = Object::new(&mut ours);
+            object.scale(key!("s"), Some(value));
+            object.end();
+            let serde = format!("{{\"s\":{}}}", serde_json::to_string(&value).unwrap_or_default());
+            assert_eq!(String::from_utf8(ours).unwrap_or_default(), serde, "{value}");
+        }
     }
 }

@@ -45,11 +45,15 @@ pub(crate) fn has_json_special(bytes: &[u8]) -> bool {
         return bytes.iter().any(|&b| b == b'"' || b == b'\\' || b < 0x20);
     }
     let mut found = 0;
-    for chunk in bytes.chunks_exact(8).filter_map(|chunk| chunk.first_chunk::<8>()) {
+    let mut rest = bytes;
+    while let Some((chunk, after)) = rest.split_first_chunk::<8>() {
         found |= special(word(chunk));
+        rest = after;
     }
-    if let Some(last) = bytes.last_chunk::<8>() {
-        found |= special(word(last));
+    if !rest.is_empty() {
+        if let Some(last) = bytes.last_chunk::<8>() {
+            found |= special(word(last));
+        }
     }
     found != 0
 }
