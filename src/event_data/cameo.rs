@@ -1,7 +1,7 @@
 //! CAMEO rows in GDELT's column order: one row per ordered pair of sides
 //! where CAMEO is dyadic.
 
-use super::derive::{Act, Side, push_number};
+use super::derive::{Act, Side, push_number, same_key};
 use super::mapping;
 use super::plover::split_date;
 use crate::Record;
@@ -128,16 +128,18 @@ fn empty(out: &mut String, n: usize) {
 }
 
 /// The columns of an act's rows that do not depend on the pair, written
-/// once into one buffer: the row id's stem, the date's columns, those from
-/// `NumMentions` to `SOURCEURL`, and ours. (Four strings had been a third
-/// of the allocations of a visit's export.)
+/// once into one buffer: the row id's stem; the date's columns; those from
+/// `NumMentions` to `SOURCEURL` followed by ours, copied as one piece.
+/// (Four strings had been a third of the allocations of a visit's export.)
+/// The pieces of the pairs (sides and codes) are written after them.
 struct Shared {
     text: String,
-    /// Where the id's stem ends, the date's columns and the columns after
-    /// the Goldstein scale: `ours` runs from there to the end.
+    /// Where the id's stem ends.
     id_end: usize,
+    /// Where the date's columns end.
     date_end: usize,
-    after_end: usize,
+    /// Where ours end.
+    ours_end: usize,
 }
 
 impl Shared {
@@ -150,11 +152,9 @@ impl Shared {
     fn date(&self) -> &str {
         self.piece(self.id_end, self.date_end)
     }
-    fn after_goldstein(&self) -> &str {
-        self.piece(self.date_end, self.after_end)
-    }
-    fn ours(&self) -> &str {
-        self.piece(self.after_end, self.text.len())
+    /// The columns from `NumMentions` to the end of the row.
+    fn rest(&self) -> &str {
+        self.piece(self.date_end, self.ours_end)
     }
 }
 
@@ -247,7 +247,6 @@ fn shared(record: &Record, act: &Act<'_>, start: &crate::Date) -> Shared {
     if let Some(url) = sources.filter_map(|s| s.url.as_ref()).next() {
         push_field(&mut text, url.as_str());
     }
-    let after_end = text.len();
 
     text.push('\t');
     push_field(&mut text, record.id.as_str());
@@ -259,7 +258,8 @@ fn shared(record: &Record, act: &Act<'_>, start: &crate::Date) -> Shared {
     if let Some(id) = geo_id {
         push_number(&mut text, id);
     }
-    Shared { text, id_end, date_end, after_end }
+    let ours_end = text.len();
+    Shared { text, id_end, date_end, ours_end }
 }
 
 /// Appends the eleven columns of one actor: code, name, country, four
@@ -285,19 +285,27 @@ fn push_actor(out: &mut String, side: &Side<'_>) {
 /// [`NOT_DERIVED`](super::NOT_DERIVED) says so.
 pub const MAX_ROWS_PER_ACT: usize = 250_000;
 
+/// A side of an act, by its place: among the actors or the recipients.
+#[derive(Clone, Copy)]
+enum SideAt {
+    Actor(usize),
+    Recipient(usize),
+}
+
 /// Calls `each` with every ordered pair of sides the act relates and its
 /// CAMEO code, in the order of the rows.
-fn pairs<'s, 'a>(act: &'s Act<'a>, mut each: impl FnMut(&'s Side<'a>, &'s Side<'a>, &'static str)) {
-    /// Every ordered pair of `sides` with `code`.
-    fn ordered<'s, 'a>(
-        sides: &'s [Side<'a>],
+fn pairs(act: &Act<'_>, mut each: impl FnMut(SideAt, SideAt, &'static str)) {
+    /// Every ordered pair of `sides` (at `at`) with `code`.
+    fn ordered(
+        sides: &[Side<'_>],
+        at: fn(usize) -> SideAt,
         code: &'static str,
-        each: &mut impl FnMut(&'s Side<'a>, &'s Side<'a>, &'static str),
+        each: &mut impl FnMut(SideAt, SideAt, &'static str),
     ) {
-        for a in sides {
-            for b in sides {
-                if a.key != b.key {
-                    each(a, b, code);
+        for (i, a) in sides.iter().enumerate() {
+            for (j, b) in sides.iter().enumerate() {
+                if !same_key(a.key, b.key) {
+                    each(at(i), at(j), code);
                 }
             }
         }
@@ -306,56 +314,106 @@ fn pairs<'s, 'a>(act: &'s Act<'a>, mut each: impl FnMut(&'s Side<'a>, &'s Side<'
     if act.recipients.is_empty() {
         // No recipient: every ordered pair of actors, hosts of a
         // multilateral meeting hosting (043) and being visited (042).
-        for a in &act.actors {
-            for b in &act.actors {
-                if a.key == b.key {
+        for (i, a) in act.actors.iter().enumerate() {
+            for (j, b) in act.actors.iter().enumerate() {
+                if same_key(a.key, b.key) {
                     continue;
                 }
-                let code = match (act.hosts.contains(&a.key), act.hosts.contains(&b.key)) {
+                let hosting = |key: &str| act.hosts.iter().any(|host| same_key(host, key));
+                let code = match (hosting(a.key), hosting(b.key)) {
                     (true, false) => "043",
                     (false, true) => "042",
                     _ => rule.cameo_forward,
                 };
-                each(a, b, code);
+                each(SideAt::Actor(i), SideAt::Actor(j), code);
             }
         }
         return;
     }
-    for a in &act.actors {
-        for b in &act.recipients {
-            each(a, b, rule.cameo_forward);
+    for i in 0..act.actors.len() {
+        for j in 0..act.recipients.len() {
+            each(SideAt::Actor(i), SideAt::Recipient(j), rule.cameo_forward);
         }
     }
     if !rule.cameo_back.is_empty() {
-        for b in &act.recipients {
-            for a in &act.actors {
-                each(b, a, rule.cameo_back);
+        for j in 0..act.recipients.len() {
+            for i in 0..act.actors.len() {
+                each(SideAt::Recipient(j), SideAt::Actor(i), rule.cameo_back);
             }
         }
     }
     if std::ptr::eq(rule, &mapping::CONSULT_VISIT) {
         // Two guest sides, or two host sides, consult each other.
-        ordered(&act.actors, "040", &mut each);
-        ordered(&act.recipients, "040", &mut each);
+        ordered(&act.actors, SideAt::Actor, "040", &mut each);
+        ordered(&act.recipients, SideAt::Recipient, "040", &mut each);
     }
 }
 
 /// Writes the rows of an act into `out`, each line with its newline, and
 /// gives how many: one per ordered pair of sides the rule relates; `None`
 /// when they would be more than [`MAX_ROWS_PER_ACT`], and none is written.
+///
+/// What a row shares with others is written once into one buffer and
+/// copied: the act's columns, each side's eleven actor columns and each
+/// code's five. A meeting of n sides gives n(n-1) rows; writing each side
+/// and code again for every row had been most of the export of the
+/// committed records.
 pub(crate) fn write_rows(record: &Record, act: &Act<'_>, out: &mut String) -> Option<usize> {
     let Some(start) = act.start else { return Some(0) };
     let sides = act.actors.len() + act.recipients.len();
     if sides.saturating_mul(sides.saturating_sub(1)) > MAX_ROWS_PER_ACT {
         return None;
     }
+    // The rows' count and the codes they use (a few), in one pass.
     let mut written = 0;
-    pairs(act, |_, _, _| written += 1);
+    let mut codes: Vec<&'static str> = Vec::new();
+    pairs(act, |_, _, code| {
+        written += 1;
+        if !codes.iter().any(|known| same_key(known, code)) {
+            codes.push(code);
+        }
+    });
     if written == 0 {
         return Some(0);
     }
-    let shared = shared(record, act, start);
-    out.reserve(written * (shared.text.len() + 160));
+    let mut shared = shared(record, act, start);
+    // Where each side's actor columns are in the shared text, the actors'
+    // then the recipients', then each code's columns (IsRootEvent, the
+    // codes, QuadClass, GoldsteinScale) in the order of `codes`.
+    let mut pieces = Vec::with_capacity(sides + codes.len());
+    for side in act.actors.iter().chain(&act.recipients) {
+        let from = shared.text.len();
+        push_actor(&mut shared.text, side);
+        pieces.push((from, shared.text.len()));
+    }
+    for code in &codes {
+        let from = shared.text.len();
+        let text = &mut shared.text;
+        text.push_str("\t1\t");
+        text.push_str(code);
+        text.push('\t');
+        text.push_str(code.get(..3).unwrap_or(code));
+        text.push('\t');
+        text.push_str(code.get(..2).unwrap_or(code));
+        text.push('\t');
+        text.push(char::from(b'0' + mapping::quad_class(code)));
+        text.push('\t');
+        text.push_str(mapping::goldstein_text(code).unwrap_or_default());
+        pieces.push((from, text.len()));
+    }
+    let side_at = |at: SideAt| match at {
+        SideAt::Actor(i) => pieces.get(i),
+        SideAt::Recipient(j) => pieces.get(act.actors.len() + j),
+    };
+    let code_at = |code: &str| {
+        let i = codes.iter().position(|known| same_key(known, code)).unwrap_or(usize::MAX);
+        pieces.get(sides.saturating_add(i))
+    };
+    let shared = &shared;
+    let piece = |range: Option<&(usize, usize)>| {
+        range.and_then(|&(from, to)| shared.text.get(from..to)).unwrap_or_default()
+    };
+    out.reserve(written * (shared.ours_end + 160));
     let mut n = 0;
     pairs(act, |actor1, actor2, code| {
         let line = &mut *out;
@@ -365,21 +423,10 @@ pub(crate) fn write_rows(record: &Record, act: &Act<'_>, out: &mut String) -> Op
         n += 1;
         line.push('\t');
         line.push_str(shared.date());
-        push_actor(line, actor1);
-        push_actor(line, actor2);
-        // IsRootEvent, the codes, QuadClass, GoldsteinScale.
-        line.push_str("\t1\t");
-        line.push_str(code);
-        line.push('\t');
-        line.push_str(code.get(..3).unwrap_or(code));
-        line.push('\t');
-        line.push_str(code.get(..2).unwrap_or(code));
-        line.push('\t');
-        line.push(char::from(b'0' + mapping::quad_class(code)));
-        line.push('\t');
-        line.push_str(mapping::goldstein_text(code).unwrap_or_default());
-        line.push_str(shared.after_goldstein());
-        line.push_str(shared.ours());
+        line.push_str(piece(side_at(actor1)));
+        line.push_str(piece(side_at(actor2)));
+        line.push_str(piece(code_at(code)));
+        line.push_str(shared.rest());
         line.push('\n');
     });
     Some(written)

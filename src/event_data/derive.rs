@@ -227,6 +227,13 @@ impl Origin {
     }
 }
 
+/// Whether two keys (party ids, codes) are the same: the same text, or
+/// equal byte by byte. Keys are a few bytes; the rows of a multilateral
+/// meeting compare them for every pair, and `==` called `memcmp` each time.
+pub(crate) fn same_key(a: &str, b: &str) -> bool {
+    std::ptr::eq(a, b) || (a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y))
+}
+
 /// The decimal digits of `n`: a buffer and where they start in it.
 pub(crate) fn decimal(mut n: u64) -> ([u8; 20], usize) {
     let mut digits = [0u8; 20];
@@ -264,7 +271,9 @@ impl Sink for String {
         String::push_str(self, text);
     }
     fn push_ascii(&mut self, ascii: &[u8]) {
-        self.extend(ascii.iter().map(|&b| char::from(b)));
+        for &b in ascii {
+            self.push(char::from(b));
+        }
     }
 }
 
