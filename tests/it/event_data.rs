@@ -3,12 +3,14 @@
 //! Schema of PLOVER's data fields.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use diplomatic_events::Record;
 use diplomatic_events::event_data::{
     CAMEO_COLUMNS, RULES, cameo_header, cameo_rows, checked_lines, plover_events,
 };
+
+use crate::fixtures::valid_record_files;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -16,21 +18,6 @@ fn root() -> &'static Path {
 
 fn record(path: &Path) -> Record {
     Record::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-/// Every valid record file the repository commits.
-fn committed() -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for dir in ["tests/fixtures/valid", "examples/records"] {
-        for entry in std::fs::read_dir(root().join(dir)).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "json") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
 }
 
 fn plover_text(record: &Record) -> String {
@@ -51,7 +38,7 @@ fn write_json_writes_what_serde_writes() {
     let visits =
         std::fs::read_to_string(root().join("examples/records/history-state-visits.jsonl"))
             .unwrap();
-    let paths = committed();
+    let paths = valid_record_files();
     let mut quoted =
         record(&root().join("tests/fixtures/valid/event-data-rules-invented-2025-03-04.json"));
     // Quotes and backslashes are escaped.
@@ -116,7 +103,7 @@ fn the_baku_record_derives_its_expected_rows() {
 #[test]
 fn every_rule_of_the_mapping_has_a_fixture() {
     let mut used = BTreeSet::new();
-    for path in committed() {
+    for path in valid_record_files() {
         let record = record(&path);
         used.extend(plover_events(&record).iter().map(|e| e.rule.to_owned()));
         used.extend(cameo_rows(&record).iter().map(|r| r.get("Rule").unwrap().to_owned()));
@@ -136,7 +123,7 @@ fn derived_events_follow_plovers_data_fields() {
     .unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
     let mut events = 0;
-    for path in committed() {
+    for path in valid_record_files() {
         let record = record(&path);
         for event in plover_events(&record) {
             let value = serde_json::to_value(&event).unwrap();

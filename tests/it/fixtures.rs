@@ -17,10 +17,16 @@ pub(crate) fn json_files(dir: &str) -> Vec<PathBuf> {
     files
 }
 
-fn valid_records() -> Vec<(PathBuf, String, Record)> {
+/// Every valid record file the repository commits: the valid fixtures,
+/// then the example records, each folder in name order.
+pub(crate) fn valid_record_files() -> Vec<PathBuf> {
     let mut files = json_files("tests/fixtures/valid");
     files.extend(json_files("examples/records"));
     files
+}
+
+fn valid_records() -> Vec<(PathBuf, String, Record)> {
+    valid_record_files()
         .into_iter()
         .map(|path| {
             let text = std::fs::read_to_string(&path).expect("readable fixture");

@@ -5,13 +5,11 @@
 
 use diplomatic_events::Record;
 
-use crate::fixtures::json_files;
+use crate::fixtures::valid_record_files;
 
 /// Every valid fixture and example record, with its canonical text.
 fn records() -> Vec<(String, String, Record)> {
-    let mut files = json_files("tests/fixtures/valid");
-    files.extend(json_files("examples/records"));
-    let records: Vec<_> = files
+    let records: Vec<_> = valid_record_files()
         .into_iter()
         .map(|path| {
             let text = std::fs::read_to_string(&path).expect("readable fixture");

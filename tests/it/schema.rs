@@ -9,7 +9,7 @@ use diplomatic_events::schema::{SCHEMA_ID, record_schema, record_schema_json};
 use diplomatic_events::{Code, Record};
 use serde_json::Value;
 
-use crate::fixtures::json_files;
+use crate::fixtures::{json_files, valid_record_files};
 
 fn committed_path() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/record.schema.json")
@@ -106,9 +106,7 @@ fn everything_is_titled_and_described() {
 #[test]
 fn every_valid_record_passes_the_schema() {
     let validator = validator();
-    let mut files = json_files("tests/fixtures/valid");
-    files.extend(json_files("examples/records"));
-    for path in files {
+    for path in valid_record_files() {
         let instance: Value =
             serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
         let errors: Vec<String> = validator

@@ -27,16 +27,7 @@ fn scratch(name: &str) -> PathBuf {
 /// Every valid record the repository commits: the record files and the
 /// imported Office of the Historian visits.
 fn committed() -> Vec<Record> {
-    let mut files = Vec::new();
-    for dir in ["tests/fixtures/valid", "examples/records"] {
-        for entry in std::fs::read_dir(root().join(dir)).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "json") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
+    let files = crate::fixtures::valid_record_files();
     let mut records: Vec<Record> = files
         .iter()
         .map(|path| Record::from_json(&std::fs::read_to_string(path).unwrap()).unwrap())
@@ -60,10 +51,10 @@ fn write(records: &[Record], dir: &Path, options: TableOptions) {
     assert_eq!(summary.records, records.len() as u64);
 }
 
-/// Every batch of every file of `table` under `dir`, files in name order.
-fn read(dir: &Path, table: &str) -> Vec<RecordBatch> {
+/// Every file under `dir`, at any depth, in name order.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
-    let mut folders = vec![dir.join(table)];
+    let mut folders = vec![dir.to_path_buf()];
     while let Some(folder) = folders.pop() {
         for entry in std::fs::read_dir(&folder).unwrap() {
             let path = entry.unwrap().path();
@@ -75,6 +66,12 @@ fn read(dir: &Path, table: &str) -> Vec<RecordBatch> {
         }
     }
     files.sort();
+    files
+}
+
+/// Every batch of every file of `table` under `dir`, files in name order.
+fn read(dir: &Path, table: &str) -> Vec<RecordBatch> {
+    let files = files_under(&dir.join(table));
     assert!(!files.is_empty(), "{table} has no file");
     let mut batches = Vec::new();
     for file in files {
@@ -218,20 +215,13 @@ fn the_baku_record_reads_back_as_written() {
 
 /// The bytes of every file under `dir`, by path.
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut folders = vec![dir.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                folders.push(path);
-            } else {
-                let bytes = std::fs::read(&path).unwrap();
-                files.insert(path.strip_prefix(dir).unwrap().to_path_buf(), bytes);
-            }
-        }
-    }
-    files
+    files_under(dir)
+        .into_iter()
+        .map(|path| {
+            let bytes = std::fs::read(&path).unwrap();
+            (path.strip_prefix(dir).unwrap().to_path_buf(), bytes)
+        })
+        .collect()
 }
 
 #[test]

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use diplomatic_events::{Code, Problem, Record, Severity};
 
-use crate::fixtures::json_files;
+use crate::fixtures::{json_files, valid_record_files};
 
 /// What a user gets for one file: every problem, whether it could be read
 /// or not.
@@ -140,9 +140,7 @@ fn problems_past_the_cap_are_counted_not_kept() {
 
 #[test]
 fn valid_fixtures_have_no_problem_at_all() {
-    let mut files = json_files("tests/fixtures/valid");
-    files.extend(json_files("examples/records"));
-    for path in files {
+    for path in valid_record_files() {
         assert_eq!(render(&problems_of_file(&path)), "", "{}", path.display());
     }
 }
