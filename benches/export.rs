@@ -16,6 +16,10 @@
 // A benchmark may stop on a broken corpus; the lints guard library code.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+#[path = "support/corpus.rs"]
+#[allow(dead_code, reason = "only the committed records are used here, not the generator")]
+mod corpus;
+
 use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -31,20 +35,7 @@ fn lines_of(corpus: &str) -> Vec<String> {
                 .unwrap();
         return text.lines().map(str::to_owned).collect();
     }
-    let mut lines = Vec::new();
-    for dir in ["tests/fixtures/valid", "examples/records"] {
-        let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "json"))
-            .collect();
-        paths.sort();
-        for path in paths {
-            let record = Record::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
-            lines.push(record.to_json_line().unwrap());
-        }
-    }
-    lines
+    corpus::committed_lines()
 }
 
 fn validate(line: &str) -> Record {

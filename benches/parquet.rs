@@ -18,12 +18,12 @@
 #[path = "support/corpus.rs"]
 mod corpus;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use diplomatic_events::event_data::check;
+use diplomatic_events::par_map_lines;
 use diplomatic_events::tables::{ParquetTables, Partitioning, TableOptions};
-use diplomatic_events::{Record, par_map_lines};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -31,20 +31,8 @@ fn root() -> &'static Path {
 
 /// The committed valid records, one line each, repeated to about `bytes`.
 fn fixtures(bytes: usize) -> String {
-    let mut lines = String::new();
-    for dir in ["tests/fixtures/valid", "examples/records"] {
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "json"))
-            .collect();
-        paths.sort();
-        for path in paths {
-            let record = Record::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
-            lines.push_str(&record.to_json_line().unwrap());
-            lines.push('\n');
-        }
-    }
+    let mut lines = corpus::committed_lines().join("\n");
+    lines.push('\n');
     lines.repeat(bytes / lines.len() + 1)
 }
 

@@ -260,3 +260,26 @@ pub(crate) fn json_lines(size: Size, count: u64) -> String {
     }
     out
 }
+
+/// The one-line form of every committed valid record file: the valid
+/// fixtures, then the example records, each folder in name order. These
+/// and the imported visits are the real records speed is judged on.
+#[allow(dead_code)]
+pub(crate) fn committed_lines() -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut lines = Vec::new();
+    for dir in ["tests/fixtures/valid", "examples/records"] {
+        let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(root.join(dir))
+            .expect("a folder of records")
+            .map(|entry| entry.expect("a folder entry").path())
+            .filter(|path| path.extension().is_some_and(|e| e == "json"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let text = std::fs::read_to_string(&path).expect("a record file");
+            let record = Record::from_json(&text).expect("a valid record");
+            lines.push(record.to_json_line().expect("serializes"));
+        }
+    }
+    lines
+}
