@@ -77,6 +77,23 @@ impl<M: Mode> Checker<'_, M> {
             return;
         }
         for relation in [AgreementRelation::Supersedes, AgreementRelation::AnnexOf] {
+            // A cycle takes two references at least (one to itself is
+            // `refers-to-itself`): with fewer, nothing is built (it took
+            // ten allocations a record, most of the validation of a
+            // resolution that supersedes another).
+            let links = agreements
+                .iter()
+                .flat_map(|agreement| {
+                    let relation = &relation;
+                    agreement.related.iter().filter(move |link| {
+                        link.relation == *relation && link.agreement != agreement.id
+                    })
+                })
+                .take(2)
+                .count();
+            if links < 2 {
+                continue;
+            }
             // For each agreement, the positions of the agreements it has
             // `relation` to, with the index of the reference.
             let targets: Vec<Vec<(usize, usize)>> = agreements
