@@ -214,10 +214,11 @@ impl Text {
 /// Printable ASCII, most of most texts, is taken eight bytes at a time
 /// (the last word may overlap the one before it, and a text of four to
 /// seven bytes is read as two overlapping halves); other characters one at
-/// a time, up to the next ASCII one. Measured with callgrind: a visit of
-/// the Office of the Historian, whose description of some 200 characters
-/// has one dash outside ASCII, took 1,600 instructions here when every
-/// character was decoded, 240 (cut) now.
+/// a time, up to the next ASCII one. Measured on the Office of the
+/// Historian's visits, whose descriptions of some 200 characters mostly
+/// have one dash outside ASCII: decoding every character had cost 2.2 % of
+/// a visit's instructions and 6 % of its time (BENCHMARKS.md, seventh
+/// session).
 fn stable_chars(text: &str) -> Option<(usize, bool)> {
     use crate::json::swar::{bytes_not_printable_ascii, word};
     const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
