@@ -652,7 +652,7 @@ impl<'a> Reader<'a> {
         if std::ptr::eq(rule, &mapping::CONSULT_VISIT) {
             // Guests, then hosts, each in the order listed: each side moved
             // once into a list of its size (a sort, a collect in place and
-            // a split had moved a visit's sides six times: 600
+            // a split had moved a visit's sides six times: 460
             // instructions a visit, callgrind).
             let guests = sides.iter().filter(|(_, roles)| !hosting(*roles)).count();
             act.actors = Vec::with_capacity(guests);
