@@ -169,16 +169,18 @@ pub fn cameo_rows(record: &Record) -> Vec<CameoRow> {
 /// each with its newline: what `cameo_rows` gives, without a string for
 /// each row (what `export --to cameo` writes).
 pub fn write_cameo_rows(record: &Record, out: &mut String) -> CameoWritten {
-    let mut written = CameoWritten::default();
-    derive::each_act(record, &mut |act| match cameo::write_rows(record, &act, out) {
-        Some(rows) => written.rows += rows,
-        None => {
-            let mut pointer = String::new();
-            act.origin.write_main(&mut pointer);
-            written.over_limit.push(pointer);
-        }
-    });
-    written
+    cameo::with_scratch(|scratch| {
+        let mut written = CameoWritten::default();
+        derive::each_act(record, &mut |act| match cameo::write_rows(record, &act, scratch, out) {
+            Some(rows) => written.rows += rows,
+            None => {
+                let mut pointer = String::new();
+                act.origin.write_main(&mut pointer);
+                written.over_limit.push(pointer);
+            }
+        });
+        written
+    })
 }
 
 /// What [`write_cameo_rows`] wrote.
