@@ -438,7 +438,11 @@ pub(crate) fn write_rows(
         line.push_str(shared.rest());
         line.push('\n');
     });
-    scratch.text = std::mem::take(&mut shared.text);
+    // Kept unless an unusually large act made it large, as the
+    // validation's buffers are.
+    if shared.text.capacity() <= 1 << 20 {
+        scratch.text = std::mem::take(&mut shared.text);
+    }
     Some(written)
 }
 
