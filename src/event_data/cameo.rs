@@ -270,7 +270,7 @@ fn push_actor(out: &mut String, side: &Side<'_>) {
     out.push('\t');
     entity.write_cameo_code(out);
     out.push('\t');
-    push_field(out, entity.name.unwrap_or_default());
+    push_field(out, entity.name().unwrap_or_default());
     out.push('\t');
     out.push_str(entity.country.unwrap_or_default());
     empty(out, 4);
@@ -286,67 +286,62 @@ fn push_actor(out: &mut String, side: &Side<'_>) {
 /// [`NOT_DERIVED`](super::NOT_DERIVED) says so.
 pub const MAX_ROWS_PER_ACT: usize = 250_000;
 
-/// A side of an act, by its place: among the actors or the recipients.
-#[derive(Clone, Copy)]
-enum SideAt {
-    Actor(usize),
-    Recipient(usize),
-}
-
-/// Calls `each` with every ordered pair of sides the act relates and its
-/// CAMEO code, in the order of the rows.
-fn pairs(act: &Act<'_>, mut each: impl FnMut(SideAt, SideAt, &'static str)) {
-    /// Every ordered pair of `sides` (at `at`) with `code`.
+/// Calls `each` with every ordered pair of sides the act relates, as
+/// indexes into its sides, and its CAMEO code, in the order of the rows.
+fn pairs(act: &Act<'_>, mut each: impl FnMut(usize, usize, &'static str)) {
+    /// Every ordered pair of the sides `range` with `code`.
     fn ordered(
         sides: &[Side<'_>],
-        at: fn(usize) -> SideAt,
+        range: std::ops::Range<usize>,
         code: &'static str,
-        each: &mut impl FnMut(SideAt, SideAt, &'static str),
+        each: &mut impl FnMut(usize, usize, &'static str),
     ) {
-        for (i, a) in sides.iter().enumerate() {
-            for (j, b) in sides.iter().enumerate() {
-                if !same_key(a.key, b.key) {
-                    each(at(i), at(j), code);
+        for i in range.clone() {
+            for j in range.clone() {
+                let key = |k: usize| sides.get(k).map(|side| side.key).unwrap_or_default();
+                if !same_key(key(i), key(j)) {
+                    each(i, j, code);
                 }
             }
         }
     }
     let rule = act.rule;
-    if act.recipients.is_empty() {
+    let (actors, sides) = (0..act.actor_count, act.sides.len());
+    if act.recipients().is_empty() {
         // No recipient: every ordered pair of actors, hosts of a
         // multilateral meeting hosting (043) and being visited (042).
-        for (i, a) in act.actors.iter().enumerate() {
-            for (j, b) in act.actors.iter().enumerate() {
+        let hosted = rule.is(&mapping::CONSULT_MULTILATERAL);
+        for (i, a) in act.actors().iter().enumerate() {
+            for (j, b) in act.actors().iter().enumerate() {
                 if same_key(a.key, b.key) {
                     continue;
                 }
-                let hosting = |key: &str| act.hosts.iter().any(|host| same_key(host, key));
-                let code = match (hosting(a.key), hosting(b.key)) {
+                let code = match (hosted && a.hosting(), hosted && b.hosting()) {
                     (true, false) => "043",
                     (false, true) => "042",
                     _ => rule.cameo_forward,
                 };
-                each(SideAt::Actor(i), SideAt::Actor(j), code);
+                each(i, j, code);
             }
         }
         return;
     }
-    for i in 0..act.actors.len() {
-        for j in 0..act.recipients.len() {
-            each(SideAt::Actor(i), SideAt::Recipient(j), rule.cameo_forward);
+    for i in actors.clone() {
+        for j in act.actor_count..sides {
+            each(i, j, rule.cameo_forward);
         }
     }
     if !rule.cameo_back.is_empty() {
-        for j in 0..act.recipients.len() {
-            for i in 0..act.actors.len() {
-                each(SideAt::Recipient(j), SideAt::Actor(i), rule.cameo_back);
+        for j in act.actor_count..sides {
+            for i in actors.clone() {
+                each(j, i, rule.cameo_back);
             }
         }
     }
-    if std::ptr::eq(rule, &mapping::CONSULT_VISIT) {
+    if rule.is(&mapping::CONSULT_VISIT) {
         // Two guest sides, or two host sides, consult each other.
-        ordered(&act.actors, SideAt::Actor, "040", &mut each);
-        ordered(&act.recipients, SideAt::Recipient, "040", &mut each);
+        ordered(&act.sides, actors, "040", &mut each);
+        ordered(&act.sides, act.actor_count..sides, "040", &mut each);
     }
 }
 
@@ -368,7 +363,7 @@ pub(crate) fn write_rows(
     out: &mut String,
 ) -> Option<usize> {
     let Some(start) = act.start else { return Some(0) };
-    let sides = act.actors.len() + act.recipients.len();
+    let sides = act.sides.len();
     if sides.saturating_mul(sides.saturating_sub(1)) > MAX_ROWS_PER_ACT {
         return None;
     }
@@ -391,7 +386,7 @@ pub(crate) fn write_rows(
     // codes, QuadClass, GoldsteinScale) in the order of `codes`.
     let pieces = &mut scratch.pieces;
     pieces.clear();
-    for side in act.actors.iter().chain(&act.recipients) {
+    for side in &act.sides {
         let from = shared.text.len();
         push_actor(&mut shared.text, side);
         pieces.push((from, shared.text.len()));
@@ -411,10 +406,6 @@ pub(crate) fn write_rows(
         text.push_str(mapping::goldstein_text(code).unwrap_or_default());
         pieces.push((from, text.len()));
     }
-    let side_at = |at: SideAt| match at {
-        SideAt::Actor(i) => pieces.get(i),
-        SideAt::Recipient(j) => pieces.get(act.actors.len() + j),
-    };
     let code_at = |code: &str| {
         let i = codes.iter().position(|known| same_key(known, code)).unwrap_or(usize::MAX);
         pieces.get(sides.saturating_add(i))
@@ -432,8 +423,8 @@ pub(crate) fn write_rows(
         n += 1;
         line.push('\t');
         line.push_str(shared.date());
-        line.push_str(piece(side_at(actor1)));
-        line.push_str(piece(side_at(actor2)));
+        line.push_str(piece(pieces.get(actor1)));
+        line.push_str(piece(pieces.get(actor2)));
         line.push_str(piece(code_at(code)));
         line.push_str(shared.rest());
         line.push('\n');

@@ -4,45 +4,87 @@
 
 use super::mapping::{self, Rule};
 use crate::{
-    Actor, Agreement, CountryCode, Date, Event, EventKind, Modality, Outcome, OutcomeKind, Party,
-    PartyId, PartyKind, Person, Place, RecognitionChangeKind, Record, RelationsChangeKind,
-    ReportingVerb, Role, SourceId, Statement, StepKind, Subject, Text,
+    Actor, Agreement, CountryCode, Date, DelegationId, Event, EventKind, Modality, Outcome,
+    OutcomeKind, Party, PartyId, PartyKind, Person, PersonId, Place, RecognitionChangeKind, Record,
+    RelationsChangeKind, ReportingVerb, Role, SourceId, Statement, StepKind, Subject, Text,
+    WikidataId,
 };
 
 /// An entity as event data knows it: a code for its country or
 /// organisation, a sector, a name. Everything is borrowed from the record
-/// or static, so an entity is copied, never allocated.
+/// or static, so an entity is copied, never allocated; references to the
+/// record's texts rather than the texts keep it at 64 bytes (it was 128,
+/// and a visit's sides moved 290 instructions of them, callgrind).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Entity<'a> {
-    /// PLOVER's three-letter country or organisation code.
-    pub plover_code: Option<&'static str>,
-    /// CAMEO's whole actor code when it is not the country and the sector
-    /// (`UNO`, `IGOEUREEC`, `IGO`, `NGO`).
-    pub cameo_org: Option<&'static str>,
-    /// The sector CAMEO appends to the country (`GOV`, `BUS`, `NGO`).
-    pub cameo_sector: Option<&'static str>,
     /// The ISO 3166 alpha-3 code of its country (`KOS` for Kosovo).
     pub country: Option<&'static str>,
-    /// The sector code (`GOV`, `MIL`, `BUS`...).
+    /// The sector code (`GOV`, `MIL`, `BUS`, `SOC`...).
     pub sector: Option<&'static str>,
+    /// An organisation's own codes, PLOVER's and CAMEO's (`UNO` and `UNO`,
+    /// `EUR` and `IGOEUREEC`): they stand instead of the country and the
+    /// sector.
+    pub organisation: Option<&'static OrganisationCodes>,
     /// Its name as the record gives it.
-    pub name: Option<&'a str>,
+    pub name: Option<&'a Text>,
     /// Its Wikidata item.
-    pub wikidata: Option<&'a str>,
+    pub wikidata: Option<&'a WikidataId>,
     /// The position it acts in (a person's).
-    pub office: Option<&'a str>,
+    pub office: Option<&'a Text>,
 }
 
-impl Entity<'_> {
-    /// The CAMEO actor code, written into `out`: `TURGOV`, `UNO`.
+/// An organisation's codes: PLOVER's and CAMEO's.
+#[derive(Debug, PartialEq)]
+pub(crate) struct OrganisationCodes {
+    pub plover: &'static str,
+    pub cameo: &'static str,
+}
+
+/// The United Nations: `UNO` in both.
+const UNITED_NATIONS: OrganisationCodes = OrganisationCodes { plover: "UNO", cameo: "UNO" };
+/// The European Union: CAMEO's `EUR` is Europe.
+const EUROPEAN_UNION: OrganisationCodes = OrganisationCodes { plover: "EUR", cameo: "IGOEUREEC" };
+/// NATO, which has its own code in CAMEO only.
+const NATO: OrganisationCodes = OrganisationCodes { plover: "IGO", cameo: "IGOWSTNAT" };
+/// Any other international organisation, group of states or coalition.
+const OTHER_ORGANISATION: OrganisationCodes = OrganisationCodes { plover: "IGO", cameo: "IGO" };
+/// A non-state actor of no country.
+const NON_STATE: OrganisationCodes = OrganisationCodes { plover: "NGO", cameo: "NGO" };
+
+impl<'a> Entity<'a> {
+    /// PLOVER's three-letter country or organisation code.
+    pub(crate) fn plover_code(&self) -> Option<&'static str> {
+        self.organisation.map(|codes| codes.plover).or(self.country)
+    }
+
+    /// Its name, as text.
+    pub(crate) fn name(&self) -> Option<&'a str> {
+        self.name.map(Text::as_str)
+    }
+
+    /// Its Wikidata item, as text.
+    pub(crate) fn wikidata(&self) -> Option<&'a str> {
+        self.wikidata.map(WikidataId::as_str)
+    }
+
+    /// The position it acts in, as text.
+    pub(crate) fn office(&self) -> Option<&'a str> {
+        self.office.map(Text::as_str)
+    }
+
+    /// The CAMEO actor code, written into `out`: `TURGOV`, `UNO`; the
+    /// sector `SOC` of a non-state actor of a country is CAMEO's `NGO`.
     pub(crate) fn write_cameo_code(&self, out: &mut String) {
-        match (self.cameo_org, self.country, self.cameo_sector) {
-            (Some(code), ..) => out.push_str(code),
-            (None, Some(country), sector) => {
+        match (self.organisation, self.country) {
+            (Some(codes), _) => out.push_str(codes.cameo),
+            (None, Some(country)) => {
                 out.push_str(country);
-                out.push_str(sector.unwrap_or_default());
+                out.push_str(match self.sector {
+                    Some("SOC") => "NGO",
+                    sector => sector.unwrap_or_default(),
+                });
             }
-            (None, None, _) => {}
+            (None, None) => {}
         }
     }
 }
@@ -57,6 +99,36 @@ pub(crate) struct Side<'a> {
     pub party: Entity<'a>,
     /// Each participant, for compound actors.
     pub members: Members<'a>,
+    /// The roles its participants held at the event, as bits ([`HOST`],
+    /// [`GUEST`], [`MEDIATOR`], [`NEGOTIATOR`]); none for the side of
+    /// another item.
+    pub roles: u8,
+}
+
+/// A role of a side at an event, as a bit of [`Side::roles`].
+pub(crate) const HOST: u8 = 1;
+/// See [`HOST`].
+pub(crate) const GUEST: u8 = 2;
+/// See [`HOST`].
+pub(crate) const MEDIATOR: u8 = 4;
+/// See [`HOST`].
+pub(crate) const NEGOTIATOR: u8 = 8;
+
+impl<'a> Side<'a> {
+    /// A side of one member.
+    fn of_one(key: &'a str, party: Entity<'a>, member: Entity<'a>) -> Self {
+        Side { key, party, members: Members::one(member), roles: 0 }
+    }
+
+    /// Whether it hosts the event.
+    pub(crate) fn hosting(&self) -> bool {
+        self.roles & HOST != 0
+    }
+
+    /// Whether it mediates or facilitates, neither hosting nor a guest.
+    fn mediating(&self) -> bool {
+        self.roles & MEDIATOR != 0 && self.roles & (HOST | GUEST) == 0
+    }
 }
 
 /// The participants who stood for a side: at least one, the first kept
@@ -99,10 +171,11 @@ impl<'a> Members<'a> {
 #[derive(Clone, Debug)]
 pub(crate) struct Act<'a> {
     pub rule: &'static Rule,
-    pub actors: Vec<Side<'a>>,
-    pub recipients: Vec<Side<'a>>,
-    /// The keys of the actors that host a multilateral meeting.
-    pub hosts: Vec<&'a str>,
+    /// The sides, actors first: one list, so that an act costs one
+    /// allocation for them (see [`Act::actors`] and [`Act::recipients`]).
+    pub sides: Vec<Side<'a>>,
+    /// How many of `sides` are actors; the rest are recipients.
+    pub actor_count: usize,
     pub start: Option<&'a Date>,
     pub end: Option<&'a Date>,
     pub place: Option<&'a Place>,
@@ -287,6 +360,16 @@ impl Sink for Vec<u8> {
 }
 
 impl<'a> Act<'a> {
+    /// Who acted.
+    pub(crate) fn actors(&self) -> &[Side<'a>] {
+        self.sides.get(..self.actor_count).unwrap_or_default()
+    }
+
+    /// Who the act was directed at; none when the sides cannot be told apart.
+    pub(crate) fn recipients(&self) -> &[Side<'a>] {
+        self.sides.get(self.actor_count..).unwrap_or_default()
+    }
+
     /// The sources it cites, else the record's.
     pub(crate) fn sources<'r>(
         &self,
@@ -340,6 +423,25 @@ struct Inherited<'a> {
     sources: &'a [SourceId],
 }
 
+/// An actor named by its id, as an event's participant or a statement's
+/// speaker, addressee or subject names one.
+#[derive(Clone, Copy)]
+enum Named<'n> {
+    Person(&'n PersonId),
+    Party(&'n PartyId),
+    Delegation(&'n DelegationId),
+}
+
+impl<'n> Named<'n> {
+    fn of(actor: &'n Actor) -> Self {
+        match actor {
+            Actor::Person(id) => Named::Person(id),
+            Actor::Party(id) => Named::Party(id),
+            Actor::Delegation(id) => Named::Delegation(id),
+        }
+    }
+}
+
 struct Reader<'a> {
     record: &'a Record,
     /// For each person, the party they act for at the record's events or
@@ -357,27 +459,19 @@ impl<'a> Reader<'a> {
 
     /// The entity a party is.
     fn party_entity(&self, party: &'a Party, depth: u8) -> Entity<'a> {
-        let name = party.name.as_ref().or(party.description.as_ref()).map(Text::as_str);
-        let wikidata = party.external_ids.wikidata.as_ref().map(|w| w.as_str());
-        let country = party.country().and_then(alpha3);
         let entity = Entity {
-            plover_code: country,
-            cameo_org: None,
-            cameo_sector: None,
-            country,
+            country: party.country().and_then(alpha3),
             sector: None,
-            name,
-            wikidata,
+            organisation: None,
+            name: party.name.as_ref().or(party.description.as_ref()),
+            wikidata: party.external_ids.wikidata.as_ref(),
             office: None,
         };
-        let organisation =
-            |plover, cameo| Entity { plover_code: Some(plover), cameo_org: Some(cameo), ..entity };
+        let organisation = |codes| Entity { organisation: Some(codes), ..entity };
         match &party.kind {
-            PartyKind::State { .. } => {
-                Entity { sector: Some("GOV"), cameo_sector: Some("GOV"), ..entity }
-            }
+            PartyKind::State { .. } => Entity { sector: Some("GOV"), ..entity },
             PartyKind::PublicBody { parent, .. } => {
-                let country = country.or_else(|| {
+                let country = entity.country.or_else(|| {
                     parent
                         .as_ref()
                         .and_then(|p| self.party(p))
@@ -386,34 +480,27 @@ impl<'a> Reader<'a> {
                 });
                 let words = [party.name.as_ref(), party.description.as_ref()];
                 let sector = mapping::body_sector(words.iter().flatten().map(|t| t.as_str()));
-                Entity {
-                    plover_code: country,
-                    country,
-                    sector: Some(sector),
-                    cameo_sector: Some(sector),
-                    ..entity
-                }
+                Entity { country, sector: Some(sector), ..entity }
             }
-            PartyKind::Company { .. } => {
-                Entity { sector: Some("BUS"), cameo_sector: Some("BUS"), ..entity }
-            }
-            PartyKind::NonStateActor { .. } => match country {
-                Some(_) => Entity { sector: Some("SOC"), cameo_sector: Some("NGO"), ..entity },
-                None => organisation("NGO", "NGO"),
+            PartyKind::Company { .. } => Entity { sector: Some("BUS"), ..entity },
+            PartyKind::NonStateActor { .. } => match entity.country {
+                Some(_) => Entity { sector: Some("SOC"), ..entity },
+                None => organisation(&NON_STATE),
             },
-            PartyKind::InternationalOrganisation { .. } => {
-                let (plover, cameo) = organisation_codes(party);
-                organisation(plover, cameo)
-            }
+            PartyKind::InternationalOrganisation { .. } => organisation(organisation_codes(party)),
             PartyKind::Organ { organisation: owner, .. } => {
                 // An organ is coded as its organisation (the Security
                 // Council as the UN), under its own name.
                 match self.party(owner).filter(|_| depth < 8) {
-                    Some(owner) => Entity { name, wikidata, ..self.party_entity(owner, depth + 1) },
-                    None => organisation("IGO", "IGO"),
+                    Some(owner) => Entity {
+                        name: entity.name,
+                        wikidata: entity.wikidata,
+                        ..self.party_entity(owner, depth + 1)
+                    },
+                    None => organisation(&OTHER_ORGANISATION),
                 }
             }
-            PartyKind::GroupOfStates { .. } => organisation("IGO", "IGO"),
+            PartyKind::GroupOfStates { .. } => organisation(&OTHER_ORGANISATION),
             PartyKind::Polity {} => entity,
         }
     }
@@ -422,22 +509,22 @@ impl<'a> Reader<'a> {
     /// side's key), the side as one entity, and the actor as one.
     fn actor_side(
         &self,
-        actor: &Actor,
+        actor: Named<'_>,
         acting_for: Option<&'a PartyId>,
     ) -> Option<(&'a Party, Entity<'a>, Entity<'a>)> {
         match actor {
-            Actor::Party(id) => {
+            Named::Party(id) => {
                 let party = self.party(id)?;
                 let entity = self.party_entity(party, 0);
                 Some((party, entity, entity))
             }
-            Actor::Delegation(id) => {
+            Named::Delegation(id) => {
                 let delegation = self.record.delegation(id)?;
                 let party = self.party(&delegation.represents)?;
                 let entity = self.party_entity(party, 0);
                 Some((party, entity, entity))
             }
-            Actor::Person(id) => {
+            Named::Person(id) => {
                 let person = self.record.person(id)?;
                 let party_id = acting_for.or_else(|| self.person_party(person))?;
                 let party = self.party(party_id)?;
@@ -448,9 +535,9 @@ impl<'a> Reader<'a> {
                     .find(|p| p.organisation.as_ref() == Some(party_id))
                     .or(person.positions.first());
                 let member = Entity {
-                    name: person_name(person),
-                    wikidata: person.external_ids.wikidata.as_ref().map(|w| w.as_str()),
-                    office: position.map(|p| p.title.as_str()),
+                    name: person.name.as_ref().or(person.description.as_ref()),
+                    wikidata: person.external_ids.wikidata.as_ref(),
+                    office: position.map(|p| &p.title),
                     ..side
                 };
                 Some((party, side, member))
@@ -495,7 +582,7 @@ impl<'a> Reader<'a> {
     fn party_side(&self, id: &'a PartyId) -> Option<Side<'a>> {
         let party = self.party(id)?;
         let entity = self.party_entity(party, 0);
-        Some(Side { key: party.id.as_str(), party: entity, members: Members::one(entity) })
+        Some(Side::of_one(party.id.as_str(), entity, entity))
     }
 
     fn event(
@@ -535,13 +622,8 @@ impl<'a> Reader<'a> {
         here: Inherited<'a>,
         emit: &mut dyn FnMut(Act<'a>),
     ) {
-        /// The roles a side holds, as bits.
-        const HOST: u8 = 1;
-        const GUEST: u8 = 2;
-        const MEDIATOR: u8 = 4;
-        const NEGOTIATOR: u8 = 8;
         // The sides, in the order their first participant is listed.
-        let mut sides: Vec<(Side<'a>, u8)> = Vec::new();
+        let mut sides: Vec<Side<'a>> = Vec::new();
         let mut index = SideIndex::default();
         let mut participants = Participants::Bits(0);
         // Whether a side is an organisation's (a meeting with one is multilateral).
@@ -557,27 +639,28 @@ impl<'a> Reader<'a> {
                 Role::Negotiator => NEGOTIATOR,
                 _ => 0,
             };
-            let Some((of, party, member)) =
-                self.actor_side(&participation.participant, participation.acting_for.as_ref())
-            else {
+            let Some((of, party, member)) = self.actor_side(
+                Named::of(&participation.participant),
+                participation.acting_for.as_ref(),
+            ) else {
                 continue;
             };
             let key = of.id.as_str();
             organisations |= of.kind.is_organisation();
             participants.push(u32::try_from(j).unwrap_or(u32::MAX));
-            match index.find(&mut sides, key, |(side, _): &(Side<'a>, u8)| side.key) {
-                Some((side, roles)) => {
+            match index.find(&mut sides, key, |side: &Side<'a>| side.key) {
+                Some(side) => {
                     // A member listed twice is kept once, looked for among
                     // the first 64 (a side has a few; more are not
                     // compared, so that the time stays linear).
                     if side.members.len() >= 64 || !side.members.contains(&member) {
                         side.members.push(member);
                     }
-                    *roles |= role;
+                    side.roles |= role;
                 }
                 None => {
                     index.add(key, sides.len());
-                    sides.push((Side { key, party, members: Members::one(member) }, role));
+                    sides.push(Side { roles: role, ..Side::of_one(key, party, member) });
                 }
             }
         }
@@ -587,14 +670,12 @@ impl<'a> Reader<'a> {
         let remote =
             matches!(event.modality, Some(Modality::Phone | Modality::Video | Modality::Hybrid))
                 || matches!(event.kind, EventKind::PhoneCall | EventKind::VideoCall);
-        let hosting = |roles: u8| roles & HOST != 0;
-        let mediating = |roles: u8| roles & MEDIATOR != 0 && roles & (HOST | GUEST) == 0;
-        let hosts = sides.iter().filter(|(_, roles)| hosting(*roles)).count();
-        let guests = sides.iter().any(|(_, roles)| roles & GUEST != 0);
-        let mediators = sides.iter().any(|(_, roles)| mediating(*roles));
+        let hosts = sides.iter().filter(|side| side.hosting()).count();
+        let guests = sides.iter().any(|side| side.roles & GUEST != 0);
+        let mediators = sides.iter().any(Side::mediating);
         let place_country = here.place.and_then(|p| p.country).and_then(alpha3);
-        let abroad = place_country
-            .is_some_and(|c| !sides.iter().any(|(side, _)| side.party.country == Some(c)));
+        let abroad =
+            place_country.is_some_and(|c| !sides.iter().any(|side| side.party.country == Some(c)));
         let rule = if remote {
             &mapping::CONSULT_PHONE
         } else if sides.len() >= 3 || organisations {
@@ -613,9 +694,8 @@ impl<'a> Reader<'a> {
         }
         let base = Act {
             rule,
-            actors: Vec::new(),
-            recipients: Vec::new(),
-            hosts: Vec::new(),
+            sides: Vec::new(),
+            actor_count: 0,
             start: here.start,
             end: here.end,
             place: here.place,
@@ -628,49 +708,37 @@ impl<'a> Reader<'a> {
         // sides are copied for them only when there are some).
         let mut extra = Vec::new();
         if mediators {
-            let (mediating, others): (Vec<_>, Vec<_>) =
-                sides.iter().cloned().partition(|(_, roles)| mediating(*roles));
+            let (mut mediating, others): (Vec<_>, Vec<_>) =
+                sides.iter().cloned().partition(Side::mediating);
+            let actor_count = mediating.len();
+            mediating.extend(others);
             extra.push(Act {
                 rule: &mapping::MEDIATE,
-                actors: mediating.into_iter().map(|(side, _)| side).collect(),
-                recipients: others.into_iter().map(|(side, _)| side).collect(),
+                sides: mediating,
+                actor_count,
                 ..base.clone()
             });
         }
-        if sides.iter().filter(|(_, roles)| roles & NEGOTIATOR != 0).count() >= 2 {
+        if sides.iter().filter(|side| side.roles & NEGOTIATOR != 0).count() >= 2 {
+            let negotiating: Vec<_> =
+                sides.iter().filter(|side| side.roles & NEGOTIATOR != 0).cloned().collect();
+            let actor_count = negotiating.len();
             extra.push(Act {
                 rule: &mapping::NEGOTIATE,
-                actors: sides
-                    .iter()
-                    .filter(|(_, roles)| roles & NEGOTIATOR != 0)
-                    .map(|(side, _)| side.clone())
-                    .collect(),
+                sides: negotiating,
+                actor_count,
                 ..base.clone()
             });
         }
         let mut act = base;
-        if std::ptr::eq(rule, &mapping::CONSULT_VISIT) {
-            // Guests, then hosts, each in the order listed: each side moved
-            // once into a list of its size (a sort, a collect in place and
-            // a split had moved a visit's sides six times: 460
-            // instructions a visit, callgrind).
-            let guests = sides.iter().filter(|(_, roles)| !hosting(*roles)).count();
-            act.actors = Vec::with_capacity(guests);
-            act.recipients = Vec::with_capacity(sides.len() - guests);
-            for (side, roles) in sides {
-                if hosting(roles) {
-                    act.recipients.push(side);
-                } else {
-                    act.actors.push(side);
-                }
-            }
-        } else {
-            if std::ptr::eq(rule, &mapping::CONSULT_MULTILATERAL) {
-                act.hosts =
-                    sides.iter().filter(|(_, roles)| hosting(*roles)).map(|(s, _)| s.key).collect();
-            }
-            act.actors = sides.into_iter().map(|(side, _)| side).collect();
+        act.actor_count = sides.len();
+        if rule.is(&mapping::CONSULT_VISIT) {
+            // Guests, then hosts, each in the order listed: a stable sort
+            // in place (sides of a few, no allocation).
+            sides.sort_by_key(Side::hosting);
+            act.actor_count = sides.iter().filter(|side| !side.hosting()).count();
         }
+        act.sides = sides;
         emit(act);
         extra.into_iter().for_each(emit);
     }
@@ -698,26 +766,30 @@ impl<'a> Reader<'a> {
                 .as_ref()
                 .or_else(|| joined.and_then(|e| e.time.as_ref()).and_then(|t| t.start.as_ref()));
             let Some(date) = date.filter(|_| supported) else { continue };
-            let parties: Vec<Side<'a>> =
-                agreement.parties.iter().filter_map(|p| self.party_side(p)).collect();
-            let (actors, recipients) = match &step.party {
+            let parties = agreement.parties.iter().filter_map(|p| self.party_side(p));
+            let (sides, actor_count) = match &step.party {
                 Some(party) => {
                     let Some(actor) = self.party_side(party) else { continue };
-                    let others = parties.into_iter().filter(|s| s.key != actor.key).collect();
-                    (vec![actor], others)
+                    let key = actor.key;
+                    let sides: Vec<Side<'a>> =
+                        std::iter::once(actor).chain(parties.filter(|s| s.key != key)).collect();
+                    (sides, 1)
                 }
-                None => (parties, Vec::new()),
+                None => {
+                    let sides: Vec<Side<'a>> = parties.collect();
+                    let all = sides.len();
+                    (sides, all)
+                }
             };
-            if actors.is_empty() {
+            if actor_count == 0 {
                 continue;
             }
             let place = joined.and_then(|e| e.place.as_ref());
             let cited = if step.sources.is_empty() { &agreement.sources } else { &step.sources };
             emit(Act {
                 rule: &mapping::SIGN,
-                actors,
-                recipients,
-                hosts: Vec::new(),
+                sides,
+                actor_count,
                 start: Some(date),
                 end: None,
                 place,
@@ -740,31 +812,42 @@ impl<'a> Reader<'a> {
             ReportingVerb::Condemned => &mapping::CRITICISE,
             _ => return,
         };
-        let sides = |actors: &mut dyn Iterator<Item = Actor>| -> Vec<Side<'a>> {
-            let mut out: Vec<Side<'a>> = Vec::new();
-            for actor in actors {
-                if let Some((of, party, member)) = self.actor_side(&actor, None) {
-                    let key = of.id.as_str();
-                    match out.iter_mut().find(|s| s.key == key) {
-                        Some(side) => side.members.push(member),
-                        None => out.push(Side { key, party, members: Members::one(member) }),
+        // The speakers' sides, then the addressees' and those spoken
+        // about, but for the speakers'.
+        let mut sides: Vec<Side<'a>> = Vec::new();
+        let add = |sides: &mut Vec<Side<'a>>, actor: Named<'_>, actor_count: usize| {
+            let Some((of, party, member)) = self.actor_side(actor, None) else { return };
+            let key = of.id.as_str();
+            // Speakers are added while `actor_count` is unknown (all).
+            let speaking = actor_count == usize::MAX;
+            let at = sides.iter().position(|s| s.key == key);
+            match at {
+                // A speaker also named as addressee stays a speaker.
+                Some(at) if !speaking && at < actor_count => {}
+                Some(at) => {
+                    if let Some(side) = sides.get_mut(at) {
+                        side.members.push(member);
                     }
                 }
+                None => sides.push(Side::of_one(key, party, member)),
             }
-            out
         };
-        let actors = sides(&mut statement.speakers.iter().cloned());
-        if actors.is_empty() {
+        for speaker in &statement.speakers {
+            add(&mut sides, Named::of(speaker), usize::MAX);
+        }
+        let actor_count = sides.len();
+        if actor_count == 0 {
             return;
         }
-        let about = statement.about.iter().filter_map(|s| match s {
-            Subject::Person(id) => Some(Actor::Person(id.clone())),
-            Subject::Party(id) => Some(Actor::Party(id.clone())),
-            Subject::Delegation(id) => Some(Actor::Delegation(id.clone())),
+        let about = statement.about.iter().filter_map(|subject| match subject {
+            Subject::Person(id) => Some(Named::Person(id)),
+            Subject::Party(id) => Some(Named::Party(id)),
+            Subject::Delegation(id) => Some(Named::Delegation(id)),
             _ => None,
         });
-        let mut recipients = sides(&mut statement.addressees.iter().cloned().chain(about));
-        recipients.retain(|r| !actors.iter().any(|a| a.key == r.key));
+        for addressee in statement.addressees.iter().map(Named::of).chain(about) {
+            add(&mut sides, addressee, actor_count);
+        }
         let event = statement
             .event
             .as_ref()
@@ -777,9 +860,8 @@ impl<'a> Reader<'a> {
         });
         emit(Act {
             rule,
-            actors,
-            recipients,
-            hosts: Vec::new(),
+            sides,
+            actor_count,
             start: time.and_then(|t| t.start.as_ref().or(t.end.as_ref())),
             end: None,
             place: event.place.as_ref().or(self.record.event.place.as_ref()),
@@ -851,11 +933,13 @@ impl<'a> Reader<'a> {
         if matches!(rule.name, "admit" | "expel" | "leave") {
             contexts = vec!["political_institutions"];
         }
+        let actor_count = actors.len();
+        let mut sides = actors;
+        sides.extend(recipients);
         emit(Act {
             rule,
-            actors,
-            recipients,
-            hosts: Vec::new(),
+            sides,
+            actor_count,
             start: Some(date),
             end: None,
             place: event.and_then(|e| e.place.as_ref()),
@@ -867,17 +951,12 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// A person's name, or else their description.
-fn person_name(person: &Person) -> Option<&str> {
-    person.name.as_ref().or(person.description.as_ref()).map(Text::as_str)
-}
-
 /// PLOVER's and CAMEO's codes of an international organisation: the UN and
 /// the EU have their own (PLOVER `UNO` and `EUR`; CAMEO `UNO` and
 /// `IGOEUREEC`, since CAMEO's `EUR` is Europe), as NATO has in CAMEO
 /// (`IGOWSTNAT`); any other is `IGO`. Known by its Wikidata item, else by
 /// its name or an alias.
-fn organisation_codes(party: &Party) -> (&'static str, &'static str) {
+fn organisation_codes(party: &Party) -> &'static OrganisationCodes {
     let wikidata = party.external_ids.wikidata.as_ref().map(|w| w.as_str());
     let names: Vec<&str> =
         party.name.iter().chain(party.aliases.iter()).map(Text::as_str).collect();
@@ -885,16 +964,16 @@ fn organisation_codes(party: &Party) -> (&'static str, &'static str) {
         wikidata == Some(item) || names.iter().any(|n| spelled.contains(n))
     };
     if known("Q1065", &["United Nations", "UN", "U.N."]) {
-        ("UNO", "UNO")
+        &UNITED_NATIONS
     } else if known("Q458", &["European Union", "EU", "E.U."]) {
-        ("EUR", "IGOEUREEC")
+        &EUROPEAN_UNION
     } else if known(
         "Q7184",
         &["North Atlantic Treaty Organization", "North Atlantic Treaty Organisation", "NATO"],
     ) {
-        ("IGO", "IGOWSTNAT")
+        &NATO
     } else {
-        ("IGO", "IGO")
+        &OTHER_ORGANISATION
     }
 }
 

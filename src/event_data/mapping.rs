@@ -41,6 +41,14 @@ pub struct Rule {
     pub note: &'static str,
 }
 
+impl Rule {
+    /// Whether it is `other`, by name: the rules are constants, so that
+    /// the same rule may be at two addresses and `std::ptr::eq` can fail.
+    pub(crate) fn is(&self, other: &Rule) -> bool {
+        super::derive::same_key(self.name, other.name)
+    }
+}
+
 /// A visit: hosts and guests of different sides.
 pub const CONSULT_VISIT: Rule = Rule {
     name: "consult-visit",

@@ -191,11 +191,11 @@ pub(crate) fn split_date(date: &Date) -> (Cow<'_, str>, Option<&str>, &'static s
 
 fn entity<'a>(entity: &Entity<'a>) -> PloverEntity<'a> {
     PloverEntity {
-        code: entity.plover_code,
+        code: entity.plover_code(),
         sector: entity.sector,
-        entity_text: entity.name,
-        identifier_id: entity.wikidata,
-        office: entity.office,
+        entity_text: entity.name(),
+        identifier_id: entity.wikidata(),
+        office: entity.office(),
     }
 }
 
@@ -284,8 +284,8 @@ pub(crate) fn event<'a>(record: &'a Record, act: Act<'a>) -> Option<PloverEvent<
         time,
         enddate,
         endtime,
-        actor: members(&act.actors),
-        recipient: members(&act.recipients),
+        actor: members(act.actors()),
+        recipient: members(act.recipients()),
         event: [rule.plover_event],
         mode: Some(rule.plover_mode).filter(|mode| !mode.is_empty()),
         context: act.contexts,
@@ -498,10 +498,10 @@ pub(crate) fn write_event<'a>(record: &'a Record, act: &Act<'a>, out: &mut Vec<u
         }
     }
     out.extend_from_slice(b",\"actor\":");
-    write_entities(out, &act.actors);
-    if !act.recipients.is_empty() {
+    write_entities(out, act.actors());
+    if !act.recipients().is_empty() {
         out.extend_from_slice(b",\"recipient\":");
-        write_entities(out, &act.recipients);
+        write_entities(out, act.recipients());
     }
     out.extend_from_slice(b",\"event\":[\"");
     out.extend_from_slice(rule.plover_event.as_bytes());
@@ -587,11 +587,11 @@ fn write_entities(out: &mut Vec<u8>, sides: &[Side<'_>]) {
         }
         first = false;
         let mut object = Object::new(out);
-        object.plain(key!("code"), member.plover_code);
+        object.plain(key!("code"), member.plover_code());
         object.plain(key!("sector"), member.sector);
-        object.str(key!("entity_text"), member.name);
-        object.plain(key!("identifier_id"), member.wikidata);
-        object.str(key!("office"), member.office);
+        object.str(key!("entity_text"), member.name());
+        object.plain(key!("identifier_id"), member.wikidata());
+        object.str(key!("office"), member.office());
         object.end();
     }
     out.push(b']');
