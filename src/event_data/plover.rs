@@ -485,7 +485,7 @@ pub(crate) fn write_event<'a>(record: &'a Record, act: &Act<'a>, out: &mut Vec<u
     if let Some(end) = act.end {
         let (end_day, _) = day_of(end);
         let end_time = time_of(end);
-        if !end_day.0.iter().chain(end_day.1).eq(day.0.iter().chain(day.1)) || end_time != time {
+        if !same_day(end_day, day) || end_time != time {
             out.extend_from_slice(b",\"enddate\":\"");
             out.extend_from_slice(end_day.0);
             out.extend_from_slice(end_day.1);
@@ -569,6 +569,17 @@ fn day_of(date: &Date) -> ((&[u8], &'static [u8]), &'static str) {
     }
 }
 
+/// Whether two days of [`day_of`] are the same: `2024-04` and `-01` is
+/// `2024-04-01`.
+fn same_day(a: (&[u8], &[u8]), b: (&[u8], &[u8])) -> bool {
+    if a.1.len() == b.1.len() {
+        // Of the same precision (the common case): one comparison each.
+        return a.0 == b.0 && a.1 == b.1;
+    }
+    a.0.len() + a.1.len() == b.0.len() + b.1.len()
+        && a.0.iter().chain(a.1).eq(b.0.iter().chain(b.1))
+}
+
 /// The time of day of `date` with its UTC offset, when it has one.
 fn time_of(date: &Date) -> Option<&[u8]> {
     match date.precision() {
@@ -636,7 +647,10 @@ fn write_citation(out: &mut Vec<u8>, source: &crate::Source) {
 
 /// The language subtag of a BCP 47 tag: `en` of `en-GB`.
 fn language_of(tag: &str) -> &str {
-    tag.split('-').next().unwrap_or(tag)
+    match tag.bytes().position(|b| b == b'-') {
+        Some(end) => tag.get(..end).unwrap_or(tag),
+        None => tag,
+    }
 }
 
 impl PloverEvent<'_> {
