@@ -3,7 +3,6 @@
 
 use super::derive::{Act, Side, push_number, same_key};
 use super::mapping;
-use super::plover::split_date;
 use crate::Record;
 
 /// The columns of GDELT 2.0's event table, in order, then ours:
@@ -168,26 +167,27 @@ fn shared(record: &Record, act: &Act<'_>, start: &crate::Date, mut text: String)
     act.origin.write_main(&mut text);
     let id_end = text.len();
 
-    // `YYYY-MM-DD` as `YYYYMMDD`, without a string for it.
-    let (day, _, _) = split_date(start);
-    let mut digits = [b'0'; 8];
+    // `YYYY-MM-DD` as `YYYYMMDD` (a month or year known no better from
+    // its first day), from the date's bytes without a string for it.
+    let mut digits = *b"00000101";
     let mut len = 0;
-    for &b in day.as_bytes().iter().filter(|b| b.is_ascii_digit()) {
+    for &b in start.as_bytes().iter().take(10).filter(|b| b.is_ascii_digit()) {
         if let Some(slot) = digits.get_mut(len) {
             *slot = b;
             len += 1;
         }
     }
-    let digits = std::str::from_utf8(digits.get(..len).unwrap_or_default()).unwrap_or_default();
     let number = |range: std::ops::Range<usize>| -> u64 {
-        digits.get(range).and_then(|n| n.parse().ok()).unwrap_or(0)
+        let bytes = digits.get(range).unwrap_or_default();
+        bytes.iter().fold(0, |n, b| n * 10 + u64::from(b - b'0'))
     };
     let (year, month, day_of_month) = (number(0..4), number(4..6), number(6..8));
-    text.push_str(digits);
+    // SQLDATE's eight digits, MonthYear's six, Year's four.
+    digits.iter().for_each(|&b| text.push(char::from(b)));
     text.push('\t');
-    text.push_str(digits.get(..6).unwrap_or_default());
+    digits.iter().take(6).for_each(|&b| text.push(char::from(b)));
     text.push('\t');
-    text.push_str(digits.get(..4).unwrap_or_default());
+    digits.iter().take(4).for_each(|&b| text.push(char::from(b)));
     // GDELT's FractionDate: the year plus (month × 30 + day) / 365, to four
     // places, in ten-thousandths so that no float is formatted.
     let fraction = year * 10_000 + ((month * 30 + day_of_month) * 10_000 + 182) / 365;
