@@ -403,6 +403,10 @@ pub const CONTEXT_WORDS: &[(&str, &[&str])] = &[
 /// The contexts of `words` (topics and sectors), in the table's order.
 pub fn contexts<'a>(words: impl Iterator<Item = &'a str>) -> Vec<&'static str> {
     let found = words.fold(0, |found, word| found | CONTEXTS.rows_in(word));
+    if found == 0 {
+        // No key word (most items): no walk through the table.
+        return Vec::new();
+    }
     CONTEXT_WORDS
         .iter()
         .enumerate()
