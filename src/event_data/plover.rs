@@ -597,15 +597,31 @@ fn write_entities(out: &mut Vec<u8>, sides: &[Side<'_>]) {
             out.push(b',');
         }
         first = false;
-        let mut object = Object::new(out);
-        object.plain(key!("code"), member.plover_code());
-        object.plain(key!("sector"), member.sector);
+        let mut object = match (member.plover_code(), member.sector) {
+            // Most entities have both codes: one copy between them.
+            (Some(code), Some(sector)) => object_out(
+                out,
+                &[b"{\"code\":\"", code.as_bytes(), b"\",\"sector\":\"", sector.as_bytes(), b"\""],
+            ),
+            (code, sector) => {
+                let mut object = Object::new(out);
+                object.plain(key!("code"), code);
+                object.plain(key!("sector"), sector);
+                object
+            }
+        };
         object.str(key!("entity_text"), member.name());
         object.plain(key!("identifier_id"), member.wikidata());
         object.str(key!("office"), member.office());
         object.end();
     }
     out.push(b']');
+}
+
+/// Writes `pieces` as the start of an object whose first member they are.
+fn object_out<'o>(out: &'o mut Vec<u8>, pieces: &[&[u8]]) -> Object<'o> {
+    pieces.iter().for_each(|piece| out.extend_from_slice(piece));
+    Object::continued(out)
 }
 
 /// Writes the location object of `place`: what [`location`] gives.
@@ -617,16 +633,17 @@ fn write_location(out: &mut Vec<u8>, place: &Place) {
     let mut loc = Object::new(out);
     let resolved =
         text(&place.venue).or_else(|| text(&place.locality)).or_else(|| text(&place.region));
+    // Country names hold nothing to escape (a test reads them all).
     match resolved {
         Some(resolved) => loc.str(key!("resolved_place"), Some(resolved)),
-        None => loc.str(key!("resolved_place"), country.map(|c| c.name())),
+        None => loc.plain(key!("resolved_place"), country.map(|c| c.name())),
     }
     loc.whole(key!("geonameid"), place.geonames_id);
     loc.number(key!("lat"), place.coordinates.as_ref().map(|c| c.latitude()));
     loc.number(key!("lon"), place.coordinates.as_ref().map(|c| c.longitude()));
     loc.str(key!("city"), text(&place.locality));
     loc.str(key!("province"), text(&place.region));
-    loc.str(key!("country"), country.map(|c| c.name()));
+    loc.plain(key!("country"), country.map(|c| c.name()));
     loc.plain(key!("country_code"), country.and_then(alpha3));
     let resolution = if place.locality.is_some() || place.venue.is_some() { 4 } else { 1 };
     loc.whole(key!("resolution"), Some(resolution));
@@ -666,6 +683,17 @@ impl PloverEvent<'_> {
 #[cfg(test)]
 mod tests {
     use super::Object;
+
+    /// The writer copies country names unchecked: none holds a character
+    /// JSON escapes.
+    #[test]
+    fn country_names_need_no_escape() {
+        for code in crate::CountryCode::all() {
+            let name = code.name();
+            assert!(!crate::json::swar::has_json_special(name.as_bytes()), "{name}");
+            assert_eq!(serde_json::to_string(name).unwrap_or_default(), format!("\"{name}\""));
+        }
+    }
 
     /// Scores are written as serde_json writes them: every half from -150
     /// to 150, both zeros, and values that are no half.
