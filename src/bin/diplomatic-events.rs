@@ -428,7 +428,10 @@ struct Exports {
 }
 
 fn export(target: Target, threads: usize, paths: &[String]) -> std::io::Result<ExitCode> {
-    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    // Rows are written in pieces of a mebibyte: with the standard 8 KiB,
+    // writing into a file took the command's whole CPU time 10-20 % higher
+    // (3,700 writes for 30 MB of PLOVER events, against 30).
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
     // Problems go to standard error, in `validate`'s text form.
     let mut output = Output {
         out: std::io::BufWriter::new(std::io::stderr().lock()),
