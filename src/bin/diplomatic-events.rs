@@ -429,7 +429,7 @@ struct Exports {
 
 fn export(target: Target, threads: usize, paths: &[String]) -> std::io::Result<ExitCode> {
     // Rows are written in pieces of a mebibyte: with the standard 8 KiB,
-    // writing into a file took the command's whole CPU time 10-20 % higher
+    // the command spent 10-20 % more CPU time when writing into a file
     // (3,700 writes for 30 MB of PLOVER events, against 30).
     let mut stdout = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
     // Problems go to standard error, in `validate`'s text form.
