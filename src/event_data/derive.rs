@@ -52,6 +52,26 @@ const OTHER_ORGANISATION: OrganisationCodes = OrganisationCodes { plover: "IGO",
 const NON_STATE: OrganisationCodes = OrganisationCodes { plover: "NGO", cameo: "NGO" };
 
 impl<'a> Entity<'a> {
+    /// Whether `other` is the same entity, read from the same places (its
+    /// texts and codes at the same addresses), so that what is written of
+    /// one is what is written of the other; an equal entity read from
+    /// elsewhere may not be.
+    pub(crate) fn is(&self, other: &Entity<'_>) -> bool {
+        fn same<T: ?Sized>(a: Option<&T>, b: Option<&T>) -> bool {
+            match (a, b) {
+                (Some(a), Some(b)) => std::ptr::eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+        }
+        same(self.name, other.name)
+            && same(self.office, other.office)
+            && same(self.wikidata, other.wikidata)
+            && same(self.country, other.country)
+            && same(self.sector, other.sector)
+            && same(self.organisation, other.organisation)
+    }
+
     /// PLOVER's three-letter country or organisation code.
     pub(crate) fn plover_code(&self) -> Option<&'static str> {
         self.organisation.map(|codes| codes.plover).or(self.country)

@@ -149,8 +149,9 @@ pub fn plover_events(record: &Record) -> Vec<PloverEvent<'_>> {
 /// writes).
 pub fn write_plover_events(record: &Record, out: &mut Vec<u8>) -> usize {
     let mut written = 0;
+    let mut pieces = plover::Written::default();
     derive::each_act(record, &mut |act| {
-        if plover::write_event(record, &act, out) {
+        if plover::write_event(record, &act, &mut pieces, out) {
             out.push(b'\n');
             written += 1;
         }

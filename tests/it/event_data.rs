@@ -60,12 +60,51 @@ fn write_json_writes_what_serde_writes() {
             serde_lines.push('\n');
             events += 1;
         }
-        // The command's writer, which builds no event, writes the same.
-        let mut written = Vec::new();
+        // The command's writer, which builds no event, writes the same,
+        // also after what the buffer held.
+        let mut written = b"earlier lines\n".to_vec();
         diplomatic_events::event_data::write_plover_events(&record, &mut written);
-        assert_eq!(String::from_utf8(written).unwrap(), serde_lines, "{}", record.id);
+        let written = String::from_utf8(written).unwrap();
+        assert_eq!(written.strip_prefix("earlier lines\n"), Some(&*serde_lines), "{}", record.id);
     }
     assert!(events > 3000);
+}
+
+/// The writer copies what a record's earlier events wrote of an entity, a
+/// place or a source: still serde's bytes when there are more entities
+/// than it keeps (ten parties in three meetings, in three orders), and
+/// when the events have places and sources of their own.
+#[test]
+fn pieces_written_again_are_the_same() {
+    let path = root().join("tests/fixtures/valid/resolution-endorses-agreement-2015-07-20.json");
+    let mut value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let parties: Vec<String> = value["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|party| party["id"].as_str().unwrap().to_owned())
+        .collect();
+    let participants = |ids: Vec<&String>| -> serde_json::Value {
+        ids.into_iter()
+            .map(|id| serde_json::json!({"participant": {"party": id}, "role": "participant"}))
+            .collect()
+    };
+    let event = &mut value["event"];
+    event["participants"] = participants(parties.iter().collect());
+    let mut reversed = event.clone();
+    reversed["id"] = "reversed".into();
+    reversed["participants"] = participants(parties.iter().rev().collect());
+    let mut elsewhere = event.clone();
+    elsewhere["id"] = "elsewhere".into();
+    elsewhere["participants"] = participants(parties.iter().skip(3).chain(&parties[..3]).collect());
+    elsewhere["place"] = serde_json::json!({"country": "AT", "locality": "Vienna"});
+    elsewhere.as_object_mut().unwrap().remove("sources");
+    event["parts"] = serde_json::json!([reversed, elsewhere]);
+    let record = Record::from_json(&value.to_string()).unwrap();
+    let events = plover_events(&record);
+    assert_eq!(events.iter().map(|e| e.actor.len()).collect::<Vec<_>>()[..3], [10, 10, 10]);
+    plover_text(&record);
 }
 
 fn cameo_text(record: &Record) -> String {
