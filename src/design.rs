@@ -239,13 +239,13 @@
 //! and written only into the output. The command writes each record's
 //! lines straight into one buffer, and a PLOVER event's JSON by hand, held
 //! by tests to serde's bytes: on the imported visits, serde's serializer
-//! alone had cost half of what reading and validating the record did. One
-//! writer (`write_fields` in `plover`) writes the fields in the manual's
-//! order, read either from a built `PloverEvent` (`write_json`) or straight
-//! from an act (`write_plover_events`, which builds no event, its entity
-//! lists and id: a sixth of the export on the visits). The
-//! key words of contexts and sectors are found in one pass over a topic
-//! through an index of each table's first two letters (`KeyWords` in
-//! `mapping`): searching a lower-cased copy for each key word in turn had
-//! been a third of the PLOVER export of the committed records.
+//! alone had cost half of what reading and validating the record did. The
+//! writer (`write_event` in `plover`) writes an event straight from an act,
+//! without building a `PloverEvent` (whose `write_json` is serde's; a test
+//! holds the two to the same bytes), and copies what a record's earlier
+//! events wrote of the same place, source or entity. The key words of
+//! contexts and sectors are found in one pass over a topic through an index
+//! of each table's first three letters (`KeyWords` in `mapping`): searching
+//! a lower-cased copy for each key word in turn had been a third of the
+//! PLOVER export of the committed records.
 //! BENCHMARKS.md has the figures.
