@@ -326,8 +326,9 @@ impl Origin {
     }
 }
 
-/// Whether two keys (party ids, codes) are the same: the same text, or
-/// equal byte by byte. Keys are a few bytes; the rows of a multilateral
+/// Whether two keys (party ids, source ids, codes) are the same: the same
+/// text, or equal byte by byte. Keys are a few bytes, and most compared are
+/// a party's id read from the party itself; the rows of a multilateral
 /// meeting compare them for every pair, and `==` called `memcmp` each time.
 pub(crate) fn same_key(a: &str, b: &str) -> bool {
     std::ptr::eq(a, b) || (a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y))
@@ -409,7 +410,9 @@ impl<'a> Act<'a> {
         'a: 'r,
     {
         let cited = self.cited;
-        record.sources.iter().filter(move |s| cited.is_empty() || cited.contains(&s.id))
+        record.sources.iter().filter(move |s| {
+            cited.is_empty() || cited.iter().any(|c| same_key(c.as_str(), s.id.as_str()))
+        })
     }
 }
 
@@ -807,8 +810,9 @@ impl<'a> Reader<'a> {
                 Some(party) => {
                     let Some(actor) = self.party_side(party) else { continue };
                     let key = actor.key;
-                    let sides: Vec<Side<'a>> =
-                        std::iter::once(actor).chain(parties.filter(|s| s.key != key)).collect();
+                    let sides: Vec<Side<'a>> = std::iter::once(actor)
+                        .chain(parties.filter(|s| !same_key(s.key, key)))
+                        .collect();
                     (sides, 1)
                 }
                 None => {
@@ -856,7 +860,7 @@ impl<'a> Reader<'a> {
             let key = of.id.as_str();
             // Speakers are added while `actor_count` is unknown (all).
             let speaking = actor_count == usize::MAX;
-            let at = sides.iter().position(|s| s.key == key);
+            let at = sides.iter().position(|s| same_key(s.key, key));
             match at {
                 // A speaker also named as addressee stays a speaker.
                 Some(at) if !speaking && at < actor_count => {}
@@ -1032,7 +1036,7 @@ impl<'a> SideIndex<'a> {
         key_of: impl Fn(&T) -> &'a str,
     ) -> Option<&'s mut T> {
         if sides.len() <= Self::SCAN {
-            return sides.iter_mut().find(|side| key_of(side) == key);
+            return sides.iter_mut().find(|side| same_key(key_of(side), key));
         }
         if self.map.is_empty() {
             self.map = sides.iter().enumerate().map(|(i, side)| (key_of(side), i)).collect();
