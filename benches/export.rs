@@ -12,6 +12,11 @@
 //!   plover` writes) into a buffer;
 //! - cameo: the same, then `write_cameo_rows` (what `export --to cameo`
 //!   writes) into a buffer.
+//!
+//! A second table splits each path's time, record by record, into reading
+//! and validating and what follows (the export and dropping the record):
+//! an export between records slows the reading of the next one, which is
+//! part of what the export costs.
 
 // A benchmark may stop on a broken corpus; the lints guard library code.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
@@ -55,6 +60,7 @@ fn main() {
         "{:<26} {:>9} {:>10} {:>10} {:>10} {:>8} {:>8}",
         "", "", "MB/s", "MB/s", "MB/s", "validate", "validate"
     );
+    let mut splits = Vec::new();
     for corpus in ["visits", "committed records"] {
         let lines = lines_of(corpus);
         let passes = reads.div_ceil(lines.len()).max(1);
@@ -91,6 +97,7 @@ fn main() {
                 *best = (*best).min(round);
             }
         }
+        splits.push((corpus, split(&all, rounds)));
         let rate = |t: Duration| bytes as f64 / 1e6 / t.as_secs_f64();
         println!(
             "{:<26} {:>9} {:>10.1} {:>10.1} {:>10.1} {:>8.2} {:>8.2}",
@@ -103,4 +110,63 @@ fn main() {
             best[0].as_secs_f64() / best[2].as_secs_f64(),
         );
     }
+    println!();
+    println!(
+        "{:<26} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}",
+        "ms, all reads", "read+check", "drop", "read+check", "plover", "read+check", "cameo"
+    );
+    println!(
+        "{:<26} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}",
+        "", "alone", "alone", "w/ plover", "+drop", "w/ cameo", "+drop"
+    );
+    for (corpus, [alone, plover, cameo]) in splits {
+        let ms = |t: Duration| t.as_secs_f64() * 1e3;
+        println!(
+            "{:<26} {:>10.1} {:>10.1} {:>10.1} {:>10.1} {:>10.1} {:>10.1}",
+            corpus,
+            ms(alone[0]),
+            ms(alone[1]),
+            ms(plover[0]),
+            ms(plover[1]),
+            ms(cameo[0]),
+            ms(cameo[1])
+        );
+    }
+}
+
+/// For each path (validate, plover, cameo), the least time of `rounds`
+/// passes over `all` spent reading and validating, and spent after that
+/// (exporting, dropping the record), timed record by record.
+fn split(all: &[&String], rounds: usize) -> [[Duration; 2]; 3] {
+    let mut best = [[Duration::MAX; 2]; 3];
+    let mut out = Vec::with_capacity(1 << 20);
+    let mut tsv = String::with_capacity(1 << 20);
+    for _ in 0..rounds {
+        for (path, best) in best.iter_mut().enumerate() {
+            let mut spent = [Duration::ZERO; 2];
+            for text in all {
+                let start = Instant::now();
+                let record = validate(text);
+                let read = Instant::now();
+                match path {
+                    1 => {
+                        out.clear();
+                        black_box(write_plover_events(&record, &mut out));
+                    }
+                    2 => {
+                        tsv.clear();
+                        black_box(write_cameo_rows(&record, &mut tsv).rows);
+                    }
+                    _ => {}
+                }
+                drop(black_box(record));
+                spent[0] += read - start;
+                spent[1] += read.elapsed();
+            }
+            for (best, spent) in best.iter_mut().zip(spent) {
+                *best = (*best).min(spent);
+            }
+        }
+    }
+    best
 }
