@@ -434,13 +434,13 @@ const BODY_SECTORS: KeyWords = KeyWords::new(BODY_SECTOR_WORDS);
 /// them. Looking for every key word in a topic one at a time, on a copy
 /// folded to lower case, made these tables about a third of the cost of
 /// the PLOVER export of the committed records (callgrind). An index of the
-/// first two letters then looked at most positions of English text (`en`,
-/// `re`, `de` start key words), a branch the processor mispredicted about
-/// once in three; three letters (`env`, `ene`, `ref`, `rel`, `def`) are
-/// rarely there when no key word is. Callgrind, the committed records' PLOVER
-/// export (50 rounds): the search from 1.78 M to 1.28 M instructions and from
-/// 44 K to 15 K mispredicted branches; the index (2 KiB, rows as 16 bits)
-/// from 27 K to 21 K cache misses.
+/// first two letters then looked further at most positions of English
+/// text (`en`, `re`, `de` start key words), a branch hard to predict; three
+/// letters (`env`, `ene`, `ref`, `rel`, `def`) are rarely there when no key
+/// word is. Cachegrind, the committed records' PLOVER export (50 rounds):
+/// the search from 1.78 M to 1.28 M instructions and from 44 K to 15 K
+/// mispredicted branches; the index (2 KiB, rows as 16 bits) from 27 K to
+/// 21 K cache misses.
 struct KeyWords {
     rows: &'static [(&'static str, &'static [&'static str])],
     /// For each slot of [`KeyWords::slot`], the rows with a key word whose

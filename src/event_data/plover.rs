@@ -622,7 +622,9 @@ fn time_of(date: &Date) -> Option<&[u8]> {
 /// event, costs 140 more for keeping them.
 #[derive(Default)]
 pub(crate) struct Written<'a> {
+    /// The last place written, and where its location object is.
     place: Option<(&'a Place, Range<usize>)>,
+    /// The last source written, and where its citation object is.
     source: Option<(&'a crate::Source, Range<usize>)>,
     /// The last entities written, the oldest replaced first.
     entities: [Option<(Entity<'a>, Range<usize>)>; 8],
