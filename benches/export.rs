@@ -52,13 +52,12 @@ fn validate(line: &str) -> Record {
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let (reads, rounds): (usize, usize) = if quick { (3_000, 2) } else { (30_000, 7) };
-    println!(
-        "{:<26} {:>9} {:>10} {:>10} {:>10} {:>8} {:>8}",
-        "corpus", "records", "validate", "plover", "cameo", "plover/", "cameo/"
-    );
-    println!(
-        "{:<26} {:>9} {:>10} {:>10} {:>10} {:>8} {:>8}",
-        "", "", "MB/s", "MB/s", "MB/s", "validate", "validate"
+    heading(
+        &[26, 9, 10, 10, 10, 8, 8],
+        [
+            &["corpus", "records", "validate", "plover", "cameo", "plover/", "cameo/"],
+            &["", "", "MB/s", "MB/s", "MB/s", "validate", "validate"],
+        ],
     );
     let mut splits = Vec::new();
     for corpus in ["visits", "committed records"] {
@@ -111,13 +110,12 @@ fn main() {
         );
     }
     println!();
-    println!(
-        "{:<26} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}",
-        "ms, all reads", "read+check", "drop", "read+check", "plover", "read+check", "cameo"
-    );
-    println!(
-        "{:<26} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10}",
-        "", "alone", "alone", "w/ plover", "+drop", "w/ cameo", "+drop"
+    heading(
+        &[26, 10, 10, 10, 10, 10, 10],
+        [
+            &["ms, all reads", "read+check", "drop", "read+check", "plover", "read+check", "cameo"],
+            &["", "alone", "alone", "w/ plover", "+drop", "w/ cameo", "+drop"],
+        ],
     );
     for (corpus, [alone, plover, cameo]) in splits {
         let ms = |t: Duration| t.as_secs_f64() * 1e3;
@@ -131,6 +129,22 @@ fn main() {
             ms(cameo[0]),
             ms(cameo[1])
         );
+    }
+}
+
+/// Prints a table's two heading lines: the first column left-aligned,
+/// the others right-aligned, in the given widths.
+fn heading(widths: &[usize], lines: [&[&str]; 2]) {
+    for line in lines {
+        let mut text = String::new();
+        for (i, (cell, &width)) in line.iter().zip(widths).enumerate() {
+            if i == 0 {
+                text.push_str(&format!("{cell:<width$}"));
+            } else {
+                text.push_str(&format!(" {cell:>width$}"));
+            }
+        }
+        println!("{text}");
     }
 }
 
